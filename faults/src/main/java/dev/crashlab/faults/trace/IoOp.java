@@ -1,0 +1,86 @@
+package dev.crashlab.faults.trace;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One file operation the target really performed, as the instrumentation saw it.
+ *
+ * <p>Paths are relative to the run's root directory and always use '/' as the separator, so a
+ * trace recorded on the default file system can be replayed onto an in-memory one.
+ *
+ * @param index   position in the trace, from 0
+ * @param kind    what happened
+ * @param path    the file or directory operated on (the source of a move or link)
+ * @param target  the destination of a move or link; null otherwise
+ * @param offset  where a write began; -1 when not applicable
+ * @param length  bytes written, or the new size for a truncate; -1 when not applicable
+ * @param data    the bytes a write put in the file (a copy); null for other kinds
+ * @param atomic  for a move: whether it was requested as ATOMIC_MOVE
+ * @param thread  the name of the thread that performed the operation
+ * @param site    the first stack frame belonging to the target, e.g.
+ *                "dev.crashlab.store.ReferencePublish.publish(ReferencePublish.java:42)"
+ */
+public record IoOp(int index, OpKind kind, String path, String target, long offset, long length,
+                   byte[] data, boolean atomic, String thread, String site) {
+
+    public IoOp {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(path, "path");
+        data = data == null ? null : data.clone();
+    }
+
+    @Override
+    public byte[] data() {
+        return data == null ? null : data.clone();
+    }
+
+    /** The same operation at another position, for traces that are cut or merged. */
+    public IoOp withIndex(int newIndex) {
+        return new IoOp(newIndex, kind, path, target, offset, length, data, atomic, thread, site);
+    }
+
+    /** One line of the numbered listing, e.g. {@code #3 WRITE  .tmp-1f2e @0 +12 bytes}. */
+    public String describe() {
+        StringBuilder line = new StringBuilder();
+        line.append(String.format("#%-3d %-15s %s", index, kind, path));
+        if (target != null) {
+            line.append(" -> ").append(target);
+        }
+        if (kind == OpKind.MOVE) {
+            line.append(atomic ? " (atomic)" : " (non-atomic)");
+        }
+        if (kind == OpKind.WRITE) {
+            line.append(" @").append(offset).append(" +").append(length).append(" bytes");
+        }
+        if (kind == OpKind.TRUNCATE) {
+            line.append(" to ").append(length).append(" bytes");
+        }
+        if (thread != null) {
+            line.append("  [").append(thread).append(']');
+        }
+        if (site != null) {
+            line.append("  at ").append(site);
+        }
+        return line.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IoOp other && index == other.index && kind == other.kind
+                && path.equals(other.path) && Objects.equals(target, other.target)
+                && offset == other.offset && length == other.length
+                && Arrays.equals(data, other.data) && atomic == other.atomic
+                && Objects.equals(thread, other.thread) && Objects.equals(site, other.site);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(index, kind, path, target, offset, length, Arrays.hashCode(data), atomic);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
