@@ -1,0 +1,161 @@
+package dev.crashlab.store;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * The on-disk form of an entry:
+ * <pre>
+ *   header  : magic "CLAB" (4) | format version (1) | key length (4, big-endian)
+ *   body    : key bytes | value bytes
+ *   trailer : value length (8) | CRC32C (4) of everything before the CRC
+ * </pre>
+ * The lengths and checksum sit in a trailer so a writer can stream a value of unknown size in one
+ * pass, and so that any prefix of an entry (a torn or interrupted write) is recognisably incomplete.
+ */
+final class EntryFormat {
+
+    static final int VERSION = 1;
+    private static final byte[] MAGIC = {'C', 'L', 'A', 'B'};
+    private static final int HEADER = 4 + 1 + 4;
+    private static final int TRAILER = 8 + 4;
+
+    private EntryFormat() {
+    }
+
+    /** A decoded entry: the key and value bytes it holds. */
+    record Entry(byte[] key, byte[] value) {
+    }
+
+    static byte[] encode(byte[] key, byte[] value) {
+        ByteBuffer b = ByteBuffer.allocate(HEADER + key.length + value.length + TRAILER);
+        b.put(MAGIC).put((byte) VERSION).putInt(key.length).put(key).put(value).putLong(value.length);
+        CRC32C crc = new CRC32C();
+        crc.update(b.array(), 0, b.position());
+        b.putInt((int) crc.getValue());
+        return b.array();
+    }
+
+    /**
+     * Writes the header and key to {@code out} at once, and returns a stream for the value whose
+     * {@link ValueStream#finish()} writes the trailer. Used by the stream-to-final seeded bug.
+     */
+    static ValueStream stream(OutputStream out, byte[] key) throws IOException {
+        ValueStream s = new ValueStream(out);
+        s.write(ByteBuffer.allocate(HEADER).put(MAGIC).put((byte) VERSION).putInt(key.length).array());
+        s.write(key);
+        s.valueLength = 0;
+        return s;
+    }
+
+    /** Checks an entry file's bytes; the message of the exception says what is wrong. */
+    static Entry decode(byte[] bytes) throws FormatException {
+        if (bytes.length == 0) {
+            throw new FormatException("it is empty (0 bytes): the rename reached the disk but the data did not");
+        }
+        if (allZero(bytes)) {
+            throw new FormatException("it is zero-filled (" + bytes.length + " bytes): its data never reached the disk");
+        }
+        if (bytes.length < MAGIC.length || !startsWithMagic(bytes)) {
+            throw new FormatException("it is not a crashlab entry (no CLAB header): a foreign file in the store's directory");
+        }
+        if (bytes.length < HEADER + TRAILER) {
+            throw new FormatException("it is truncated (" + bytes.length + " bytes, shorter than an empty entry)");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        b.position(MAGIC.length);
+        int version = b.get();
+        if (version != VERSION) {
+            throw new FormatException("it has format version " + version + "; this store reads version " + VERSION);
+        }
+        int keyLength = b.getInt();
+        long available = (long) bytes.length - HEADER - TRAILER;
+        if (keyLength < 0 || keyLength > available) {
+            throw new FormatException("it is truncated or torn (key length " + keyLength + " does not fit in "
+                    + bytes.length + " bytes)");
+        }
+        long valueLength = ByteBuffer.wrap(bytes, bytes.length - TRAILER, 8).getLong();
+        if (valueLength != available - keyLength) {
+            throw new FormatException("it is truncated or has a garbage tail (" + bytes.length
+                    + " bytes, but its trailer describes a value of " + valueLength + " bytes)");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
+        if (stored != (int) crc.getValue()) {
+            throw new FormatException("its checksum does not match (stored " + Integer.toHexString(stored)
+                    + ", computed " + Integer.toHexString((int) crc.getValue()) + "): torn or bit-flipped");
+        }
+        byte[] key = new byte[keyLength];
+        byte[] value = new byte[(int) (available - keyLength)];
+        System.arraycopy(bytes, HEADER, key, 0, keyLength);
+        System.arraycopy(bytes, HEADER + keyLength, value, 0, value.length);
+        return new Entry(key, value);
+    }
+
+    private static boolean startsWithMagic(byte[] bytes) {
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (bytes[i] != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allZero(byte[] bytes) {
+        for (byte x : bytes) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why bytes are not an entry; turned into an {@link InvalidEntryException} by the caller, who knows the file. */
+    static final class FormatException extends Exception {
+        FormatException(String problem) {
+            super(problem, null, false, false);
+        }
+    }
+
+    /** The value part of a streamed entry: checksums what passes through, then writes the trailer. */
+    static final class ValueStream extends FilterOutputStream {
+        private final CRC32C crc = new CRC32C();
+        private long valueLength;
+
+        private ValueStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            crc.update(b);
+            valueLength++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            crc.update(b, off, len);
+            valueLength += len;
+        }
+
+        /** Writes the trailer; the entry is complete once this returns. */
+        void finish() throws IOException {
+            byte[] length = ByteBuffer.allocate(8).putLong(valueLength).array();
+            out.write(length);
+            crc.update(length);
+            out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the file stream: closing it is a step of the protocol, not of the format
+        }
+    }
+}

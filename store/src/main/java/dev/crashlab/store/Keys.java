@@ -1,0 +1,62 @@
+package dev.crashlab.store;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Function;
+
+/** Keys as bytes, as file names, and as text fit for an error message. */
+final class Keys {
+
+    /** The stable key-to-file-name encoding: SHA-256, so no key can name a path of its own. */
+    static final Function<byte[], String> SHA_256 = keyBytes -> {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(keyBytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    };
+
+    private Keys() {
+    }
+
+    /** UTF-8 that refuses unpaired surrogates instead of turning two keys into the same "?". */
+    static byte[] strictUtf8(String text, String what) {
+        try {
+            ByteBuffer b = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(text));
+            byte[] out = new byte[b.remaining()];
+            b.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("The " + what + " " + describe(text)
+                    + " is not valid Unicode (an unpaired surrogate): encode it before storing it.", e);
+        }
+    }
+
+    /** The key quoted, control characters escaped, long keys shortened: safe to print anywhere. */
+    static String describe(String key) {
+        StringBuilder out = new StringBuilder("\"");
+        int shown = Math.min(key.length(), 60);
+        for (int i = 0; i < shown; i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
+        if (key.length() > shown) {
+            out.append("... (").append(key.length()).append(" chars)");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.crashlab.store;
+
+/**
+ * How a writer publishes an entry. {@link #REFERENCE} is the safe protocol; every other constant is
+ * a seeded bug from the source material, kept so the harness can prove it catches it and so the
+ * benchmarks can price what safety costs. <strong>Never use a seeded bug to keep data.</strong>
+ */
+public enum Protocol {
+    /**
+     * Serialize to memory; create a temp file exclusively in the entry's directory; write; fsync it
+     * (FILE and up); {@code Files.move(ATOMIC_MOVE)}; fsync the directory (FILE_AND_DIRECTORY).
+     */
+    REFERENCE("reference", null, ""),
+    /** Serializes straight into the final entry file: a crash or a throwing serializer leaves a torn entry that no later put repairs. */
+    STREAM_TO_FINAL("stream-to-final", "000", "G1, G2, G5"),
+    /** Writes the temp file in another directory (configurable, e.g. on tmpfs) and moves it without ATOMIC_MOVE: across file systems that is copy + delete, visible half-done. */
+    TEMP_ELSEWHERE("temp-elsewhere", "001", "G1, G2"),
+    /** Deletes the existing entry, then renames the temp over it, as seed 001 did for Windows: a window with no entry, and a write-once value that changes. */
+    UNLINK_THEN_RENAME("unlink-then-rename", "001", "G1, G4"),
+    /** Guards each put with an exclusively created lock file and never recovers one left by a dead writer: that key can never be stored again. */
+    STALE_LOCK("stale-lock", "000", "G5"),
+    /** Claims durability but fsyncs only the directory after the rename, never the file's data: the zero-length files of ext4 in 2009, KAFKA-15312. */
+    RENAME_NO_FSYNC("rename-no-fsync", "000", "G2, G3 under power failure"),
+    /** Claims durability but fsyncs only the file, never the directory: the rename can be lost (KAFKA-3968). */
+    NO_DIR_FSYNC("no-dir-fsync", "000", "G3");
+
+    private final String catalogId;
+    private final String seed;
+    private final String breaks;
+
+    Protocol(String catalogId, String seed, String breaks) {
+        this.catalogId = catalogId;
+        this.seed = seed;
+        this.breaks = breaks;
+    }
+
+    /** The id in the design notes' seeded-bug catalog, e.g. "stream-to-final". */
+    public String catalogId() {
+        return catalogId;
+    }
+
+    /** The source-material file the bug comes from ("000".."003"), or null for the reference. */
+    public String seed() {
+        return seed;
+    }
+
+    /** The guarantees this seeded bug breaks, as the catalog states them; empty for the reference. */
+    public String breaks() {
+        return breaks;
+    }
+
+    public boolean isSeededBug() {
+        return this != REFERENCE;
+    }
+
+    /** Whether this protocol fsyncs the temp/entry file under the given option. */
+    boolean syncsFile(Durability d) {
+        return this != RENAME_NO_FSYNC && d != Durability.NONE;
+    }
+
+    /** Whether this protocol fsyncs the directory under the given option. */
+    boolean syncsDirectory(Durability d) {
+        if (this == NO_DIR_FSYNC) {
+            return false;
+        }
+        return this == RENAME_NO_FSYNC ? d != Durability.NONE : d == Durability.FILE_AND_DIRECTORY;
+    }
+}

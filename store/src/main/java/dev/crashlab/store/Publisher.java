@@ -1,0 +1,28 @@
+package dev.crashlab.store;
+
+import java.io.IOException;
+import java.util.List;
+
+/** The file operations that make one entry visible. One implementation per protocol family. */
+interface Publisher {
+
+    /** Publishes the entry of {@code put}, replacing an invalid file at its place if there is one. */
+    void publish(Put<?> put) throws IOException;
+
+    /** Publishes several entries; protocols that can share barriers (group commit) override this. */
+    default void publishAll(List<Put<?>> puts) throws IOException {
+        for (Put<?> put : puts) {
+            publish(put);
+        }
+    }
+
+    /** False for protocols built to overwrite (seed 001), which never look before they publish. */
+    default boolean checksExisting() {
+        return true;
+    }
+
+    /** False where an invalid entry blocks every later put (seed 000's store could not repair one). */
+    default boolean replacesInvalid() {
+        return true;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.crashlab.store;
+
+import java.io.IOException;
+import java.nio.file.CopyOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Temp file, then rename: the reference protocol, and the seeded bugs that differ from it in one
+ * respect only (where the temp lives, how it is moved, which fsyncs happen, a delete before the
+ * rename). Keeping them in one class makes that one difference plain.
+ */
+final class RenamePublisher implements Publisher {
+
+    private static final CopyOption[] ATOMIC = {StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING};
+    private static final CopyOption[] PLAIN = {StandardCopyOption.REPLACE_EXISTING};
+
+    private final Steps steps;
+    private final Path tempDirectory;
+    private final boolean atomicMove;
+    private final boolean syncFile;
+    private final boolean syncDirectory;
+    private final boolean unlinkFirst;
+
+    RenamePublisher(Steps steps, Path tempDirectory, boolean atomicMove, boolean syncFile, boolean syncDirectory,
+                    boolean unlinkFirst) {
+        this.steps = steps;
+        this.tempDirectory = tempDirectory;
+        this.atomicMove = atomicMove;
+        this.syncFile = syncFile;
+        this.syncDirectory = syncDirectory;
+        this.unlinkFirst = unlinkFirst;
+    }
+
+    @Override
+    public void publish(Put<?> put) throws IOException {
+        publishAll(List.of(put));
+    }
+
+    /** Group commit: every temp written and fsynced, then every rename, then one directory fsync. */
+    @Override
+    public void publishAll(List<Put<?>> puts) throws IOException {
+        List<Path> temps = new ArrayList<>(puts.size());
+        try {
+            for (Put<?> put : puts) {
+                byte[] bytes = put.entryBytes();
+                Path temp = steps.tempFileName(tempDirectory(put), put.hash);
+                steps.writeNewFile(temp, bytes, syncFile, put);
+                temps.add(temp);
+            }
+            for (int i = 0; i < puts.size(); i++) {
+                rename(puts.get(i), temps.get(i));
+            }
+        } catch (IOException e) {
+            temps.forEach(Steps::deleteQuietly);
+            throw e;
+        }
+        if (syncDirectory && !puts.isEmpty()) {
+            steps.syncDirectory(puts.get(0).entry.getParent(), puts.get(0));
+        }
+    }
+
+    private Path tempDirectory(Put<?> put) throws IOException {
+        if (tempDirectory == null) {
+            return put.entry.getParent();
+        }
+        Files.createDirectories(tempDirectory);
+        return tempDirectory;
+    }
+
+    private void rename(Put<?> put, Path temp) throws IOException {
+        if (unlinkFirst) {
+            steps.step("delete old entry", put.entry, put, () -> Files.deleteIfExists(put.entry));
+        }
+        steps.step("rename temp file into place", put.entry, put,
+                () -> Files.move(temp, put.entry, atomicMove ? ATOMIC : PLAIN));
+    }
+
+    @Override
+    public boolean checksExisting() {
+        return !unlinkFirst;
+    }
+}

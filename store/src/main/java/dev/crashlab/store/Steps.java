@@ -1,0 +1,119 @@
+package dev.crashlab.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The protocol steps the publishers share, each named, so an I/O error says which step failed.
+ * Errors other than IOException (a simulated crash among them) pass through untouched.
+ */
+final class Steps {
+
+    private static final System.Logger LOG = System.getLogger("dev.crashlab.store");
+
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicBoolean directorySyncUnsupported = new AtomicBoolean();
+
+    interface Action<T> {
+        T run() throws IOException;
+    }
+
+    <T> T step(String name, Path file, Put<?> put, Action<T> action) throws IOException {
+        try {
+            return action.run();
+        } catch (StoreException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new PutFailedException(name, file, put.describeKey(), e);
+        }
+    }
+
+    /** An unpredictable temp name beside {@code dir}'s entries; readers never open names like it. */
+    Path tempFileName(Path dir, String hash) {
+        byte[] nonce = new byte[8];
+        random.nextBytes(nonce);
+        return dir.resolve("." + hash + "." + HexFormat.of().formatHex(nonce) + ".tmp");
+    }
+
+    /** Creates {@code temp} exclusively (owner-only where POSIX), writes {@code bytes}, fsyncs if asked. */
+    void writeNewFile(Path temp, byte[] bytes, boolean sync, Put<?> put) throws IOException {
+        FileChannel ch = step("create temp file", temp, put, () -> openExclusive(temp));
+        try (ch) {
+            step("write temp file", temp, put, () -> writeFully(ch, bytes));
+            if (sync) {
+                step("fsync temp file", temp, put, () -> {
+                    ch.force(true);
+                    return null;
+                });
+            }
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    static Void writeFully(FileChannel ch, byte[] bytes) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+        return null;
+    }
+
+    /** Owner-only permissions where the file system is POSIX: a cache entry is nobody else's business. */
+    static FileAttribute<?>[] ownerOnly(Path p) {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+        }
+        return new FileAttribute<?>[0];
+    }
+
+    /** CREATE_NEW: two writers can never share a temp file, and a leftover one is never reused. */
+    static FileChannel openExclusive(Path p) throws IOException {
+        return FileChannel.open(p, java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                ownerOnly(p));
+    }
+
+    /**
+     * fsync of a directory, so the renames in it survive a power failure. Some file systems cannot
+     * open a directory (Jimfs); there the step is skipped and the store says so once.
+     */
+    void syncDirectory(Path dir, Put<?> put) throws IOException {
+        if (directorySyncUnsupported.get()) {
+            return;
+        }
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            if (directorySyncUnsupported.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot open directory " + dir + " to fsync it (" + e
+                        + "); on this file system FILE_AND_DIRECTORY cannot make renames durable and acts as FILE.");
+            }
+            return;
+        }
+        try (ch) {
+            step("fsync directory", dir, put, () -> {
+                ch.force(true);
+                return null;
+            });
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: a leftover temp file is invisible to readers and removed by the cleanup
+        }
+    }
+}
