@@ -1,0 +1,100 @@
+package dev.crashlab.faults.crash;
+
+import dev.crashlab.faults.trace.IoTrace;
+import dev.crashlab.faults.trace.Snapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Generates the distinct crash states a persistence model allows for one I/O trace, at every
+ * crash point from 0 (nothing happened) to the trace's size (everything happened). States are
+ * deduplicated on their bytes, since many crash points leave identical files.
+ *
+ * <p>Crash points are explored from the last to the first, so the provenance kept for a state is
+ * the one with the latest crash point that can leave it. That is the strictest one to judge: more
+ * operations had returned (more puts acknowledged, more entries complete) while the bytes are the
+ * same, so a state that passes its checks at its latest crash point passes them at any earlier one.
+ */
+public final class CrashStates {
+
+    private final TraceFacts facts;
+    private final Replay replay;
+
+    public CrashStates(IoTrace trace) {
+        this.facts = new TraceFacts(trace);
+        this.replay = new Replay(facts);
+    }
+
+    public TraceFacts facts() {
+        return facts;
+    }
+
+    public List<CrashState> explore(PersistenceModel model, Exploration exploration) {
+        List<CrashState> states = new ArrayList<>();
+        explore(model, exploration, states::add);
+        return states;
+    }
+
+    /**
+     * Streams each distinct crash state to the sink as soon as it is found.
+     *
+     * @return how many candidates were replayed (before deduplication)
+     */
+    public long explore(PersistenceModel model, Exploration exploration, Consumer<CrashState> sink) {
+        Map<Long, List<Snapshot>> seen = new HashMap<>();
+        long candidates = 0;
+        for (int point = facts.trace().size(); point >= 0; point--) {
+            candidates += explore(model, exploration, point, seen, sink);
+        }
+        return candidates;
+    }
+
+    /** The distinct states one crash point allows, e.g. a power failure right after a put returned. */
+    public List<CrashState> atCrashPoint(PersistenceModel model, Exploration exploration, int crashPoint) {
+        List<CrashState> states = new ArrayList<>();
+        explore(model, exploration, crashPoint, new HashMap<>(), states::add);
+        return states;
+    }
+
+    private long explore(PersistenceModel model, Exploration exploration, int point,
+                         Map<Long, List<Snapshot>> seen, Consumer<CrashState> sink) {
+        CrashSpace space = model.space(facts, point);
+        long[] candidates = {0};
+        Candidates.forEach(space, exploration, (picks, how) -> {
+            candidates[0]++;
+            Fate[] fates = space.fates(picks);
+            Tree tree = replay.run(fates);
+            List<Snapshot> bucket = seen.computeIfAbsent(tree.fingerprint(), k -> new ArrayList<>(1));
+            for (Snapshot kept : bucket) {
+                if (tree.sameAs(kept)) {
+                    return;
+                }
+            }
+            Snapshot contents = tree.toSnapshot();
+            bucket.add(contents);
+            sink.accept(new CrashState(contents, provenance(model, point, fates, how)));
+        });
+        return candidates[0];
+    }
+
+    private Provenance provenance(PersistenceModel model, int crashPoint, Fate[] fates, String how) {
+        List<Integer> persisted = new ArrayList<>();
+        List<Integer> dropped = new ArrayList<>();
+        TreeMap<Integer, Tear> torn = new TreeMap<>();
+        for (int i = 0; i < fates.length; i++) {
+            if (!facts.isData(i) && !facts.isEntry(i)) {
+                continue;
+            }
+            switch (fates[i].kind()) {
+                case PERSISTED -> persisted.add(i);
+                case DROPPED -> dropped.add(i);
+                case TORN -> torn.put(i, fates[i].tear());
+            }
+        }
+        return new Provenance(model.name(), crashPoint, persisted, dropped, torn, how);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.crashlab.faults.crash;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import dev.crashlab.faults.trace.Snapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes crash states out as real directory trees for recovery code and checkers to open.
+ *
+ * <p>In memory, one Jimfs file system is reused and each state gets a fresh, empty root directory
+ * in it, removed again when the state is closed: creating a Jimfs instance per state costs several
+ * times more than the state itself (see MaterializeMeasure). On disk, each state gets a fresh
+ * temporary directory, for targets that only work on the default file system.
+ */
+public final class Materializer implements AutoCloseable {
+
+    private final FileSystem fileSystem;
+    private final Path parent;
+    private long next;
+
+    private Materializer(FileSystem fileSystem, Path parent) {
+        this.fileSystem = fileSystem;
+        this.parent = parent;
+    }
+
+    public static Materializer inMemory() {
+        FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
+        return new Materializer(fs, fs.getPath("/states"));
+    }
+
+    /** States as temporary directories under {@code parent} on the default file system. */
+    public static Materializer onDisk(Path parent) {
+        return new Materializer(null, parent);
+    }
+
+    /** A fresh directory holding exactly the state's files; close it when done with it. */
+    public Materialized materialize(CrashState state) {
+        return materialize(state.contents());
+    }
+
+    public Materialized materialize(Snapshot contents) {
+        try {
+            Files.createDirectories(parent);
+            Path root = fileSystem != null ? Files.createDirectory(parent.resolve("s" + next++))
+                    : Files.createTempDirectory(parent, "crash-state-");
+            for (String dir : contents.directories()) {
+                Files.createDirectories(root.resolve(dir));
+            }
+            for (Map.Entry<String, byte[]> file : contents.files().entrySet()) {
+                Files.write(root.resolve(file.getKey()), file.getValue());
+            }
+            return new Materialized(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot materialize a crash state under " + parent, e);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (fileSystem != null) {
+            fileSystem.close();
+        }
+    }
+}

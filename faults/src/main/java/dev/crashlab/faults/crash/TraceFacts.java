@@ -1,0 +1,134 @@
+package dev.crashlab.faults.crash;
+
+import dev.crashlab.faults.trace.IoOp;
+import dev.crashlab.faults.trace.IoTrace;
+import dev.crashlab.faults.trace.OpKind;
+import dev.crashlab.faults.trace.Snapshot;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What persistence models need to know about a trace, computed once: which file (inode) each
+ * operation acted on, and which later fsync, if any, made it durable under the POSIX rules (an
+ * fsync of a file covers that file's data written before it, whatever name it was written under;
+ * an fsync of a directory covers the entries created, renamed or deleted in it before it).
+ */
+public final class TraceFacts {
+
+    static final int NO_INODE = -1;
+    private static final int NEVER = Integer.MAX_VALUE;
+
+    private final IoTrace trace;
+    private final List<String> initialFiles;
+    private final int[] inode;
+    private final int[] syncedBy;
+    private final int[] nextSync;
+
+    public TraceFacts(IoTrace trace) {
+        this.trace = trace;
+        this.initialFiles = List.copyOf(trace.before().files().keySet());
+        int n = trace.size();
+        inode = new int[n];
+        syncedBy = new int[n];
+        nextSync = new int[n];
+        Namespace ns = initialNamespace();
+        int nextInode = initialFiles.size();
+        for (IoOp op : trace.ops()) {
+            int i = op.index();
+            inode[i] = op.kind() == OpKind.CREATE ? nextInode++ : ns.inodeOf(op.path());
+            switch (op.kind()) {
+                case CREATE -> ns.names.put(op.path(), inode[i]);
+                case MOVE -> ns.move(op.path(), op.target(), inode[i]);
+                case LINK -> ns.names.put(op.target(), inode[i]);
+                case DELETE -> ns.delete(op.path());
+                case MKDIR -> ns.dirs.add(op.path());
+                default -> { }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            syncedBy[i] = firstSyncCovering(i);
+            nextSync[i] = firstSyncAfter(i);
+        }
+    }
+
+    public IoTrace trace() {
+        return trace;
+    }
+
+    public IoOp op(int index) {
+        return trace.get(index);
+    }
+
+    /** The file an operation acted on, as a number stable across renames; -1 for none. */
+    public int inode(int index) {
+        return inode[index];
+    }
+
+    /** True for operations that change a file's bytes (WRITE, TRUNCATE). */
+    public boolean isData(int index) {
+        OpKind k = op(index).kind();
+        return k == OpKind.WRITE || k == OpKind.TRUNCATE;
+    }
+
+    /** True for operations that change directory entries (CREATE, MOVE, LINK, DELETE, MKDIR). */
+    public boolean isEntry(int index) {
+        return op(index).kind().isMetadata() && !op(index).kind().isSync();
+    }
+
+    /** True when an fsync that completed before the crash point made the operation durable. */
+    public boolean syncedBefore(int index, int crashPoint) {
+        return syncedBy[index] < crashPoint;
+    }
+
+    /** True when any sync (of any file or directory) completed between the operation and the crash point. */
+    public boolean anySyncBefore(int index, int crashPoint) {
+        return nextSync[index] < crashPoint;
+    }
+
+    List<String> initialFiles() {
+        return initialFiles;
+    }
+
+    Namespace initialNamespace() {
+        Map<String, Integer> names = new HashMap<>();
+        for (int i = 0; i < initialFiles.size(); i++) {
+            names.put(initialFiles.get(i), i);
+        }
+        Snapshot before = trace.before();
+        return new Namespace(names, before.directories());
+    }
+
+    private int firstSyncCovering(int i) {
+        if (isData(i)) {
+            return firstAfter(i, s -> (s.kind() == OpKind.FSYNC_FILE || s.kind() == OpKind.FSYNC_DATA)
+                    && inode[s.index()] == inode[i] && inode[i] != NO_INODE);
+        }
+        if (!isEntry(i)) {
+            return NEVER;
+        }
+        // A rename between directories is durable only once both directories are synced.
+        String[] parents = op(i).target() == null ? new String[] {Namespace.parent(op(i).path())}
+                : new String[] {Namespace.parent(op(i).path()), Namespace.parent(op(i).target())};
+        if (op(i).kind() == OpKind.LINK) {
+            parents = new String[] {Namespace.parent(op(i).target())};
+        }
+        return Arrays.stream(parents)
+                .mapToInt(dir -> firstAfter(i, s -> s.kind() == OpKind.FSYNC_DIRECTORY && s.path().equals(dir)))
+                .max().orElse(NEVER);
+    }
+
+    private int firstSyncAfter(int i) {
+        return firstAfter(i, s -> s.kind().isSync());
+    }
+
+    private int firstAfter(int i, java.util.function.Predicate<IoOp> sync) {
+        for (int s = i + 1; s < trace.size(); s++) {
+            if (sync.test(op(s))) {
+                return s;
+            }
+        }
+        return NEVER;
+    }
+}
