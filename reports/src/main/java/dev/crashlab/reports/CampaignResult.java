@@ -1,0 +1,89 @@
+package dev.crashlab.reports;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What one campaign (or the merge of its shards) found: the root of report.json.
+ *
+ * @param schemaVersion  {@link #SCHEMA_VERSION} when written by this code
+ * @param toolVersion    the crashlab version that ran the campaign
+ * @param seed           the campaign seed; a string in JSON, see {@link Counterexample#seed()}
+ * @param budget         the limit it ran under
+ * @param startedAt      when it started
+ * @param durationMillis how long it ran (for a merge, first start to last end)
+ * @param counts         how much it did
+ * @param targets        kept in a canonical order (targets under test first, then seeded bugs,
+ *                       each by id) so a merge of shards equals the unsharded result
+ * @param benchmarks     optional "guarantee vs cost" rows
+ */
+public record CampaignResult(
+        int schemaVersion,
+        String toolVersion,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long seed,
+        Budget budget,
+        Instant startedAt,
+        long durationMillis,
+        Counts counts,
+        List<TargetResult> targets,
+        List<BenchmarkRow> benchmarks) {
+
+    /** Bump on any change a reader of an older report.json could misread; merge refuses mixes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    static final Comparator<TargetResult> TARGET_ORDER =
+            Comparator.comparing(TargetResult::seededBug).thenComparing(TargetResult::id);
+
+    public CampaignResult {
+        Objects.requireNonNull(toolVersion, "toolVersion");
+        Objects.requireNonNull(startedAt, "startedAt");
+        budget = budget == null ? Budget.unbounded() : budget;
+        counts = counts == null ? Counts.zero() : counts;
+        targets = targets == null ? List.of() : targets.stream().sorted(TARGET_ORDER).toList();
+        benchmarks = benchmarks == null ? List.of() : List.copyOf(benchmarks);
+        if (durationMillis < 0) {
+            throw new IllegalArgumentException("durationMillis " + durationMillis + " is negative");
+        }
+        Set<String> ids = new HashSet<>();
+        for (TargetResult t : targets) {
+            if (!ids.add(t.id())) {
+                throw new IllegalArgumentException("two targets have the id " + t.id());
+            }
+        }
+    }
+
+    /** A result of the current schema version. */
+    public static CampaignResult of(String toolVersion, long seed, Budget budget, Instant startedAt,
+                                    long durationMillis, Counts counts, List<TargetResult> targets,
+                                    List<BenchmarkRow> benchmarks) {
+        return new CampaignResult(SCHEMA_VERSION, toolVersion, seed, budget, startedAt,
+                durationMillis, counts, targets, benchmarks);
+    }
+
+    /** Violated cells that are not expected findings of a seeded bug: what fails a CI run. */
+    public long violations() {
+        return targets.stream().mapToLong(t -> t.cells().stream()
+                .filter(c -> c.status() == Status.VIOLATED && !t.isExpectedFinding(c)).count()).sum();
+    }
+
+    /** Seeded-bug violations that were catalogued: proof the checks catch what they should. */
+    public long expectedFindings() {
+        return targets.stream().mapToLong(t -> t.cells().stream()
+                .filter(t::isExpectedFinding).count()).sum();
+    }
+
+    /** Seeded bugs' catalogued guarantees that no check caught: each one is a broken check. */
+    public long missedFindings() {
+        return targets.stream().mapToLong(t -> t.missedFindings().size()).sum();
+    }
+
+    /** True when CI should pass: no unexpected violation and no missed finding. */
+    public boolean passed() {
+        return violations() == 0 && missedFindings() == 0;
+    }
+}

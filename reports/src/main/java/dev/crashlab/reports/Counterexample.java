@@ -1,0 +1,45 @@
+package dev.crashlab.reports;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The smallest workload + fault + crash state found that breaks a guarantee, replayable from its
+ * seed.
+ *
+ * @param seed        replays this counterexample: {@code crashlab replay SEED}. Written to JSON as
+ *                    a string because 64-bit integers lose digits in JavaScript and in jq 1.6.
+ * @param fault       what was injected, e.g. "power failure after the put returned"
+ * @param workload    the workload's steps, e.g. "put(k1, 'v1', FILE_AND_DIRECTORY)"
+ * @param trace       the numbered I/O trace the workload performed
+ * @param crashPoint  where the process died or the writer paused; null for faults without one
+ * @param provenance  how the crash state was made from the trace; null without a crash state
+ * @param readerSaw   what the reader (or the recovery) observed
+ * @param allowed     what the guarantee allowed it to observe
+ * @param sourceLine  the target's source line responsible, e.g. "Foo.put(Foo.java:42)"; may be null
+ */
+public record Counterexample(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long seed,
+        String fault,
+        List<String> workload,
+        List<TraceOp> trace,
+        CrashPoint crashPoint,
+        Provenance provenance,
+        String readerSaw,
+        List<String> allowed,
+        String sourceLine) {
+
+    public Counterexample {
+        Objects.requireNonNull(fault, "fault");
+        Objects.requireNonNull(readerSaw, "readerSaw");
+        workload = workload == null ? List.of() : List.copyOf(workload);
+        trace = trace == null ? List.of() : List.copyOf(trace);
+        allowed = allowed == null ? List.of() : List.copyOf(allowed);
+    }
+
+    /** The plain-text form printed by failing tests and by {@code crashlab replay}. */
+    public String describe() {
+        return CounterexampleText.of(this);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.crashlab.reports;
+
+import java.util.Locale;
+
+/** Human forms of millisecond counts, shared by every rendering so they agree. */
+final class Durations {
+
+    private Durations() {
+    }
+
+    /** "850 ms", "3.2 s", "4 min 05 s". */
+    static String format(long millis) {
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+    }
+}

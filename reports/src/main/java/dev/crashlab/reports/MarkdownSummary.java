@@ -1,0 +1,135 @@
+package dev.crashlab.reports;
+
+import java.util.List;
+
+/**
+ * summary.md, for a CI step summary: the verdict, a compact matrix (one column per guarantee, the
+ * models folded in), a line per violation, and the expected findings kept apart so nobody mistakes
+ * them for failures.
+ */
+final class MarkdownSummary {
+
+    private MarkdownSummary() {
+    }
+
+    static String of(CampaignResult r) {
+        StringBuilder out = new StringBuilder();
+        out.append("## crashlab: ").append(verdict(r)).append("\n\n");
+        out.append("seed `").append(r.seed()).append("` \u00b7 ").append(r.targets().size()).append(" targets \u00b7 ")
+                .append(r.counts().crashStatesChecked()).append(" crash states checked \u00b7 ")
+                .append(Durations.format(r.durationMillis())).append("\n\n");
+        Axes axes = Axes.of(r);
+        if (!r.targets().isEmpty() && !axes.guarantees().isEmpty()) {
+            matrix(out, r, axes);
+        }
+        List<Finding> findings = Finding.of(r);
+        list(out, "Violations", findings, Outcome.VIOLATION);
+        list(out, "Expected findings (seeded bugs)", findings, Outcome.EXPECTED_FINDING);
+        missed(out, r);
+        return out.toString();
+    }
+
+    private static String verdict(CampaignResult r) {
+        if (r.passed()) {
+            return "\u2705 every claimed guarantee holds";
+        }
+        StringBuilder v = new StringBuilder("\u274c");
+        if (r.violations() > 0) {
+            v.append(' ').append(HeaderHtml.plural(r.violations(), "violation"));
+        }
+        if (r.missedFindings() > 0) {
+            v.append(r.violations() > 0 ? "," : "").append(' ')
+                    .append(HeaderHtml.plural(r.missedFindings(), "missed finding"));
+        }
+        return v.toString();
+    }
+
+    private static void matrix(StringBuilder out, CampaignResult r, Axes axes) {
+        out.append("| target |");
+        axes.guarantees().forEach(g -> out.append(' ').append(g.name()).append(" |"));
+        out.append("\n|---|");
+        axes.guarantees().forEach(g -> out.append(":-:|"));
+        out.append('\n');
+        for (TargetResult t : r.targets()) {
+            out.append("| ").append(Markdown.escape(t.id())).append(t.seededBug() ? " *(seeded bug)*" : "")
+                    .append(" |");
+            for (Guarantee g : axes.guarantees()) {
+                out.append(' ').append(folded(t, g, axes.models())).append(" |");
+            }
+            out.append('\n');
+        }
+        out.append("\n\u2705 held \u00b7 \u274c violated (models) \u00b7 \uD83C\uDFAF expected finding \u00b7 "
+                + "\u2796 not claimed \u00b7 blank: not applicable\n\n");
+    }
+
+    /** The worst outcome over the models, naming the models where it broke. */
+    private static String folded(TargetResult t, Guarantee g, List<Model> models) {
+        StringBuilder broken = new StringBuilder();
+        Outcome worst = null;
+        for (Model m : models) {
+            Cell c = t.cell(g, m);
+            if (c == null) {
+                continue;
+            }
+            Outcome o = Outcome.of(t, c);
+            if (o == Outcome.VIOLATION || o == Outcome.EXPECTED_FINDING) {
+                broken.append(broken.length() == 0 ? "" : ", ").append(m.shortName());
+            }
+            if (worst == null || rank(o) > rank(worst)) {
+                worst = o;
+            }
+        }
+        if (worst == null) {
+            return "";
+        }
+        return switch (worst) {
+            case VIOLATION -> "\u274c " + broken;
+            case EXPECTED_FINDING -> "\uD83C\uDFAF " + broken;
+            case HELD -> "\u2705";
+            case NOT_CLAIMED -> "\u2796";
+            case NOT_APPLICABLE -> "";
+        };
+    }
+
+    private static int rank(Outcome o) {
+        return switch (o) {
+            case NOT_APPLICABLE -> 0;
+            case NOT_CLAIMED -> 1;
+            case HELD -> 2;
+            case EXPECTED_FINDING -> 3;
+            case VIOLATION -> 4;
+        };
+    }
+
+    private static void list(StringBuilder out, String title, List<Finding> all, Outcome outcome) {
+        List<Finding> these = all.stream().filter(f -> f.outcome() == outcome).toList();
+        if (these.isEmpty()) {
+            return;
+        }
+        out.append("### ").append(title).append(" (").append(these.size()).append(")\n\n");
+        for (Finding f : these) {
+            Counterexample cx = f.counterexample();
+            out.append("- ").append(outcome == Outcome.VIOLATION ? "\u274c" : "\uD83C\uDFAF").append(" **")
+                    .append(Markdown.escape(f.target().id())).append("** ")
+                    .append(f.cell().guarantee().label()).append(" under ").append(f.cell().model().wireName())
+                    .append(": reader saw ").append(Markdown.escape(cx.readerSaw()))
+                    .append(cx.sourceLine() == null ? "" : " at " + Markdown.escape(cx.sourceLine()))
+                    .append(" \u2014 replay `crashlab replay ").append(cx.seed()).append("`\n");
+        }
+        out.append('\n');
+    }
+
+    private static void missed(StringBuilder out, CampaignResult r) {
+        if (r.missedFindings() == 0) {
+            return;
+        }
+        out.append("### Missed findings (broken checks)\n\n");
+        for (TargetResult t : r.targets()) {
+            for (Guarantee g : t.missedFindings()) {
+                out.append("- \u274c seeded bug **").append(Markdown.escape(t.id())).append("** should break ")
+                        .append(g.label()).append(", but every check held\n");
+            }
+        }
+        out.append('\n');
+    }
+}

@@ -1,0 +1,86 @@
+package dev.crashlab.reports;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The guarantee matrix: a row per target, a column group per guarantee, a column per model. */
+final class MatrixHtml {
+
+    private MatrixHtml() {
+    }
+
+    static String of(CampaignResult result, List<Finding> findings) {
+        Axes axes = Axes.of(result);
+        // By identity: two targets may well carry equal cells.
+        Map<Cell, Finding> links = new IdentityHashMap<>();
+        findings.forEach(f -> links.put(f.cell(), f));
+        StringBuilder out = new StringBuilder();
+        out.append("<table class=\"matrix\">\n<thead>\n<tr><th rowspan=\"2\" class=\"target\">target</th>");
+        for (Guarantee g : axes.guarantees()) {
+            out.append("<th class=\"group\" colspan=\"").append(axes.models().size()).append("\" title=\"")
+                    .append(Html.escape(g.label())).append("\">").append(g.name())
+                    .append("<span class=\"gname\">").append(Html.escape(g.title())).append("</span></th>");
+        }
+        out.append("</tr>\n<tr>");
+        for (Guarantee g : axes.guarantees()) {
+            boolean first = true;
+            for (Model m : axes.models()) {
+                out.append("<th class=\"model").append(first ? " first" : "").append("\" title=\"")
+                        .append(m.wireName()).append("\">").append(m.shortName()).append("</th>");
+                first = false;
+            }
+        }
+        out.append("</tr>\n</thead>\n<tbody>\n");
+        for (TargetResult t : result.targets()) {
+            row(out, t, axes, links);
+        }
+        return out.append("</tbody>\n</table>\n").toString();
+    }
+
+    private static void row(StringBuilder out, TargetResult t, Axes axes, Map<Cell, Finding> links) {
+        out.append("<tr><th class=\"target\" title=\"").append(Html.escape(t.id())).append("\">")
+                .append("<span class=\"id\">").append(Html.label(t.id())).append("</span>");
+        if (t.seededBug()) {
+            out.append(" <span class=\"badge seeded\">seeded bug")
+                    .append(t.source() == null ? "" : " \u00b7 " + Html.label(t.source()))
+                    .append("</span>");
+        }
+        for (Guarantee missed : t.missedFindings()) {
+            out.append(" <span class=\"badge missed\" title=\"catalogued to break ")
+                    .append(missed.name()).append(" but every check held: the check is broken\">missed ")
+                    .append(missed.name()).append("</span>");
+        }
+        out.append("</th>");
+        for (Guarantee g : axes.guarantees()) {
+            boolean first = true;
+            for (Model m : axes.models()) {
+                cell(out, t, t.cell(g, m), g, m, first, links);
+                first = false;
+            }
+        }
+        out.append("</tr>\n");
+    }
+
+    private static void cell(StringBuilder out, TargetResult t, Cell c, Guarantee g, Model m,
+                             boolean first, Map<Cell, Finding> links) {
+        String where = g.label() + " \u00b7 " + m.wireName() + ": ";
+        String css = first ? " first" : "";
+        if (c == null) {
+            out.append("<td class=\"cell unchecked").append(css).append("\" title=\"")
+                    .append(Html.escape(where + "not checked")).append("\"></td>");
+            return;
+        }
+        Outcome o = Outcome.of(t, c);
+        out.append("<td class=\"cell ").append(o.cssClass()).append(css).append("\" title=\"")
+                .append(Html.escape(where + o.text() + " \u00b7 " + c.statesExplored() + " states"))
+                .append("\">");
+        Finding f = links.get(c);
+        if (f != null) {
+            out.append("<a href=\"#").append(f.anchor()).append("\">").append(o.symbol()).append("</a>");
+        } else {
+            out.append(o.symbol());
+        }
+        out.append("</td>");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.crashlab.reports;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The reports module's entry points: write a campaign result in every format, read report.json
+ * back, render one format, merge shard results.
+ */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    /**
+     * Writes report.json, report.html, summary.md and junit.xml into {@code dir} (created if
+     * missing), each replaced atomically.
+     */
+    public static void write(CampaignResult result, Path dir) throws IOException {
+        for (Format f : Format.values()) {
+            render(result, f, dir.resolve(f.fileName()));
+        }
+    }
+
+    /** Writes one format to {@code file}, replacing it atomically. */
+    public static void render(CampaignResult result, Format format, Path file) throws IOException {
+        AtomicFiles.write(file, format.render(result));
+    }
+
+    /** One format as text, e.g. for printing summary.md to a CI step summary. */
+    public static String render(CampaignResult result, Format format) {
+        return format.render(result);
+    }
+
+    /**
+     * Reads a report.json written by {@link #write} (or a directory holding one).
+     *
+     * @throws ReportException when it is not a report of this schema version, naming the file
+     */
+    public static CampaignResult read(Path reportJson) throws IOException {
+        Path file = Files.isDirectory(reportJson) ? reportJson.resolve(Format.JSON.fileName()) : reportJson;
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ReportException(file + " does not exist");
+        }
+        return JsonCodec.read(text, file.toString());
+    }
+
+    /** Parses report.json text; {@code origin} names it in error messages. */
+    public static CampaignResult parse(String json, String origin) {
+        return JsonCodec.read(json, origin);
+    }
+
+    /**
+     * The result the unsharded campaign would have produced from its shards' results.
+     *
+     * @throws ReportException when the shards come from different campaigns or disagree about a cell
+     */
+    public static CampaignResult merge(List<CampaignResult> shards) {
+        return Merger.merge(shards);
+    }
+
+    /** The JSON Schema (draft 2020-12) that report.json follows. */
+    public static String schema() {
+        return Resources.text("report.schema.json");
+    }
+}
