@@ -1,0 +1,128 @@
+package dev.crashlab.scenarios.interleave;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * Runs a racer deterministically at one pause point of a paused actor, without sleeps: the actor
+ * runs until it reaches the chosen step and parks; the racer runs to completion (or until it blocks
+ * on something the parked actor holds, such as a per-key lock); then the actor resumes.
+ *
+ * <p>{@link #steps} lists the pause points a run reaches, so a caller can try every one in turn,
+ * the way Lincheck and jcstress walk interleavings.
+ */
+public final class Interleaver {
+
+    private Interleaver() {
+    }
+
+    /** The steps the actor reaches when nobody races it, in order; repeats are numbered ("write#2"). */
+    public static List<String> steps(Consumer<PausePoints> actor) {
+        List<String> seen = new ArrayList<>();
+        actor.accept(step -> seen.add(numbered(seen, step)));
+        return seen;
+    }
+
+    /**
+     * Runs {@code actor} on its own thread, pauses it at {@code pauseAt} (a name from {@link #steps}),
+     * runs {@code racer} on another thread, and resumes the actor once the racer has finished or is
+     * blocked; then waits for both. An exception on either side is rethrown, naming the side.
+     */
+    public static void race(Consumer<PausePoints> actor, String pauseAt, Runnable racer) {
+        Semaphore paused = new Semaphore(0);
+        Semaphore resume = new Semaphore(0);
+        List<String> seen = new ArrayList<>();
+        Side actorSide = new Side("actor", () -> actor.accept(step -> {
+            String name = numbered(seen, step);
+            seen.add(name);
+            if (name.equals(pauseAt)) {
+                paused.release();
+                resume.acquireUninterruptibly();
+            }
+        }), paused);
+        actorSide.start();
+        paused.acquireUninterruptibly();
+        if (actorSide.finished()) {
+            actorSide.rethrow();
+            throw new IllegalArgumentException("the actor never reached pause point " + pauseAt + "; it reached " + seen);
+        }
+        Side racerSide = new Side("racer", racer, null);
+        racerSide.start();
+        racerSide.awaitFinishedOrBlocked();
+        resume.release();
+        actorSide.join();
+        racerSide.join();
+        actorSide.rethrow();
+        racerSide.rethrow();
+    }
+
+    private static String numbered(List<String> seen, String step) {
+        long earlier = seen.stream().filter(s -> s.equals(step) || s.startsWith(step + "#")).count();
+        return earlier == 0 ? step : step + "#" + (earlier + 1);
+    }
+
+    /** One thread of a race and what it threw. */
+    private static final class Side {
+        private final Thread thread;
+        private volatile Throwable failure;
+        private volatile boolean finished;
+
+        Side(String name, Runnable body, Semaphore releaseWhenDone) {
+            this.thread = new Thread(() -> {
+                try {
+                    body.run();
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    finished = true;
+                    if (releaseWhenDone != null) {
+                        releaseWhenDone.release();
+                    }
+                }
+            }, "crashlab-" + name);
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        boolean finished() {
+            return finished;
+        }
+
+        /** Spins (yielding) until this side has ended or parks on a lock the paused actor holds. */
+        void awaitFinishedOrBlocked() {
+            while (true) {
+                Thread.State s = thread.getState();
+                if (s == Thread.State.TERMINATED || s == Thread.State.BLOCKED || s == Thread.State.WAITING) {
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+        }
+
+        void join() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while joining " + thread.getName(), e);
+            }
+        }
+
+        void rethrow() {
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(thread.getName() + " failed", failure);
+            }
+        }
+    }
+}
