@@ -5,12 +5,12 @@ import com.google.common.jimfs.Jimfs;
 import dev.crashlab.faults.trace.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes crash states out as real directory trees for recovery code and checkers to open.
@@ -29,6 +29,11 @@ public final class Materializer implements AutoCloseable {
     private Materializer(FileSystem fileSystem, Path parent) {
         this.fileSystem = fileSystem;
         this.parent = parent;
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + parent, e);
+        }
     }
 
     public static Materializer inMemory() {
@@ -48,7 +53,6 @@ public final class Materializer implements AutoCloseable {
 
     public Materialized materialize(Snapshot contents) {
         try {
-            Files.createDirectories(parent);
             Path root = fileSystem != null ? Files.createDirectory(parent.resolve("s" + next++))
                     : Files.createTempDirectory(parent, "crash-state-");
             for (String dir : contents.directories()) {
@@ -63,12 +67,16 @@ public final class Materializer implements AutoCloseable {
         }
     }
 
+    /** Depth-first delete without Files.walk's sorting and streams: this runs once per state. */
     static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
+        if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
+                for (Path child : children) {
+                    deleteTree(child);
+                }
             }
         }
+        Files.delete(root);
     }
 
     @Override
