@@ -42,4 +42,9 @@ public record Counterexample(
     public String describe() {
         return CounterexampleText.of(this);
     }
+
+    /** As {@link #describe()}, worded for the model it was found under (a reader's pause is no crash). */
+    public String describe(Model model) {
+        return CounterexampleText.of(this, model);
+    }
 }

@@ -18,7 +18,8 @@ final class CounterexampleHtml {
         out.append("<dl class=\"facts\">");
         fact(out, "fault", Html.escape(cx.fault()));
         if (cx.crashPoint() != null) {
-            fact(out, "crash point", Html.escape(TraceListing.crashLabel(cx.crashPoint())));
+            fact(out, f.cell().model() == Model.CONCURRENT_READER ? "pause point" : "crash point",
+                    Html.escape(TraceListing.crashLabel(cx.crashPoint())));
         }
         if (cx.sourceLine() != null) {
             fact(out, "source", "<code>" + Html.escape(cx.sourceLine()) + "</code>");
@@ -36,7 +37,7 @@ final class CounterexampleHtml {
             out.append("</ol>\n");
         }
         if (!cx.trace().isEmpty()) {
-            out.append("<h4>I/O trace</h4>\n").append(trace(cx));
+            out.append("<h4>I/O trace</h4>\n").append(trace(cx, f.cell().model()));
         }
         if (cx.provenance() != null) {
             out.append("<p class=\"provenance\"><b>crash state:</b> ")
@@ -52,12 +53,12 @@ final class CounterexampleHtml {
         return out.toString();
     }
 
-    private static String trace(Counterexample cx) {
+    private static String trace(Counterexample cx, Model model) {
         StringBuilder out = new StringBuilder("<table class=\"trace\">\n<tr><th>#</th><th>operation</th>"
                 + "<th>path</th><th>detail</th><th>site</th><th>in the crash state</th></tr>\n");
         for (TraceListing.Row row : TraceListing.rows(cx)) {
             if (row.isCrash()) {
-                out.append("<tr class=\"crash\"><td colspan=\"6\">\u26a1 crash here (")
+                out.append("<tr class=\"crash\"><td colspan=\"6\">\u26a1 ").append(TraceListing.marker(model)).append(" (")
                         .append(Html.escape(TraceListing.crashLabel(cx.crashPoint()))).append(")</td></tr>\n");
                 continue;
             }

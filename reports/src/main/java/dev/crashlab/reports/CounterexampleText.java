@@ -10,6 +10,11 @@ final class CounterexampleText {
     }
 
     static String of(Counterexample cx) {
+        return of(cx, null);
+    }
+
+    /** @param model the cell's model, which decides whether the marker is a crash or a pause */
+    static String of(Counterexample cx, Model model) {
         StringBuilder out = new StringBuilder();
         out.append("fault: ").append(cx.fault()).append('\n');
         if (!cx.workload().isEmpty()) {
@@ -19,10 +24,11 @@ final class CounterexampleText {
             }
         }
         if (cx.crashPoint() != null) {
-            out.append("crash point: ").append(TraceListing.crashLabel(cx.crashPoint())).append('\n');
+            out.append(model == Model.CONCURRENT_READER ? "pause point: " : "crash point: ")
+                    .append(TraceListing.crashLabel(cx.crashPoint())).append('\n');
         }
         if (!cx.trace().isEmpty()) {
-            out.append("I/O trace:\n").append(TraceListing.text(cx));
+            out.append("I/O trace:\n").append(TraceListing.text(cx, model));
         }
         if (cx.provenance() != null) {
             out.append("crash state: ").append(provenance(cx.provenance())).append('\n');

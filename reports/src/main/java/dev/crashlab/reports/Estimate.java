@@ -16,8 +16,12 @@ public record Estimate(double value, Double error) {
         }
     }
 
+    /** "14.2 ± 0.6", "70,400 ± 2,100": a decimal only where it carries information. */
     String describe() {
-        String v = String.format(Locale.ROOT, "%.1f", value);
-        return error == null ? v : v + " ± " + String.format(Locale.ROOT, "%.1f", error);
+        return error == null ? number(value) : number(value) + " \u00b1 " + number(error);
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f" : "%.1f", v);
     }
 }

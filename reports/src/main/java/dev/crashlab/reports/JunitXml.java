@@ -80,13 +80,13 @@ final class JunitXml {
                 xml.writeAttribute("type", "violation");
                 xml.writeAttribute("message", Xml.text(Text.label(c.guarantee().label() + " violated under "
                         + c.model().wireName() + ": reader saw " + c.counterexample().readerSaw(), 500)));
-                xml.writeCharacters(Xml.text(c.counterexample().describe()));
+                xml.writeCharacters(Xml.text(c.counterexample().describe(c.model())));
                 xml.writeEndElement();
             }
             case EXPECTED_FINDING -> {
                 xml.writeStartElement("system-out");
                 xml.writeCharacters(Xml.text("expected finding of seeded bug " + t.id() + ":\n"
-                        + c.counterexample().describe()));
+                        + c.counterexample().describe(c.model())));
                 xml.writeEndElement();
             }
             case NOT_CLAIMED, NOT_APPLICABLE -> {

@@ -43,20 +43,29 @@ final class TraceListing {
         return rows;
     }
 
-    static String text(Counterexample cx) {
+    static String text(Counterexample cx, Model model) {
         StringBuilder out = new StringBuilder();
         for (Row row : rows(cx)) {
             if (row.isCrash()) {
-                out.append("  --> crash here (").append(crashLabel(cx.crashPoint())).append(")\n");
+                out.append("  --> ").append(marker(model)).append(" (").append(crashLabel(cx.crashPoint()))
+                        .append(")\n");
                 continue;
             }
-            out.append(marker(row.fate())).append(line(row.op()));
+            out.append(prefix(row.fate())).append(line(row.op()));
             if (row.fate() != null) {
                 out.append("  [").append(row.fate()).append(']');
             }
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * What the marker says. Under the concurrent reader nothing crashed: the writer was paused there
+     * and the reader ran, and calling that a crash would send people looking for the wrong fault.
+     */
+    static String marker(Model model) {
+        return model == Model.CONCURRENT_READER ? "writer paused here, reader ran" : "crash here";
     }
 
     /** "inside #3: 7 of 12 bytes reached the file". */
@@ -89,7 +98,7 @@ final class TraceListing {
         return cx.provenance() == null ? null : cx.provenance().fateOf(index);
     }
 
-    private static String marker(String fate) {
+    private static String prefix(String fate) {
         if ("partial".equals(fate)) {
             return "  ~ ";
         }

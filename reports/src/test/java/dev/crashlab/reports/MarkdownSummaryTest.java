@@ -1,0 +1,55 @@
+package dev.crashlab.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkdownSummaryTest {
+
+    @Test
+    void aFailingCampaignListsEachViolationOnItsOwnLineAndExpectedFindingsApart() {
+        String md = Reports.render(SampleResults.failing(), Format.MARKDOWN);
+        assertTrue(md.startsWith("## crashlab: \u274c 2 violations\n"), md);
+        int violations = md.indexOf("### Violations (2)");
+        int expected = md.indexOf("### Expected findings (seeded bugs) (6)");
+        assertTrue(violations > 0 && expected > violations, md);
+        String violationBlock = md.substring(violations, expected);
+        assertEquals(2, violationBlock.lines().filter(l -> l.startsWith("- \u274c")).count());
+        assertTrue(violationBlock.contains("**com.example.ConfigWriter** G2 crash atomicity under weakest-posix"));
+        assertTrue(violationBlock.contains("replay `crashlab replay " + (SampleResults.SEED + 8) + "`"));
+        assertEquals(6, md.substring(expected).lines().filter(l -> l.startsWith("- \uD83C\uDFAF")).count());
+    }
+
+    @Test
+    void theCompactMatrixFoldsModelsIntoOneColumnPerGuarantee() {
+        String md = Reports.render(SampleResults.failing(), Format.MARKDOWN);
+        assertTrue(md.contains("| target | G1 | G2 | G3 | G4 | G5 | G6 | G7 |\n|---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|\n"), md);
+        assertTrue(md.contains("| com.example.ConfigWriter | \u2705 | \u274c weak | \u274c ext4 | \u2705 | \u2705 | \u2705 |  |"), md);
+        assertTrue(md.contains("| rename\\-no\\-fsync *(seeded bug)*") || md.contains("| rename-no-fsync *(seeded bug)*"), md);
+    }
+
+    @Test
+    void aPassingCampaignSaysSo() {
+        String md = Reports.render(SampleResults.passing(), Format.MARKDOWN);
+        assertTrue(md.startsWith("## crashlab: \u2705 every claimed guarantee holds\n"), md);
+        assertFalse(md.contains("### Violations"));
+        assertTrue(md.contains("### Expected findings"));
+    }
+
+    @Test
+    void hostileKeysCannotBreakTheTableOrInjectHtml() {
+        String md = Reports.render(SampleResults.withTargetId("a|b<script>`x`\u0000\n| evil |" + "z".repeat(10_000)),
+                Format.MARKDOWN);
+        assertFalse(md.contains("<script") || md.contains("\u0000"));
+        List<String> rows = md.lines().filter(l -> l.startsWith("| ")).toList();
+        long header = rows.get(0).chars().filter(c -> c == '|').count();
+        for (String row : rows) {
+            long pipes = row.chars().filter(c -> c == '|').count() - row.split("\\\\\\|", -1).length + 1;
+            assertEquals(header, pipes, row.length() > 200 ? row.substring(0, 200) : row);
+        }
+        assertTrue(md.lines().allMatch(l -> l.length() < 1_000), "labels are shortened");
+    }
+}
