@@ -1,0 +1,129 @@
+package dev.crashlab.benchmarks;
+
+import dev.crashlab.store.Durability;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a run's measurements into the tables a user reads to choose a durability option: for each
+ * medium and value size, every option's guarantees next to its cost and its cost against the
+ * floor it cannot beat, then the floors, group commit and the peers.
+ */
+public final class CostTables {
+
+    static final String STORE_PUT = "StorePut.put";
+    static final String BARE = "BareProtocolFloor.put";
+    static final String GROUP = "GroupCommitPut.putAll";
+    static final String SQLITE = "SqliteInsert.insert";
+    static final String SQLITE_FULL = "SQLite WAL synchronous=FULL insert";
+
+    private final Measurements m;
+
+    private CostTables(Measurements m) {
+        this.m = m;
+    }
+
+    public static List<CostTable> from(Measurements m) {
+        return new CostTables(m).tables();
+    }
+
+    private List<CostTable> tables() {
+        List<CostTable> out = new ArrayList<>();
+        for (String fs : m.values("fs")) {
+            for (String size : m.values("size")) {
+                List<CostRow> rows = new ArrayList<>();
+                storeRows(fs, size, rows);
+                floorRows(fs, size, rows);
+                groupRows(fs, size, rows);
+                peerRows(fs, size, rows);
+                if (!rows.isEmpty()) {
+                    out.add(new CostTable(fs, Integer.parseInt(size), rows, goals(fs, size)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void storeRows(String fs, String size, List<CostRow> rows) {
+        for (Option o : Option.values()) {
+            m.latency(STORE_PUT, "option", o.label, "size", size, "fs", fs).ifPresent(put -> {
+                Optional<Measurement> floor = m.latency(BARE, "floor", o.floor, "size", size, "fs", fs);
+                rows.add(row("store put", o.describe(), Guarantees.shortLabels(Guarantees.held(o)),
+                        o.protocol.breaks(), put, 1, floor.map(f -> "bare syscalls (" + f.param("floor") + ")"),
+                        floor));
+            });
+        }
+    }
+
+    private void floorRows(String fs, String size, List<CostRow> rows) {
+        m.latency("WriteForceFloor.writeForceData", "size", size, "fs", fs).ifPresent(f ->
+                rows.add(row("floor", "overwrite + force(false) (fdatasync)", "", "", f, 1, Optional.empty(), Optional.empty())));
+        m.latency("WriteForceFloor.writeForceAll", "size", size, "fs", fs).ifPresent(f ->
+                rows.add(row("floor", "overwrite + force(true) (fsync)", "", "", f, 1, Optional.empty(), Optional.empty())));
+        m.latency("DirectoryFsyncFloor.clean", "fs", fs).ifPresent(f ->
+                rows.add(row("floor", "directory fsync, nothing changed", "", "", f, 1, Optional.empty(), Optional.empty())));
+        m.latency("DirectoryFsyncFloor.afterRename", "fs", fs).ifPresent(f ->
+                rows.add(row("floor", "rename + directory fsync", "", "", f, 1, Optional.empty(), Optional.empty())));
+        for (String floor : m.values("floor")) {
+            m.latency(BARE, "floor", floor, "size", size, "fs", fs).ifPresent(f ->
+                    rows.add(row("floor", "bare syscalls (" + floor + ")", "", "", f, 1, Optional.empty(), Optional.empty())));
+        }
+    }
+
+    private void groupRows(String fs, String size, List<CostRow> rows) {
+        Optional<Measurement> sqlite = m.latency(SQLITE, "synchronous", "FULL", "size", size, "fs", fs);
+        String holds = Guarantees.shortLabels(Durability.FILE_AND_DIRECTORY.claims());
+        for (String batch : m.values("batch")) {
+            m.latency(GROUP, "batch", batch, "size", size, "fs", fs).ifPresent(g -> rows.add(row("group commit",
+                    "putAll of " + batch + ", per entry", holds, "", g, Integer.parseInt(batch),
+                    sqlite.map(s -> SQLITE_FULL), sqlite)));
+        }
+    }
+
+    private void peerRows(String fs, String size, List<CostRow> rows) {
+        Optional<Measurement> durablePut = m.latency(STORE_PUT, "option", "FILE_AND_DIRECTORY", "size", size, "fs", fs);
+        Optional<String> vsStore = durablePut.map(p -> "store FILE_AND_DIRECTORY put");
+        m.latency(SQLITE, "synchronous", "FULL", "size", size, "fs", fs).ifPresent(s -> rows.add(row("peer",
+                SQLITE_FULL, "atomic, durable (SQLite docs)", "", s, 1, vsStore, durablePut)));
+        m.latency(SQLITE, "synchronous", "NORMAL", "size", size, "fs", fs).ifPresent(s -> rows.add(row("peer",
+                "SQLite WAL synchronous=NORMAL insert", "atomic; last commits may roll back on power failure (SQLite docs)",
+                "", s, 1, vsStore, durablePut)));
+        m.latency("MvStorePut.commit", "size", size, "fs", fs).ifPresent(s -> rows.add(row("peer",
+                "H2 MVStore put + commit()", "atomic after a process crash; no fsync, so not durable (H2 source)",
+                "", s, 1, vsStore, durablePut)));
+        m.latency("MvStorePut.commitAndSync", "size", size, "fs", fs).ifPresent(s -> rows.add(row("peer",
+                "H2 MVStore put + commit() + sync()", "atomic, durable: sync() is force(true) (H2 source)",
+                "", s, 1, vsStore, durablePut)));
+    }
+
+    private List<Goal> goals(String fs, String size) {
+        String where = fs + ", " + Sizes.describe(Long.parseLong(size));
+        List<Goal> goals = new ArrayList<>();
+        Optional<Estimate> durable = m.latency(STORE_PUT, "option", "FILE_AND_DIRECTORY", "size", size, "fs", fs)
+                .flatMap(p -> m.latency(BARE, "floor", "FILE_AND_DIRECTORY", "size", size, "fs", fs)
+                        .map(f -> p.score().over(f.score())));
+        goals.add(new Goal("durable put (FILE_AND_DIRECTORY) / its bare syscall floor", where, durable.orElse(null), 1.2));
+        Optional<Measurement> sqlite = m.latency(SQLITE, "synchronous", "FULL", "size", size, "fs", fs);
+        for (String batch : m.values("batch")) {
+            Optional<Estimate> group = m.latency(GROUP, "batch", batch, "size", size, "fs", fs)
+                    .flatMap(g -> sqlite.map(s -> g.score().per(Integer.parseInt(batch)).over(s.score())));
+            goals.add(new Goal("group commit of " + batch + ", per entry / " + SQLITE_FULL, where, group.orElse(null), 1.0));
+        }
+        return goals;
+    }
+
+    private CostRow row(String section, String label, String holds, String breaks, Measurement latency, int perCall,
+                        Optional<String> comparedWith, Optional<Measurement> denominator) {
+        Estimate mean = latency.score().per(perCall);
+        Estimate ops = m.opsPerSecond(latency).map(e -> new Estimate(e.value() * perCall, e.error() * perCall))
+                .orElse(null);
+        return new CostRow(section, label, holds, breaks, mean, divide(latency.p50(), perCall),
+                divide(latency.p99(), perCall), ops, comparedWith.orElse(""),
+                denominator.map(d -> mean.over(d.score())).orElse(null));
+    }
+
+    private static Double divide(Double x, int n) {
+        return x == null ? null : x / n;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.crashlab.benchmarks;
+
+/**
+ * One of the issue's goals, measured: a ratio and the limit it should stay under.
+ *
+ * @param name  e.g. "durable put / its syscall floor"
+ * @param where the medium and value size it was measured at
+ * @param ratio the measured ratio with its error; null when the benchmarks it needs did not run
+ * @param limit the largest ratio that meets the goal
+ */
+public record Goal(String name, String where, Estimate ratio, double limit) {
+
+    public String verdict() {
+        if (ratio == null) {
+            return "not measured";
+        }
+        if (ratio.value() + ratio.error() <= limit) {
+            return "met";
+        }
+        if (ratio.value() - ratio.error() > limit) {
+            return "missed";
+        }
+        return ratio.value() <= limit ? "met (within noise)" : "missed (within noise)";
+    }
+}

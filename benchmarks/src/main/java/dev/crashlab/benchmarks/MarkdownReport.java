@@ -1,0 +1,57 @@
+package dev.crashlab.benchmarks;
+
+import java.util.List;
+
+/**
+ * The tables as Markdown: one per medium and value size, then the goals. Local to this module for
+ * now: the reports module's renderers take campaign verdicts, which the benchmarks do not have yet.
+ */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String render(List<CostTable> tables, String header, List<String> notes) {
+        StringBuilder out = new StringBuilder("# What each guarantee costs\n\n").append(header).append("\n\n");
+        out.append("Latencies in microseconds per put (or per entry), mean ± the half-width of JMH's 99.9% ")
+                .append("confidence interval; p50/p99 from JMH's sampled invocations. \"holds\" is what the design ")
+                .append("notes claim (`Durability.claims()` less the catalog's `Protocol.breaks()`), not the ")
+                .append("campaign's verdicts, which are not available yet.\n\n")
+                .append(Guarantees.LEGEND).append(".\n");
+        for (CostTable t : tables) {
+            out.append("\n## ").append(t.title()).append("\n\n");
+            out.append("| section | what | holds | catalog: breaks | mean µs | p50 µs | p99 µs | ops/s | ratio | compared with |\n");
+            out.append("|---|---|---|---|--:|--:|--:|--:|--:|---|\n");
+            for (CostRow r : t.rows()) {
+                out.append("| ").append(r.section()).append(" | ").append(cell(r.label())).append(" | ")
+                        .append(cell(r.holds())).append(" | ").append(cell(r.breaks())).append(" | ")
+                        .append(r.mean().describe()).append(" | ").append(number(r.p50())).append(" | ")
+                        .append(number(r.p99())).append(" | ")
+                        .append(r.opsPerSecond() == null ? "" : Estimate.format(r.opsPerSecond().value())).append(" | ")
+                        .append(r.ratio() == null ? "" : r.ratio().describe() + "x").append(" | ")
+                        .append(cell(r.comparedWith())).append(" |\n");
+            }
+        }
+        out.append("\n## Goals\n\n| goal | where | ratio | limit | verdict |\n|---|---|--:|--:|---|\n");
+        for (CostTable t : tables) {
+            for (Goal g : t.goals()) {
+                out.append("| ").append(g.name()).append(" | ").append(g.where()).append(" | ")
+                        .append(g.ratio() == null ? "" : g.ratio().describe() + "x").append(" | ≤ ")
+                        .append(Estimate.format(g.limit())).append("x | ").append(g.verdict()).append(" |\n");
+            }
+        }
+        if (!notes.isEmpty()) {
+            out.append("\n## Notes\n\n");
+            notes.forEach(n -> out.append("- ").append(n).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static String number(Double x) {
+        return x == null ? "" : Estimate.format(x);
+    }
+
+    private static String cell(String s) {
+        return s == null ? "" : s.replace("|", "\\|");
+    }
+}
