@@ -1,0 +1,196 @@
+package dev.crashlab.faults.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isNative;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.io.FileDescriptor;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.MemberSubstitution;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Which JDK and Jimfs methods carry advice. Only Java-level methods: a native method has no body
+ * to inline into, so where the JDK made one native (FileDescriptor.sync on 17) the call sites in
+ * the target's classes are rewritten instead.
+ */
+final class EntryPoints {
+
+    private final Set<String> transformed = new TreeSet<>();
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> notRewritten = new ArrayList<>();
+    private boolean syncCallSitesRewritten;
+
+    private EntryPoints() {
+    }
+
+    static EntryPoints install(Instrumentation inst, Class<?> dispatch) {
+        EntryPoints points = new EntryPoints();
+        points.instrumentJdk(inst, dispatch);
+        if (points.syncIsNative()) {
+            points.syncCallSitesRewritten = true;
+            points.rewriteSyncCallSites(inst, dispatch);
+        }
+        synchronized (points) {
+            if (!points.errors.isEmpty()) {
+                throw new IllegalStateException("instrumentation failed: " + points.errors);
+            }
+        }
+        return points;
+    }
+
+    synchronized String describe() {
+        return "advised: " + transformed + "; FileDescriptor.sync: "
+                + (syncCallSitesRewritten ? "native, call sites rewritten in target classes"
+                + (notRewritten.isEmpty() ? "" : " (could not rewrite: " + notRewritten + ")") : "advised");
+    }
+
+    private boolean syncIsNative() {
+        try {
+            return Modifier.isNative(FileDescriptor.class.getMethod("sync").getModifiers());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void instrumentJdk(Instrumentation inst, Class<?> dispatch) {
+        ElementMatcher.Junction<MethodDescription> java = not(isNative()).and(not(isAbstract())).and(not(isBridge()));
+        ElementMatcher.Junction<MethodDescription> writes = java.and(named("write").or(named("writeBytes")));
+        AgentBuilder builder = base(inst, dispatch, errors)
+                .ignore(nameStartsWith("net.bytebuddy.").or(isSynthetic()));
+        builder
+                .type(namedOneOf("sun.nio.ch.FileChannelImpl", "com.google.common.jimfs.JimfsFileChannel"))
+                .transform(advice(java.and(named("write").or(named("truncate"))),
+                        java.and(namedOneOf("force", "implCloseChannel"))))
+                .type(namedOneOf("sun.nio.fs.UnixFileSystemProvider", "sun.nio.fs.AbstractFileSystemProvider",
+                        "com.google.common.jimfs.JimfsFileSystemProvider"))
+                .transform(advice(java.and(namedOneOf("newByteChannel", "newFileChannel", "newOutputStream",
+                                "deleteIfExists")),
+                        java.and(namedOneOf("move", "delete", "createDirectory", "createLink")
+                                .or(named("copy").and(takesArguments(3))))))
+                .type(namedOneOf("java.io.FileOutputStream", "java.io.RandomAccessFile",
+                        "com.google.common.jimfs.JimfsOutputStream"))
+                .transform(advice(java.and(named("getChannel")),
+                        writes.or(java.and(namedOneOf("close", "setLength"))))
+                        .and(constructor(takesArgument(0, java.io.File.class).and(takesArguments(2).or(takesArguments(3)))
+                                .and(not(takesArgument(1, String.class).and(takesArguments(2)))))))
+                .type(named("java.io.File"))
+                .transform(advice(java.and(namedOneOf("renameTo", "delete", "mkdir")), none()))
+                .type(named("java.io.FileDescriptor"))
+                .transform(advice(none(), java.and(named("sync"))))
+                .type(named("java.io.ByteArrayOutputStream"))
+                .transform(advice(none(), writes.and(returns(void.class))))
+                .installOn(inst);
+    }
+
+    private void rewriteSyncCallSites(Instrumentation inst, Class<?> dispatch) {
+        MethodDescription substitute;
+        try {
+            substitute = new MethodDescription.ForLoadedMethod(dispatch.getMethod("sync", FileDescriptor.class));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+        base(inst, dispatch, notRewritten)
+                .ignore(any(), isBootstrapClassLoader())
+                .or(isSynthetic().or(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
+                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("net.bytebuddy."))
+                        .or(nameStartsWith("org.junit.")).or(nameStartsWith("org.apache.maven."))
+                        .or(nameStartsWith("org.opentest4j.")).or(nameStartsWith("com.google."))
+                        .or(nameStartsWith(Agent.BOOT_PACKAGE))))
+                .type(any())
+                .transform((b, type, loader, module, domain) -> b.visit(MemberSubstitution.relaxed()
+                        .method(named("sync").and(isDeclaredBy(FileDescriptor.class)))
+                        .replaceWith(substitute)
+                        .on(isMethod().or(isConstructor()))))
+                .installOn(inst);
+    }
+
+    /** Failures go to {@code failures}: fatal for the JDK's entry points, a note for call-site rewriting. */
+    private AgentBuilder base(Instrumentation inst, Class<?> dispatch, List<String> failures) {
+        return new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+                // advice inlined into java.base must be able to read the bootstrap loader's unnamed module
+                .assureReadEdgeTo(inst, dispatch)
+                .with(new AgentBuilder.Listener.Adapter() {
+                    @Override
+                    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module,
+                                                 boolean loaded, DynamicType dynamicType) {
+                        synchronized (EntryPoints.this) {
+                            if (!syncCallSitesRewritten || type.getName().startsWith("java.")
+                                    || type.getName().startsWith("sun.") || type.getName().startsWith("com.google.")) {
+                                transformed.add(type.getName());
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void onError(String name, ClassLoader loader, JavaModule module, boolean loaded,
+                                        Throwable error) {
+                        synchronized (EntryPoints.this) {
+                            failures.add(name + ": " + error);
+                        }
+                    }
+                });
+    }
+
+    private static Advised advice(ElementMatcher<? super MethodDescription> valued,
+                                  ElementMatcher<? super MethodDescription> voids) {
+        return new Advised(valued, voids, none());
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> constructor(
+            ElementMatcher<? super MethodDescription> which) {
+        return isConstructor().and(which);
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> none() {
+        return net.bytebuddy.matcher.ElementMatchers.none();
+    }
+
+    /** Applies the three advice shapes to one type. */
+    private record Advised(ElementMatcher<? super MethodDescription> valued,
+                           ElementMatcher<? super MethodDescription> voids,
+                           ElementMatcher<? super MethodDescription> constructors) implements AgentBuilder.Transformer {
+
+        Advised and(ElementMatcher<? super MethodDescription> moreConstructors) {
+            return new Advised(valued, voids, moreConstructors);
+        }
+
+        @Override
+        public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
+                                                ClassLoader loader, JavaModule module,
+                                                java.security.ProtectionDomain domain) {
+            return builder
+                    .visit(Advice.to(EnterAdvice.class, ValueAdvice.class).on(isMethod().and(not(returns(void.class))).and(valued)))
+                    .visit(Advice.to(EnterAdvice.class, VoidAdvice.class).on(isMethod().and(returns(void.class)).and(voids)))
+                    .visit(Advice.to(ConstructorAdvice.class).on(constructors));
+        }
+    }
+}

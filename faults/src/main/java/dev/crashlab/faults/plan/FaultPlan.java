@@ -1,0 +1,44 @@
+package dev.crashlab.faults.plan;
+
+import java.io.IOException;
+
+/**
+ * What goes wrong during one run. Each implementation is one small behaviour; {@link #and}
+ * composes them (e.g. a move performed as a copy, plus a pause inside that copy).
+ */
+public interface FaultPlan {
+
+    /** Before an in-scope operation. Throw a {@link SimulatedCrash} or an IOException to stop it. */
+    default void before(Operation op) throws IOException {
+    }
+
+    /** After an operation succeeded and was recorded. Throw a {@link SimulatedCrash} to die here. */
+    default void after(Operation op) {
+    }
+
+    /**
+     * For a move about to happen: a chunk size to perform it as copy-in-chunks then delete (each
+     * step its own operation in the trace), or 0 to let it happen as the JDK does.
+     */
+    default int copyChunk(Operation move) {
+        return 0;
+    }
+
+    /** True to also be shown writes into memory (ByteArrayOutputStream) on the run's threads. */
+    default boolean watchesMemory() {
+        return false;
+    }
+
+    default FaultPlan and(FaultPlan next) {
+        return new BothPlans(this, next);
+    }
+
+    static FaultPlan none() {
+        return new FaultPlan() {
+            @Override
+            public String toString() {
+                return "no fault";
+            }
+        };
+    }
+}

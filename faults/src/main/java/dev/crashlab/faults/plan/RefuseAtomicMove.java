@@ -1,0 +1,23 @@
+package dev.crashlab.faults.plan;
+
+import dev.crashlab.faults.trace.OpKind;
+import java.nio.file.AtomicMoveNotSupportedException;
+
+/**
+ * Every ATOMIC_MOVE is refused, as the JDK refuses one across file systems. Targets that fall back
+ * to a plain move then meet {@link MoveAsCopy}.
+ */
+public record RefuseAtomicMove() implements FaultPlan {
+
+    @Override
+    public void before(Operation op) throws AtomicMoveNotSupportedException {
+        if (op.kind() == OpKind.MOVE && op.atomic()) {
+            throw new AtomicMoveNotSupportedException(op.path(), op.target(), "Invalid cross-device link");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "refuse ATOMIC_MOVE";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.crashlab.faults.run;
+
+import dev.crashlab.faults.agent.boot.IoDispatch;
+import dev.crashlab.faults.trace.OpKind;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+/**
+ * An open of an in-scope file. It is an operation in the trace only when it changes the file
+ * system: CREATE for a file that did not exist, TRUNCATE for an existing non-empty file opened
+ * with TRUNCATE_EXISTING. Either way the returned handle is remembered so its writes are seen.
+ */
+final class OpenOp extends Pending {
+
+    private final boolean directory;
+    private final boolean writable;
+    private final long initialPosition;
+
+    private OpenOp(Interceptor run, OpKind kind, String path, boolean directory, boolean writable,
+                   long initialPosition) {
+        super(run, kind, path);
+        this.directory = directory;
+        this.writable = writable;
+        this.initialPosition = initialPosition;
+    }
+
+    static OpenOp of(Interceptor run, String rel, Path path, Set<? extends OpenOption> options) throws IOException {
+        if (rel == null) {
+            return null;
+        }
+        boolean write = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
+        boolean append = options.contains(StandardOpenOption.APPEND);
+        boolean create = write && (options.contains(StandardOpenOption.CREATE)
+                || options.contains(StandardOpenOption.CREATE_NEW));
+        boolean truncate = write && !append && options.contains(StandardOpenOption.TRUNCATE_EXISTING);
+        boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+        boolean directory = exists && Files.isDirectory(path);
+        long size = exists && !directory ? Files.size(path) : 0;
+        OpKind kind = create && !exists ? OpKind.CREATE
+                : truncate && size > 0 && !options.contains(StandardOpenOption.CREATE_NEW) ? OpKind.TRUNCATE : null;
+        return new OpenOp(run, kind, rel, directory, write, append ? size : 0);
+    }
+
+    @Override
+    IoDispatch.Token begin() throws Throwable {
+        if (kind == null) {
+            run.checkAlive();
+            return this;
+        }
+        return super.begin();
+    }
+
+    @Override
+    public Object exit(Object returned, Throwable thrown) throws Throwable {
+        if (thrown == null) {
+            run.handles().put(returned, handle());
+        }
+        return kind == null ? plainExit(returned, thrown) : super.exit(returned, thrown);
+    }
+
+    private Object plainExit(Object returned, Throwable thrown) throws Throwable {
+        run.unguard();
+        if (thrown != null) {
+            throw thrown;
+        }
+        return returned;
+    }
+
+    /** For FileOutputStream and RandomAccessFile, whose constructors open the file. */
+    @Override
+    public void constructed(Object self) throws Throwable {
+        Handles.Handle handle = handle();
+        run.handles().put(self, handle);
+        if (self instanceof FileOutputStream stream) {
+            run.handles().put(stream.getFD(), handle);
+        } else if (self instanceof RandomAccessFile file) {
+            run.handles().put(file.getFD(), handle);
+        }
+        if (kind != null) {
+            run.guard();
+            try {
+                record(self);
+            } finally {
+                run.unguard();
+            }
+            afterPlan();
+        }
+    }
+
+    private Handles.Handle handle() {
+        return new Handles.Handle(path, directory, writable, initialPosition);
+    }
+
+    @Override
+    void record(Object returned) {
+        run.recorder().add(kind, path, null, -1, kind == OpKind.TRUNCATE ? 0 : -1, null, false);
+    }
+}

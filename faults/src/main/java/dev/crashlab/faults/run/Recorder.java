@@ -1,0 +1,55 @@
+package dev.crashlab.faults.run;
+
+import dev.crashlab.faults.trace.IoOp;
+import dev.crashlab.faults.trace.OpKind;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Appends the operations that happened, each with its thread and the target's source line. */
+final class Recorder {
+
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final CodeSource HARNESS = Recorder.class.getProtectionDomain().getCodeSource();
+    private static final String[] PLATFORM = {"java.", "javax.", "jdk.", "sun.", "com.sun.",
+        "com.google.common.jimfs.", "net.bytebuddy.", "dev.crashlab.faults.agent.boot."};
+    private static final ClassValue<Boolean> IS_TARGET = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (String prefix : PLATFORM) {
+                if (type.getName().startsWith(prefix)) {
+                    return false;
+                }
+            }
+            // the harness's own classes, but not tests that live in the same packages
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            return HARNESS == null || source == null || !Objects.equals(source.getLocation(), HARNESS.getLocation());
+        }
+    };
+
+    private final List<IoOp> ops = new ArrayList<>();
+
+    synchronized int size() {
+        return ops.size();
+    }
+
+    synchronized void add(OpKind kind, String path, String target, long offset, long length, byte[] data,
+                          boolean atomic) {
+        ops.add(new IoOp(ops.size(), kind, path, target, offset, length, data, atomic,
+                Thread.currentThread().getName(), site()));
+    }
+
+    synchronized List<IoOp> ops() {
+        return List.copyOf(ops);
+    }
+
+    private static String site() {
+        return WALKER.walk(frames -> frames
+                .filter(f -> IS_TARGET.get(f.getDeclaringClass()))
+                .findFirst()
+                .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":"
+                        + f.getLineNumber() + ")")
+                .orElse(null));
+    }
+}

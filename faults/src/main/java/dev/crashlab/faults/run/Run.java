@@ -1,0 +1,87 @@
+package dev.crashlab.faults.run;
+
+import dev.crashlab.faults.agent.Agent;
+import dev.crashlab.faults.plan.FaultPlan;
+import dev.crashlab.faults.trace.IoTrace;
+import dev.crashlab.faults.trace.Snapshot;
+import java.nio.file.Path;
+
+/**
+ * One workload under instrumentation. Only operations on paths under the root (and any watched
+ * extra roots) are recorded or faulted; other I/O, the build's and the harness's, is untouched.
+ * Runs are serialized JVM-wide: the instrumentation serves one run at a time.
+ *
+ * <pre>{@code
+ * IoTrace trace = Run.record(root, () -> store.put("k", "v"));
+ * RunResult r = Run.with(root, new CrashInsideWrite(3, 5), () -> store.put("k", "v"));
+ * RunResult s = Run.in(disk).watch("shm", tmpfsDir).plan(p).onlyRunThreads().go(workload);
+ * }</pre>
+ */
+public final class Run {
+
+    private static final Object ONE_AT_A_TIME = new Object();
+
+    private final Scope scope;
+    private FaultPlan plan = FaultPlan.none();
+    private boolean onlyRunThreads;
+
+    private Run(Path root) {
+        this.scope = new Scope(root);
+    }
+
+    /** The fault-free trace of a workload; fails if the workload does. */
+    public static IoTrace record(Path root, Workload workload) {
+        RunResult result = in(root).go(workload);
+        if (result.thrown() != null) {
+            throw new IllegalStateException("the fault-free run failed; trace so far:\n"
+                    + result.trace().listing(), result.thrown());
+        }
+        return result.trace();
+    }
+
+    public static RunResult with(Path root, FaultPlan plan, Workload workload) {
+        return in(root).plan(plan).go(workload);
+    }
+
+    public static Run in(Path root) {
+        return new Run(root);
+    }
+
+    public Run plan(FaultPlan faults) {
+        this.plan = faults;
+        return this;
+    }
+
+    /** Also in scope: paths under {@code otherRoot}, named {@code @label/...} in the trace. */
+    public Run watch(String label, Path otherRoot) {
+        scope.watch(label, otherRoot);
+        return this;
+    }
+
+    /** Only the thread calling {@link #go} and threads it starts; by default, any thread but the harness's. */
+    public Run onlyRunThreads() {
+        this.onlyRunThreads = true;
+        return this;
+    }
+
+    public RunResult go(Workload workload) {
+        synchronized (ONE_AT_A_TIME) {
+            Agent.install();
+            Snapshot before = Snapshot.of(scope.root());
+            Interceptor interceptor = new Interceptor(scope, plan, onlyRunThreads);
+            Throwable thrown = null;
+            interceptor.markRunThread();
+            Activation.activate(interceptor);
+            try {
+                workload.run();
+            } catch (Throwable t) {
+                thrown = t;
+            } finally {
+                Activation.deactivate();
+                interceptor.unmarkRunThread();
+            }
+            return RunResult.of(new IoTrace(before, interceptor.ops()), interceptor.crash(), thrown,
+                    interceptor.attemptsAfterDeath(), interceptor.callbackErrors());
+        }
+    }
+}
