@@ -8,7 +8,7 @@ import java.util.Objects;
  * The smallest workload + fault + crash state found that breaks a guarantee, replayable from its
  * seed.
  *
- * @param seed        replays this counterexample: {@code crashlab replay SEED}. Written to JSON as
+ * @param seed        replays this counterexample: {@code ./crashlab replay SEED}. Written to JSON as
  *                    a string because 64-bit integers lose digits in JavaScript and in jq 1.6.
  * @param fault       what was injected, e.g. "power failure after the put returned"
  * @param workload    the workload's steps, e.g. "put(k1, 'v1', FILE_AND_DIRECTORY)"
@@ -38,7 +38,7 @@ public record Counterexample(
         allowed = allowed == null ? List.of() : List.copyOf(allowed);
     }
 
-    /** The plain-text form printed by failing tests and by {@code crashlab replay}. */
+    /** The plain-text form printed by failing tests and by {@code ./crashlab replay}. */
     public String describe() {
         return CounterexampleText.of(this);
     }

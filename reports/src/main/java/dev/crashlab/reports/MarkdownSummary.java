@@ -114,7 +114,7 @@ final class MarkdownSummary {
                     .append(f.cell().guarantee().label()).append(" under ").append(f.cell().model().wireName())
                     .append(": reader saw ").append(Markdown.escape(cx.readerSaw()))
                     .append(cx.sourceLine() == null ? "" : " at " + Markdown.escape(cx.sourceLine()))
-                    .append(" \u2014 replay `crashlab replay ").append(cx.seed()).append("`\n");
+                    .append(" \u2014 replay `./crashlab replay ").append(cx.seed()).append("`\n");
         }
         out.append('\n');
     }

@@ -37,7 +37,7 @@ class CounterexampleTextTest {
         assertTrue(text.contains("  --> crash here (after #4: power failure after the rename)\n  x #5"), text);
         assertTrue(text.contains("crash state: persisted #0 #3 #4; dropped #2; torn #1 (sector 0 kept, rest zeroed)"));
         assertTrue(text.contains("reader saw: k1 is empty\nallowed:    absent | 'v1' (complete)\n"), text);
-        assertTrue(text.endsWith("replay:     crashlab replay 5\n"), text);
+        assertTrue(text.endsWith("replay:     ./crashlab replay 5\n"), text);
     }
 
     @Test

@@ -42,7 +42,7 @@ class HtmlReportTest {
         }
         assertEquals(findings.size(), count(html, "<table class=\"trace\">"));
         assertEquals(findings.size(), count(html, "<tr class=\"crash\">"));
-        assertTrue(html.contains("crashlab replay " + (SampleResults.SEED + 8)));
+        assertTrue(html.contains("./crashlab replay " + (SampleResults.SEED + 8)));
         assertTrue(html.contains("crash state:</b> persisted #0 #3 #4; dropped #2; torn #1 (sector 0 kept, rest zeroed)"));
         assertTrue(html.contains("<h4>reader saw</h4><pre>config.json holds 4096 bytes of v2 then zeros</pre>"));
         assertTrue(html.contains("Violations (2)") && html.contains("Expected findings (seeded bugs) (6)"));

@@ -19,7 +19,7 @@ class MarkdownSummaryTest {
         String violationBlock = md.substring(violations, expected);
         assertEquals(2, violationBlock.lines().filter(l -> l.startsWith("- \u274c")).count());
         assertTrue(violationBlock.contains("**com.example.ConfigWriter** G2 crash atomicity under weakest-posix"));
-        assertTrue(violationBlock.contains("replay `crashlab replay " + (SampleResults.SEED + 8) + "`"));
+        assertTrue(violationBlock.contains("replay `./crashlab replay " + (SampleResults.SEED + 8) + "`"));
         assertEquals(6, md.substring(expected).lines().filter(l -> l.startsWith("- \uD83C\uDFAF")).count());
     }
 
