@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a report file the way crashlab tells everyone else to: a temp file in the same directory,
- * fsynced, then atomically renamed, so a CI job killed mid-write never leaves a torn report.json
- * for the next step (or a merge) to choke on.
+ * fsynced, atomically renamed, directory fsynced, so a CI job killed mid-write never leaves a torn
+ * report.json for the next step (or a merge) to choke on.
  */
 final class AtomicFiles {
 
@@ -38,8 +38,18 @@ final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Makes the rename itself survive a power failure (G3 for our own output). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some platforms (Windows) cannot open a directory; the rename is still atomic there.
         }
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
  */
 final class MarkdownSummary {
 
+    /** Step summaries are capped (GitHub: 1 MiB); past this many lines a section points at the HTML. */
+    static final int MAX_LINES = 50;
+
     private MarkdownSummary() {
     }
 
@@ -107,7 +110,7 @@ final class MarkdownSummary {
             return;
         }
         out.append("### ").append(title).append(" (").append(these.size()).append(")\n\n");
-        for (Finding f : these) {
+        for (Finding f : these.subList(0, Math.min(these.size(), MAX_LINES))) {
             Counterexample cx = f.counterexample();
             out.append("- ").append(outcome == Outcome.VIOLATION ? "\u274c" : "\uD83C\uDFAF").append(" **")
                     .append(Markdown.escape(f.target().id())).append("** ")
@@ -115,6 +118,9 @@ final class MarkdownSummary {
                     .append(": reader saw ").append(Markdown.escape(cx.readerSaw()))
                     .append(cx.sourceLine() == null ? "" : " at " + Markdown.escape(cx.sourceLine()))
                     .append(" \u2014 replay `./crashlab replay ").append(cx.seed()).append("`\n");
+        }
+        if (these.size() > MAX_LINES) {
+            out.append("- \u2026 and ").append(these.size() - MAX_LINES).append(" more in report.html\n");
         }
         out.append('\n');
     }

@@ -52,4 +52,21 @@ class MarkdownSummaryTest {
         }
         assertTrue(md.lines().allMatch(l -> l.length() < 1_000), "labels are shortened");
     }
+
+    @Test
+    void aHugeCampaignKeepsTheSummaryShort() {
+        List<TargetResult> targets = new java.util.ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            SampleResults.TargetBuilder b = SampleResults.target("writer-" + t);
+            for (Guarantee g : Guarantee.values()) {
+                for (Model m : Model.values()) {
+                    b.violated(g, m, 5, 1, SampleResults.cx(t, "put", "k", "torn", CrashPosition.INSIDE));
+                }
+            }
+            targets.add(b.build());
+        }
+        String md = Reports.render(SampleResults.result(targets, List.of()), Format.MARKDOWN);
+        assertEquals(MarkdownSummary.MAX_LINES, md.lines().filter(l -> l.startsWith("- \u274c")).count());
+        assertTrue(md.contains("- \u2026 and " + (105 - MarkdownSummary.MAX_LINES) + " more in report.html\n"), md);
+    }
 }
