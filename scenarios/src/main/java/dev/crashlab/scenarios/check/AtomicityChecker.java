@@ -1,0 +1,44 @@
+package dev.crashlab.scenarios.check;
+
+import dev.crashlab.store.Durability.Guarantee;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * G1 and G2: every key's entry is absent or exactly a value a put of that key had begun writing.
+ * An entry the reference reader rejects as invalid (torn, empty, zero-filled) is a violation: it
+ * is the partial entry these guarantees forbid, whatever a lenient reader would make of it.
+ *
+ * <p>On process-crash states this is G1 too: such a state is exactly what a reader sees at that
+ * moment, the page cache included.
+ */
+public final class AtomicityChecker implements Checker {
+
+    private final Guarantee guarantee;
+
+    /** For G1, G2_PROCESS_CRASH or G2_POWER_FAILURE. */
+    public AtomicityChecker(Guarantee guarantee) {
+        if (guarantee != Guarantee.G1 && guarantee != Guarantee.G2_PROCESS_CRASH
+                && guarantee != Guarantee.G2_POWER_FAILURE) {
+            throw new IllegalArgumentException("atomicity is G1 or G2, not " + guarantee);
+        }
+        this.guarantee = guarantee;
+    }
+
+    @Override
+    public Guarantee guarantee() {
+        return guarantee;
+    }
+
+    @Override
+    public CheckResult check(CrashCase c) throws IOException {
+        Findings findings = new Findings();
+        for (String key : c.expected().keys()) {
+            Reading r = Reading.onDisk(c.root(), key);
+            List<ExpectedPut> started = c.expected().startedPuts(key, c.crashPoint());
+            findings.add(r.describe(), key + ": absent" + (started.isEmpty() ? "" : " or " + Reading.values(started)),
+                    r.absent() || r.holdsOneOf(started));
+        }
+        return findings.verdict(c, guarantee);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.crashlab.scenarios.check;
+
+import dev.crashlab.store.Codecs;
+import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.store.EntryExistsException;
+import dev.crashlab.store.WriteOnceStore;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * G5: after the crash, a reader of an invalid entry gets {@code InvalidEntryException} (never a
+ * silent "absent"), and a fresh writer using the target's protocol stores every key within a
+ * bounded time (no stale lock, no invalid entry it cannot replace). Writes to the state, so it
+ * runs after every read-only checker.
+ */
+public final class RecoverabilityChecker implements Checker {
+
+    private final Duration bound;
+
+    /** A put that takes longer than {@code bound} counts as blocked forever. */
+    public RecoverabilityChecker(Duration bound) {
+        this.bound = bound;
+    }
+
+    public RecoverabilityChecker() {
+        this(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public Guarantee guarantee() {
+        return Guarantee.G5;
+    }
+
+    @Override
+    public CheckResult check(CrashCase c) throws IOException {
+        Findings findings = new Findings();
+        for (String key : c.expected().keys()) {
+            if (Reading.onDisk(c.root(), key).invalid()) {
+                Reading r = Reading.of(c.root(), key, c.expected().reader());
+                findings.add("reader " + r.describe(), "reader " + key + ": InvalidEntryException", r.invalid());
+            }
+        }
+        for (String key : c.expected().keys()) {
+            String outcome = freshPut(c, key);
+            findings.add("fresh put " + key + ": " + outcome, "fresh put " + key + ": stored within " + bound,
+                    outcome.equals("stored"));
+        }
+        return findings.verdict(c, Guarantee.G5);
+    }
+
+    /** "stored", or what went wrong. A conflicting existing value is G4's business, not a failure here. */
+    private String freshPut(CrashCase c, String key) throws IOException {
+        byte[] value = c.expected().firstPut(key).orElseThrow().value();
+        WriteOnceStore<byte[]> store = WriteOnceStore.builder(c.root(), Codecs.bytes())
+                .protocol(c.expected().protocol()).durability(c.expected().durability()).createRoot(false).build();
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "g5-fresh-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<?> put = writer.submit(() -> {
+                store.put(key, value);
+                return null;
+            });
+            put.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            Reading after = Reading.onDisk(c.root(), key);
+            return after.value() != null ? "stored" : "returned but left " + after.describe();
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof EntryExistsException ? "stored"
+                    : e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+        } catch (TimeoutException e) {
+            return "still blocked after " + bound;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+}
