@@ -20,11 +20,16 @@ final class HeaderHtml {
             out.append("<div class=\"verdict fail\">\u2717 ").append(plural(missed, "seeded-bug finding"))
                     .append(" missed: a check is broken</div>\n");
         }
-        if (violations == 0 && missed == 0) {
+        if (r.targets().isEmpty()) {
+            // A benchmarks-only report checked nothing: "every guarantee holds" would be a claim.
+            out.append("<div class=\"verdict none\">no target was checked</div>\n");
+        } else if (violations == 0 && missed == 0) {
             out.append("<div class=\"verdict pass\">\u2713 every claimed guarantee holds</div>\n");
         }
-        out.append("<p class=\"sub\">").append(plural(r.expectedFindings(), "expected finding"))
-                .append(" in seeded bugs</p>\n");
+        if (r.expectedFindings() > 0) {
+            out.append("<p class=\"sub\">").append(plural(r.expectedFindings(), "expected finding"))
+                    .append(" in seeded bugs</p>\n");
+        }
         out.append("<dl class=\"facts run\">");
         List<String[]> facts = List.of(
                 new String[] {"seed", String.valueOf(r.seed())},

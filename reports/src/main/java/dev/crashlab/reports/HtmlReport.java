@@ -16,13 +16,11 @@ final class HtmlReport {
                 .append("<title>crashlab report \u00b7 seed ").append(result.seed()).append("</title>\n<style>\n")
                 .append(Resources.text("report.css")).append("</style>\n</head>\n<body>\n");
         out.append(HeaderHtml.of(result));
-        out.append("<h2>Guarantee matrix</h2>\n").append(legend());
-        if (result.targets().isEmpty()) {
-            out.append("<p class=\"empty\">No target was checked.</p>\n");
-        } else {
-            out.append("<div class=\"scroll\">").append(MatrixHtml.of(result, findings)).append("</div>\n");
+        if (!result.targets().isEmpty()) {
+            out.append("<h2>Guarantee matrix</h2>\n").append(legend())
+                    .append("<div class=\"scroll\">").append(MatrixHtml.of(result, findings)).append("</div>\n")
+                    .append(charts(result));
         }
-        out.append(charts(result));
         section(out, "Violations", findings, Outcome.VIOLATION,
                 "Claimed guarantees that broke. Each one fails the run.");
         section(out, "Expected findings (seeded bugs)", findings, Outcome.EXPECTED_FINDING,

@@ -29,10 +29,16 @@ final class MarkdownSummary {
         list(out, "Violations", findings, Outcome.VIOLATION);
         list(out, "Expected findings (seeded bugs)", findings, Outcome.EXPECTED_FINDING);
         missed(out, r);
+        if (!r.benchmarks().isEmpty()) {
+            out.append(BenchmarkMarkdown.of(r.benchmarks()));
+        }
         return out.toString();
     }
 
     private static String verdict(CampaignResult r) {
+        if (r.targets().isEmpty()) {
+            return "no target was checked";
+        }
         if (r.passed()) {
             return "\u2705 every claimed guarantee holds";
         }

@@ -92,9 +92,11 @@ class HtmlReportTest {
     }
 
     @Test
-    void anEmptyCampaignStillRenders() {
-        String html = Reports.render(SampleResults.result(List.of(), List.of()), Format.HTML);
-        assertTrue(html.contains("No target was checked."));
+    void aBenchmarksOnlyReportClaimsNothingAndShowsTheCostTable() {
+        String html = Reports.render(SampleResults.result(List.of(), SampleResults.benchmarks()), Format.HTML);
+        assertTrue(html.contains("no target was checked"));
+        assertFalse(html.contains("every claimed guarantee holds") || html.contains("class=\"matrix\""));
+        assertTrue(html.contains("<h2>Guarantee vs cost</h2>"));
         assertTrue(html.endsWith("</html>\n"));
     }
 }

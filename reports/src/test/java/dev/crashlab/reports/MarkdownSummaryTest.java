@@ -37,6 +37,7 @@ class MarkdownSummaryTest {
         assertTrue(md.startsWith("## crashlab: \u2705 every claimed guarantee holds\n"), md);
         assertFalse(md.contains("### Violations"));
         assertTrue(md.contains("### Expected findings"));
+        assertTrue(md.contains("| put 1 KiB | FILE\\_AND\\_DIRECTORY | G1 G2 G3 G4 G5 G6 | 1,605 \u00b1 35.1 | 1,580 | 2,710 | 623 \u00b1 15.0 |"), md);
     }
 
     @Test

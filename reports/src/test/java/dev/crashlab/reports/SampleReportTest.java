@@ -18,6 +18,7 @@ class SampleReportTest {
         Path root = Path.of(System.getProperty("crashlab.reports.samples", "target/samples"));
         write(SampleResults.failing(), root.resolve("failing"));
         write(SampleResults.passing(), root.resolve("passing"));
+        write(SampleResults.result(java.util.List.of(), SampleResults.benchmarks()), root.resolve("benchmarks-only"));
         write(SampleResults.withTargetId("<script>alert(1)</script>\u0000 " + "very-long-key-".repeat(700)),
                 root.resolve("hostile"));
     }
