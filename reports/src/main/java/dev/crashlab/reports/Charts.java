@@ -32,7 +32,20 @@ final class Charts {
     private static final int MAX_BARS = 30;
     private static final int WIDTH = 640;
 
+    static {
+        // The report never needs a display; without this, a CLI run from a desktop session would
+        // initialise a toolkit (and a Dock icon on macOS) just to measure fonts.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     private Charts() {
+    }
+
+    /** "title" or "title (first 30 of 120)". */
+    private static String title(String title, int shown, int total) {
+        return shown == total ? title : title + " (first " + shown + " of " + total + ")";
     }
 
     /** Crash states judged per target, summed over guarantees and models. */
@@ -47,16 +60,18 @@ final class Charts {
             data.addValue(t.seededBug() ? 0 : t.statesExplored(), "target under test", bar);
             data.addValue(t.seededBug() ? t.statesExplored() : 0, "seeded bug", bar);
         }
-        return svg("crash states judged per target", "states", data, n, TARGET, EXPECTED, "states");
+        return svg(title("crash states judged per target", n, result.targets().size()), "states", data, n,
+                TARGET, EXPECTED, "states");
     }
 
     /** Time to the first failing state, per broken cell; empty when nothing broke. */
     static Optional<String> timeToDetect(CampaignResult result) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         int n = 0;
+        int total = 0;
         for (TargetResult t : result.targets()) {
             for (Cell c : t.cells()) {
-                if (c.status() != Status.VIOLATED || c.timeToDetectMillis() == null || n == MAX_BARS) {
+                if (c.status() != Status.VIOLATED || c.timeToDetectMillis() == null || total++ >= MAX_BARS) {
                     continue;
                 }
                 boolean expected = t.isExpectedFinding(c);
@@ -69,7 +84,8 @@ final class Charts {
         if (n == 0) {
             return Optional.empty();
         }
-        return Optional.of(svg("time to detect", "milliseconds", data, n, VIOLATION, EXPECTED, "ttd"));
+        return Optional.of(svg(title("time to detect", n, total), "milliseconds", data, n, VIOLATION, EXPECTED,
+                "ttd"));
     }
 
     private static String svg(String title, String valueAxis, DefaultCategoryDataset data, int bars,

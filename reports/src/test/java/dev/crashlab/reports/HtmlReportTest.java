@@ -67,6 +67,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void theSameResultAlwaysRendersTheSamePage() {
+        assertEquals(Reports.render(SampleResults.failing(), Format.HTML),
+                Reports.render(SampleResults.failing(), Format.HTML));
+    }
+
+    @Test
+    void chartsOfLargeCampaignsSayHowMuchTheyShow() {
+        List<TargetResult> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            many.add(SampleResults.target("writer-" + i).violated(Guarantee.G2, Model.ORDERED, 3, i,
+                    SampleResults.cx(i, "put", "k", "torn", CrashPosition.INSIDE)).build());
+        }
+        String html = Reports.render(SampleResults.result(many, List.of()), Format.HTML);
+        assertTrue(html.contains("crash states judged per target (first 30 of 45)"));
+        assertTrue(html.contains("time to detect (first 30 of 45)"));
+    }
+
+    @Test
     void theReportIsSelfContained() {
         String html = Reports.render(SampleResults.failing(), Format.HTML);
         Matcher urls = Pattern.compile("(src|href)\\s*=\\s*[\"']?([^\"'#][^\"' >]*)").matcher(html);
