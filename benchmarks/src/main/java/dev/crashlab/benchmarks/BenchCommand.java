@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /** {@code crashlab bench}: runs the benchmarks and writes JMH's JSON, the cost table and the charts. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures what each durability option costs: the store's puts against the raw syscall floors,",
-                "group commit, SQLite and H2 MVStore. Writes jmh.json, cost.md and cost-<medium>.svg/.png to --out."})
+                "group commit, SQLite and H2 MVStore, and how many crash states the harness checks per second.",
+                "Writes jmh.json, cost.md, cost-<medium>.svg/.png, report.json and report.html to --out."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "At most 5 minutes: 4 KiB values, one fork, short iterations.")
@@ -76,6 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .param("size", (sizes != null ? sizes : p.sizes()).toArray(String[]::new))
                 .param("batch", p.batches().toArray(String[]::new))
+                .param("puts", p.puts().toArray(String[]::new))
                 .param("fs", media.toArray(String[]::new))
                 .forks(forks != null ? forks : p.forks())
                 .warmupIterations(p.warmupIterations())
@@ -96,19 +98,21 @@ public final class BenchCommand implements Callable<Integer> {
         Collection<RunResult> results = new Runner(options.build()).run();
         Duration took = Duration.between(start, Instant.now());
 
-        List<CostTable> tables = CostTables.from(JmhResults.of(results));
+        Measurements measured = JmhResults.of(results);
+        List<CostTable> tables = CostTables.from(measured);
         String header = String.format("Mode: %s, %d s. Machine: %d cores, %s %s, JDK %s. Disk: %s (%s). tmpfs: %s.",
                 p.name(), took.toSeconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.version"), Runtime.version(), diskDir, Files.getFileStore(diskDir).type(),
                 media.contains("tmpfs") ? tmpfs : "not available");
         Path md = out.resolve("cost.md");
-        Files.writeString(md, MarkdownReport.render(tables, header, notes()));
+        Files.writeString(md, MarkdownReport.render(tables, HarnessFigure.from(measured), header, notes()));
         for (String fs : media) {
             CostChart.write(tables, fs, out, "cost-" + fs);
         }
+        ReportsExport.write(tables, start, took.toMillis(), out);
         System.out.println();
         System.out.println(Files.readString(md));
-        System.out.println("Wrote " + json + ", " + md.toAbsolutePath() + " and the charts cost-*.svg/.png in "
+        System.out.println("Wrote jmh.json, cost.md, cost-*.svg/.png, report.json and report.html to "
                 + out.toAbsolutePath() + " (" + took.toSeconds() + " s).");
         return results.isEmpty() ? 1 : 0;
     }
@@ -117,9 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
         return List.of(
                 "Figures from a shared machine are noisy: other builds compete for the two cores and the disk. "
                         + "Compare rows of one run, not runs of different days.",
-                "TODO (harness figures): crash states checked per second, and the instrumentation's idle overhead "
-                        + "(goal ≤ 5%), are not measured yet: the faults module's crash-state API and agent were not "
-                        + "committed when this module was written.");
+                "TODO (harness figure): the instrumentation's idle overhead (goal ≤ 5%) is not measured yet: the "
+                        + "faults module's agent was not committed when this module was written.");
     }
 
     /** bench-data beside the jar (or the classes directory): inside the build's output directory. */

@@ -1,9 +1,11 @@
 package dev.crashlab.benchmarks;
 
 import dev.crashlab.store.Durability;
+import dev.crashlab.store.Durability.Guarantee;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a run's measurements into the tables a user reads to choose a durability option: for each
@@ -49,7 +51,7 @@ public final class CostTables {
         for (Option o : Option.values()) {
             m.latency(STORE_PUT, "option", o.label, "size", size, "fs", fs).ifPresent(put -> {
                 Optional<Measurement> floor = m.latency(BARE, "floor", o.floor, "size", size, "fs", fs);
-                rows.add(row("store put", o.describe(), Guarantees.shortLabels(Guarantees.held(o)),
+                rows.add(row("store put", o.describe(), Guarantees.held(o), Guarantees.shortLabels(Guarantees.held(o)),
                         o.protocol.breaks(), put, 1, floor.map(f -> "bare syscalls (" + f.param("floor") + ")"),
                         floor));
             });
@@ -58,25 +60,25 @@ public final class CostTables {
 
     private void floorRows(String fs, String size, List<CostRow> rows) {
         m.latency("WriteForceFloor.writeForceData", "size", size, "fs", fs).ifPresent(f ->
-                rows.add(row("floor", "overwrite + force(false) (fdatasync)", "", "", f, 1, Optional.empty(), Optional.empty())));
+                rows.add(row("floor", "overwrite + force(false) (fdatasync)", Set.of(), "", "", f, 1, Optional.empty(), Optional.empty())));
         m.latency("WriteForceFloor.writeForceAll", "size", size, "fs", fs).ifPresent(f ->
-                rows.add(row("floor", "overwrite + force(true) (fsync)", "", "", f, 1, Optional.empty(), Optional.empty())));
+                rows.add(row("floor", "overwrite + force(true) (fsync)", Set.of(), "", "", f, 1, Optional.empty(), Optional.empty())));
         m.latency("DirectoryFsyncFloor.clean", "fs", fs).ifPresent(f ->
-                rows.add(row("floor", "directory fsync, nothing changed", "", "", f, 1, Optional.empty(), Optional.empty())));
+                rows.add(row("floor", "directory fsync, nothing changed", Set.of(), "", "", f, 1, Optional.empty(), Optional.empty())));
         m.latency("DirectoryFsyncFloor.afterRename", "fs", fs).ifPresent(f ->
-                rows.add(row("floor", "rename + directory fsync", "", "", f, 1, Optional.empty(), Optional.empty())));
+                rows.add(row("floor", "rename + directory fsync", Set.of(), "", "", f, 1, Optional.empty(), Optional.empty())));
         for (String floor : m.values("floor")) {
             m.latency(BARE, "floor", floor, "size", size, "fs", fs).ifPresent(f ->
-                    rows.add(row("floor", "bare syscalls (" + floor + ")", "", "", f, 1, Optional.empty(), Optional.empty())));
+                    rows.add(row("floor", "bare syscalls (" + floor + ")", Set.of(), "", "", f, 1, Optional.empty(), Optional.empty())));
         }
     }
 
     private void groupRows(String fs, String size, List<CostRow> rows) {
         Optional<Measurement> sqlite = m.latency(SQLITE, "synchronous", "FULL", "size", size, "fs", fs);
-        String holds = Guarantees.shortLabels(Durability.FILE_AND_DIRECTORY.claims());
         for (String batch : m.values("batch")) {
             m.latency(GROUP, "batch", batch, "size", size, "fs", fs).ifPresent(g -> rows.add(row("group commit",
-                    "putAll of " + batch + ", per entry", holds, "", g, Integer.parseInt(batch),
+                    "putAll of " + batch + ", per entry", Durability.FILE_AND_DIRECTORY.claims(),
+                    Guarantees.shortLabels(Durability.FILE_AND_DIRECTORY.claims()), "", g, Integer.parseInt(batch),
                     sqlite.map(s -> SQLITE_FULL), sqlite)));
         }
     }
@@ -85,42 +87,53 @@ public final class CostTables {
         Optional<Measurement> durablePut = m.latency(STORE_PUT, "option", "FILE_AND_DIRECTORY", "size", size, "fs", fs);
         Optional<String> vsStore = durablePut.map(p -> "store FILE_AND_DIRECTORY put");
         m.latency(SQLITE, "synchronous", "FULL", "size", size, "fs", fs).ifPresent(s -> rows.add(row("peer",
-                SQLITE_FULL, "atomic, durable (SQLite docs)", "", s, 1, vsStore, durablePut)));
+                SQLITE_FULL, Set.of(), "atomic, durable (SQLite docs)", "", s, 1, vsStore, durablePut)));
         m.latency(SQLITE, "synchronous", "NORMAL", "size", size, "fs", fs).ifPresent(s -> rows.add(row("peer",
-                "SQLite WAL synchronous=NORMAL insert", "atomic; last commits may roll back on power failure (SQLite docs)",
+                "SQLite WAL synchronous=NORMAL insert", Set.of(), "atomic; last commits may roll back on power failure (SQLite docs)",
                 "", s, 1, vsStore, durablePut)));
         m.latency("MvStorePut.commit", "size", size, "fs", fs).ifPresent(s -> rows.add(row("peer",
-                "H2 MVStore put + commit()", "atomic after a process crash; no fsync, so not durable (H2 source)",
+                "H2 MVStore put + commit()", Set.of(), "atomic after a process crash; no fsync, so not durable (H2 source)",
                 "", s, 1, vsStore, durablePut)));
         m.latency("MvStorePut.commitAndSync", "size", size, "fs", fs).ifPresent(s -> rows.add(row("peer",
-                "H2 MVStore put + commit() + sync()", "atomic, durable: sync() is force(true) (H2 source)",
+                "H2 MVStore put + commit() + sync()", Set.of(), "atomic, durable: sync() is force(true) (H2 source)",
                 "", s, 1, vsStore, durablePut)));
     }
 
     private List<Goal> goals(String fs, String size) {
         String where = fs + ", " + Sizes.describe(Long.parseLong(size));
         List<Goal> goals = new ArrayList<>();
-        Optional<Estimate> durable = m.latency(STORE_PUT, "option", "FILE_AND_DIRECTORY", "size", size, "fs", fs)
-                .flatMap(p -> m.latency(BARE, "floor", "FILE_AND_DIRECTORY", "size", size, "fs", fs)
-                        .map(f -> p.score().over(f.score())));
-        goals.add(new Goal("durable put (FILE_AND_DIRECTORY) / its bare syscall floor", where, durable.orElse(null), 1.2));
+        Optional<Measurement> put = m.latency(STORE_PUT, "option", "FILE_AND_DIRECTORY", "size", size, "fs", fs);
+        Optional<Measurement> floor = m.latency(BARE, "floor", "FILE_AND_DIRECTORY", "size", size, "fs", fs);
+        goals.add(goal("durable put (FILE_AND_DIRECTORY) / its bare syscall floor", where, put, 1, floor, 1.2));
         Optional<Measurement> sqlite = m.latency(SQLITE, "synchronous", "FULL", "size", size, "fs", fs);
         for (String batch : m.values("batch")) {
-            Optional<Estimate> group = m.latency(GROUP, "batch", batch, "size", size, "fs", fs)
-                    .flatMap(g -> sqlite.map(s -> g.score().per(Integer.parseInt(batch)).over(s.score())));
-            goals.add(new Goal("group commit of " + batch + ", per entry / " + SQLITE_FULL, where, group.orElse(null), 1.0));
+            goals.add(goal("group commit of " + batch + ", per entry / " + SQLITE_FULL, where,
+                    m.latency(GROUP, "batch", batch, "size", size, "fs", fs), Integer.parseInt(batch), sqlite, 1.0));
         }
         return goals;
     }
 
-    private CostRow row(String section, String label, String holds, String breaks, Measurement latency, int perCall,
+    private static Goal goal(String name, String where, Optional<Measurement> numerator, int perCall,
+                             Optional<Measurement> denominator, double limit) {
+        if (numerator.isEmpty() || denominator.isEmpty()) {
+            return new Goal(name, where, null, null, limit);
+        }
+        Measurement n = numerator.get();
+        Measurement d = denominator.get();
+        Double medians = n.p50() == null || d.p50() == null ? null : n.p50() / perCall / d.p50();
+        return new Goal(name, where, n.score().per(perCall).over(d.score()), medians, limit);
+    }
+
+    private CostRow row(String section, String label, Set<Guarantee> held, String holds, String breaks, Measurement latency, int perCall,
                         Optional<String> comparedWith, Optional<Measurement> denominator) {
         Estimate mean = latency.score().per(perCall);
         Estimate ops = m.opsPerSecond(latency).map(e -> new Estimate(e.value() * perCall, e.error() * perCall))
                 .orElse(null);
-        return new CostRow(section, label, holds, breaks, mean, divide(latency.p50(), perCall),
+        return new CostRow(section, label, held, holds, breaks, mean, divide(latency.p50(), perCall),
                 divide(latency.p99(), perCall), ops, comparedWith.orElse(""),
-                denominator.map(d -> mean.over(d.score())).orElse(null));
+                denominator.map(d -> mean.over(d.score())).orElse(null),
+                denominator.filter(d -> d.p50() != null && latency.p50() != null)
+                        .map(d -> latency.p50() / perCall / d.p50()).orElse(null));
     }
 
     private static Double divide(Double x, int n) {

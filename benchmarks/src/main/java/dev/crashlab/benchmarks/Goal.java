@@ -5,10 +5,11 @@ package dev.crashlab.benchmarks;
  *
  * @param name  e.g. "durable put / its syscall floor"
  * @param where the medium and value size it was measured at
- * @param ratio the measured ratio with its error; null when the benchmarks it needs did not run
+ * @param ratio the ratio of the means with its error; null when the benchmarks it needs did not run
+ * @param medianRatio the ratio of the medians, steadier on a noisy machine; null when not measured
  * @param limit the largest ratio that meets the goal
  */
-public record Goal(String name, String where, Estimate ratio, double limit) {
+public record Goal(String name, String where, Estimate ratio, Double medianRatio, double limit) {
 
     public String verdict() {
         if (ratio == null) {

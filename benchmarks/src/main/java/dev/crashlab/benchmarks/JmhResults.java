@@ -33,10 +33,44 @@ final class JmhResults {
                 p50 = s.getPercentile(50);
                 p99 = s.getPercentile(99);
             }
+            double scale = scale(primary.getScoreUnit());
             out.add(new Measurement(shortName(p.getBenchmark()), params, mode,
-                    new Estimate(primary.getScore(), finite(primary.getScoreError())), p50, p99));
+                    new Estimate(primary.getScore() * scale, finite(primary.getScoreError()) * scale),
+                    p50 == null ? null : p50 * scale, p99 == null ? null : p99 * scale));
+            for (Map.Entry<String, Result> aux : r.getSecondaryResults().entrySet()) {
+                // Counters such as CrashStatesChecked's "states"; JMH's own ":p0.50"-style entries are not.
+                if (!aux.getKey().contains(":") && !aux.getKey().startsWith("\u00b7") && isRate(aux.getValue())) {
+                    Result<?> a = aux.getValue();
+                    double auxScale = scale(a.getScoreUnit());
+                    out.add(new Measurement(shortName(p.getBenchmark()) + ":" + aux.getKey(), params, mode,
+                            new Estimate(a.getScore() * auxScale, finite(a.getScoreError()) * auxScale), null, null));
+                }
+            }
         }
         return new Measurements(out);
+    }
+
+    /**
+     * The factor to microseconds per operation (latencies) or to operations per second
+     * (throughputs), whatever @OutputTimeUnit a benchmark chose: every figure in the table is in
+     * those two units.
+     */
+    static double scale(String unit) {
+        return switch (unit) {
+            case "ns/op" -> 1e-3;
+            case "us/op" -> 1;
+            case "ms/op" -> 1e3;
+            case "s/op" -> 1e6;
+            case "ops/ns" -> 1e9;
+            case "ops/us" -> 1e6;
+            case "ops/ms" -> 1e3;
+            case "ops/s" -> 1;
+            default -> throw new IllegalArgumentException("unexpected JMH unit " + unit);
+        };
+    }
+
+    private static boolean isRate(Result<?> r) {
+        return r.getScoreUnit().startsWith("ops/");
     }
 
     /** "dev.crashlab.benchmarks.StorePut.put" -> "StorePut.put". */

@@ -8,7 +8,7 @@ import java.util.Map;
  * @param benchmark "Class.method", e.g. "StorePut.put"
  * @param params    JMH parameters, e.g. option, size, fs
  * @param mode      JMH's short mode name: "sample" or "thrpt"
- * @param score     mean latency in microseconds (sample) or operations per microsecond (thrpt)
+ * @param score     mean latency in microseconds (sample) or operations per second (thrpt)
  * @param p50       median latency in microseconds; null when the mode has no percentiles
  * @param p99       99th percentile latency in microseconds; null when the mode has none
  */

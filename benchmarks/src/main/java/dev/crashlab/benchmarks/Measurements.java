@@ -36,12 +36,12 @@ public final class Measurements {
         return find(benchmark, SAMPLE, params);
     }
 
-    /** Operations per second: measured in throughput mode when it ran, else 1/mean latency. */
+    /** Operations per second (throughputs are stored per second): measured in throughput mode when it ran, else 1/mean latency. */
     public Optional<Estimate> opsPerSecond(Measurement latency) {
         String[] params = latency.params().entrySet().stream()
                 .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new);
         return find(latency.benchmark(), THROUGHPUT, params)
-                .map(t -> new Estimate(t.score().value() * 1e6, t.score().error() * 1e6))
+                .map(Measurement::score)
                 .or(() -> Optional.of(latency.score().reciprocalPerSecond()));
     }
 

@@ -8,10 +8,10 @@ import java.util.List;
  * as 1/mean, exact for one thread running back to back). Sample-time error bars come from the
  * thousands of sampled invocations, so they stay meaningful even with two iterations.
  */
-record Profile(String name, List<String> sizes, List<String> batches, int forks, int warmupIterations,
+record Profile(String name, List<String> sizes, List<String> batches, List<String> puts, int forks, int warmupIterations,
                int measurementIterations, int iterationSeconds, boolean throughputToo) {
 
-    static final Profile QUICK = new Profile("quick", List.of("4096"), List.of("16"), 1, 1, 2, 1, false);
-    static final Profile FULL = new Profile("full", List.of("64", "4096", "1048576"), List.of("16", "64"), 2, 2, 5, 1,
+    static final Profile QUICK = new Profile("quick", List.of("4096"), List.of("16"), List.of("1"), 1, 1, 2, 1, false);
+    static final Profile FULL = new Profile("full", List.of("64", "4096", "1048576"), List.of("16", "64"), List.of("1", "3"), 2, 2, 5, 1,
             true);
 }

@@ -34,6 +34,7 @@ class CostTablesTest {
         CostRow durable = t.rows().get(0);
         assertEquals("FILE_AND_DIRECTORY", durable.label());
         assertEquals(1.2, durable.ratio().value(), 1e-9);
+        assertEquals(1.2, durable.medianRatio(), 1e-9);
         // no-dir-fsync performs FILE's syscalls, so FILE's floor is its denominator.
         CostRow noDir = t.rows().get(1);
         assertEquals("bare syscalls (FILE)", noDir.comparedWith());
@@ -55,7 +56,7 @@ class CostTablesTest {
     @Test
     void writesTheTableAndTheCharts(@TempDir Path dir) throws Exception {
         List<CostTable> tables = CostTables.from(RUN);
-        String md = MarkdownReport.render(tables, "header", List.of("a note"));
+        String md = MarkdownReport.render(tables, List.of(), "header", List.of("a note"));
         assertTrue(md.contains("| store put | FILE_AND_DIRECTORY | G1 G2c G2p G3 G4 G5 G6 |"), md);
         assertTrue(md.contains("1.20 ± 0.17x"), md);
         Path svg = CostChart.write(tables, "disk", dir, "cost-disk");

@@ -31,10 +31,10 @@ class EstimateTest {
 
     @Test
     void aGoalWithinItsErrorSaysSo() {
-        assertEquals("met", new Goal("g", "w", new Estimate(1.0, 0.1), 1.2).verdict());
-        assertEquals("met (within noise)", new Goal("g", "w", new Estimate(1.15, 0.1), 1.2).verdict());
-        assertEquals("missed (within noise)", new Goal("g", "w", new Estimate(1.25, 0.1), 1.2).verdict());
-        assertEquals("missed", new Goal("g", "w", new Estimate(1.5, 0.1), 1.2).verdict());
-        assertEquals("not measured", new Goal("g", "w", null, 1.2).verdict());
+        assertEquals("met", new Goal("g", "w", new Estimate(1.0, 0.1), null, 1.2).verdict());
+        assertEquals("met (within noise)", new Goal("g", "w", new Estimate(1.15, 0.1), null, 1.2).verdict());
+        assertEquals("missed (within noise)", new Goal("g", "w", new Estimate(1.25, 0.1), null, 1.2).verdict());
+        assertEquals("missed", new Goal("g", "w", new Estimate(1.5, 0.1), null, 1.2).verdict());
+        assertEquals("not measured", new Goal("g", "w", null, null, 1.2).verdict());
     }
 }

@@ -1,0 +1,82 @@
+package dev.crashlab.benchmarks;
+
+import dev.crashlab.reports.BenchmarkRow;
+import dev.crashlab.reports.Budget;
+import dev.crashlab.reports.CampaignResult;
+import dev.crashlab.reports.Counts;
+import dev.crashlab.reports.Format;
+import dev.crashlab.reports.Guarantee;
+import dev.crashlab.reports.Reports;
+import dev.crashlab.store.Durability;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The same rows in the reports module's model, so the campaign's report.json and report.html can
+ * carry the "guarantee vs cost" table, and a report with no targets renders it on its own. The
+ * reports model has no ratio column; cost.md keeps the ratios.
+ */
+final class ReportsExport {
+
+    static final String TOOL_VERSION = "0.1.0-SNAPSHOT";
+
+    private ReportsExport() {
+    }
+
+    /** Writes report.json and report.html into {@code dir}. */
+    static void write(List<CostTable> tables, Instant startedAt, long durationMillis, Path dir) throws IOException {
+        CampaignResult result = CampaignResult.of(TOOL_VERSION, 0, Budget.unbounded(), startedAt, durationMillis,
+                Counts.zero(), List.of(), rows(tables));
+        Reports.render(result, Format.JSON, dir.resolve(Format.JSON.fileName()));
+        Reports.render(result, Format.HTML, dir.resolve(Format.HTML.fileName()));
+    }
+
+    static List<BenchmarkRow> rows(List<CostTable> tables) {
+        List<BenchmarkRow> out = new ArrayList<>();
+        for (CostTable t : tables) {
+            for (CostRow r : t.rows()) {
+                if (r.section().equals("floor")) {
+                    continue;
+                }
+                out.add(new BenchmarkRow(r.section() + ", " + t.title(), r.label(), held(r), estimate(r.mean()),
+                        exact(r.p50()), exact(r.p99()), r.opsPerSecond() == null ? null : estimate(r.opsPerSecond())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The store's guarantees in the reports' vocabulary. The reports model has one G2, so it counts
+     * as held only when it holds under a power failure too; peers are not judged by crashlab, so
+     * they hold nothing here (cost.md quotes their documentation instead).
+     */
+    static Set<Guarantee> held(CostRow r) {
+        Set<Durability.Guarantee> store = r.guarantees();
+        Set<Guarantee> out = EnumSet.noneOf(Guarantee.class);
+        for (Durability.Guarantee g : store) {
+            switch (g) {
+                case G2_PROCESS_CRASH -> { }
+                case G2_POWER_FAILURE -> {
+                    if (store.contains(Durability.Guarantee.G2_PROCESS_CRASH)) {
+                        out.add(Guarantee.G2);
+                    }
+                }
+                default -> out.add(Guarantee.valueOf(g.name()));
+            }
+        }
+        return out;
+    }
+
+    private static dev.crashlab.reports.Estimate estimate(Estimate e) {
+        return new dev.crashlab.reports.Estimate(e.value(), e.error());
+    }
+
+    private static dev.crashlab.reports.Estimate exact(Double x) {
+        return x == null ? null : new dev.crashlab.reports.Estimate(x, null);
+    }
+}
