@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures what each durability option costs: the store's puts against the raw syscall floors,",
                 "group commit, SQLite and H2 MVStore, and how many crash states the harness checks per second.",
-                "Writes jmh.json, cost.md, cost-<medium>.svg/.png, report.json and report.html to --out."})
+                "Writes jmh.json, cost.md, cost-<medium>.svg/.png, and report.json/report.html/summary.md",
+                "(the reports module's rendering of the same rows) to --out."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "At most 5 minutes: 4 KiB values, one fork, short iterations.")
@@ -112,7 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
         ReportsExport.write(tables, start, took.toMillis(), out);
         System.out.println();
         System.out.println(Files.readString(md));
-        System.out.println("Wrote jmh.json, cost.md, cost-*.svg/.png, report.json and report.html to "
+        System.out.println("Wrote jmh.json, cost.md, cost-*.svg/.png, report.json, report.html and summary.md to "
                 + out.toAbsolutePath() + " (" + took.toSeconds() + " s).");
         return results.isEmpty() ? 1 : 0;
     }
@@ -120,9 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
     static List<String> notes() {
         return List.of(
                 "Figures from a shared machine are noisy: other builds compete for the two cores and the disk. "
-                        + "Compare rows of one run, not runs of different days.",
-                "TODO (harness figure): the instrumentation's idle overhead (goal ≤ 5%) is not measured yet: the "
-                        + "faults module's agent was not committed when this module was written.");
+                        + "Compare rows of one run, not runs of different days; where means and medians disagree, "
+                        + "the tail (another process's I/O, writeback, descheduling) is speaking.");
     }
 
     /** bench-data beside the jar (or the classes directory): inside the build's output directory. */

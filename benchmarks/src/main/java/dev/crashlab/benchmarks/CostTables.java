@@ -18,6 +18,7 @@ public final class CostTables {
     static final String BARE = "BareProtocolFloor.put";
     static final String GROUP = "GroupCommitPut.putAll";
     static final String SQLITE = "SqliteInsert.insert";
+    static final String IDLE = "IdleInstrumentation.put";
     static final String SQLITE_FULL = "SQLite WAL synchronous=FULL insert";
 
     private final Measurements m;
@@ -39,6 +40,7 @@ public final class CostTables {
                 floorRows(fs, size, rows);
                 groupRows(fs, size, rows);
                 peerRows(fs, size, rows);
+                harnessRows(fs, size, rows);
                 if (!rows.isEmpty()) {
                     out.add(new CostTable(fs, Integer.parseInt(size), rows, goals(fs, size)));
                 }
@@ -99,6 +101,15 @@ public final class CostTables {
                 "", s, 1, vsStore, durablePut)));
     }
 
+    private void harnessRows(String fs, String size, List<CostRow> rows) {
+        Optional<Measurement> off = m.latency(IDLE, "agent", "off", "size", size, "fs", fs);
+        off.ifPresent(o -> rows.add(row("harness", "NONE put, no agent", Set.of(), "", "", o, 1,
+                Optional.empty(), Optional.empty())));
+        m.latency(IDLE, "agent", "on", "size", size, "fs", fs).ifPresent(o -> rows.add(row("harness",
+                "NONE put, crashlab agent installed, no run active", Set.of(), "", "", o, 1,
+                off.map(x -> "NONE put, no agent"), off)));
+    }
+
     private List<Goal> goals(String fs, String size) {
         String where = fs + ", " + Sizes.describe(Long.parseLong(size));
         List<Goal> goals = new ArrayList<>();
@@ -110,6 +121,9 @@ public final class CostTables {
             goals.add(goal("group commit of " + batch + ", per entry / " + SQLITE_FULL, where,
                     m.latency(GROUP, "batch", batch, "size", size, "fs", fs), Integer.parseInt(batch), sqlite, 1.0));
         }
+        goals.add(goal("idle instrumentation: put with the agent installed / without", where,
+                m.latency(IDLE, "agent", "on", "size", size, "fs", fs), 1,
+                m.latency(IDLE, "agent", "off", "size", size, "fs", fs), 1.05));
         return goals;
     }
 

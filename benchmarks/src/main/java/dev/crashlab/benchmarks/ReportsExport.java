@@ -28,12 +28,13 @@ final class ReportsExport {
     private ReportsExport() {
     }
 
-    /** Writes report.json and report.html into {@code dir}. */
+    /** Writes report.json, report.html and summary.md into {@code dir}. */
     static void write(List<CostTable> tables, Instant startedAt, long durationMillis, Path dir) throws IOException {
         CampaignResult result = CampaignResult.of(TOOL_VERSION, 0, Budget.unbounded(), startedAt, durationMillis,
                 Counts.zero(), List.of(), rows(tables));
         Reports.render(result, Format.JSON, dir.resolve(Format.JSON.fileName()));
         Reports.render(result, Format.HTML, dir.resolve(Format.HTML.fileName()));
+        Reports.render(result, Format.MARKDOWN, dir.resolve(Format.MARKDOWN.fileName()));
     }
 
     static List<BenchmarkRow> rows(List<CostTable> tables) {
