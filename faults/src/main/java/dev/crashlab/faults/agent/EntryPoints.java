@@ -49,6 +49,10 @@ final class EntryPoints {
     }
 
     static EntryPoints install(Instrumentation inst, Class<?> dispatch) {
+        // Nothing here uses ByteBuddy's Nexus; initializing it costs seconds and, on JDK 23+, an Unsafe warning.
+        if (System.getProperty("net.bytebuddy.nexus.disabled") == null) {
+            System.setProperty("net.bytebuddy.nexus.disabled", "true");
+        }
         EntryPoints points = new EntryPoints();
         points.instrumentJdk(inst, dispatch);
         if (points.syncIsNative()) {
@@ -69,6 +73,25 @@ final class EntryPoints {
                 + (notRewritten.isEmpty() ? "" : " (could not rewrite: " + notRewritten + ")") : "advised");
     }
 
+    private static final String[] ADVISED = {"sun.nio.ch.FileChannelImpl", "com.google.common.jimfs.JimfsFileChannel",
+        "sun.nio.fs.UnixFileSystemProvider", "sun.nio.fs.AbstractFileSystemProvider",
+        "com.google.common.jimfs.JimfsFileSystemProvider", "java.io.FileOutputStream", "java.io.RandomAccessFile",
+        "com.google.common.jimfs.JimfsOutputStream", "java.io.File", "java.io.FileDescriptor",
+        "java.io.ByteArrayOutputStream"};
+
+    /** Those of {@code names} that exist here (Jimfs is optional); loading them early is harmless. */
+    private static Class<?>[] loaded(String... names) {
+        List<Class<?>> found = new ArrayList<>();
+        for (String name : names) {
+            try {
+                found.add(Class.forName(name, false, EntryPoints.class.getClassLoader()));
+            } catch (ClassNotFoundException absent) {
+                // not on this JDK or Jimfs not on the class path: nothing to advise
+            }
+        }
+        return found.toArray(new Class<?>[0]);
+    }
+
     private boolean syncIsNative() {
         try {
             return Modifier.isNative(FileDescriptor.class.getMethod("sync").getModifiers());
@@ -80,7 +103,9 @@ final class EntryPoints {
     private void instrumentJdk(Instrumentation inst, Class<?> dispatch) {
         ElementMatcher.Junction<MethodDescription> java = not(isNative()).and(not(isAbstract())).and(not(isBridge()));
         ElementMatcher.Junction<MethodDescription> writes = java.and(named("write").or(named("writeBytes")));
-        AgentBuilder builder = base(inst, dispatch, errors)
+        // Retransform only the advised classes already loaded: scanning every loaded class costs seconds.
+        AgentBuilder builder = base(inst, dispatch, errors,
+                new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loaded(ADVISED)))
                 .ignore(nameStartsWith("net.bytebuddy.").or(isSynthetic()));
         builder
                 .type(namedOneOf("sun.nio.ch.FileChannelImpl", "com.google.common.jimfs.JimfsFileChannel"))
@@ -114,7 +139,7 @@ final class EntryPoints {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
-        base(inst, dispatch, notRewritten)
+        base(inst, dispatch, notRewritten, AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
                 .ignore(any(), isBootstrapClassLoader())
                 .or(isSynthetic().or(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
                         .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("net.bytebuddy."))
@@ -130,10 +155,13 @@ final class EntryPoints {
     }
 
     /** Failures go to {@code failures}: fatal for the JDK's entry points, a note for call-site rewriting. */
-    private AgentBuilder base(Instrumentation inst, Class<?> dispatch, List<String> failures) {
-        return new AgentBuilder.Default()
+    private AgentBuilder base(Instrumentation inst, Class<?> dispatch, List<String> failures,
+                              AgentBuilder.RedefinitionStrategy.DiscoveryStrategy discovery) {
+        // ignore(none()): ByteBuddy skips synthetic methods by default, and lambda bodies are synthetic
+        return new AgentBuilder.Default(new net.bytebuddy.ByteBuddy().ignore(none()))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(discovery)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 // advice inlined into java.base must be able to read the bootstrap loader's unnamed module
@@ -183,14 +211,18 @@ final class EntryPoints {
             return new Advised(valued, voids, moreConstructors);
         }
 
+        private static final Advice VALUE = Advice.to(EnterAdvice.class, ValueAdvice.class);
+        private static final Advice VOID = Advice.to(EnterAdvice.class, VoidAdvice.class);
+        private static final Advice CONSTRUCTOR = Advice.to(ConstructorAdvice.class);
+
         @Override
         public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
                                                 ClassLoader loader, JavaModule module,
                                                 java.security.ProtectionDomain domain) {
             return builder
-                    .visit(Advice.to(EnterAdvice.class, ValueAdvice.class).on(isMethod().and(not(returns(void.class))).and(valued)))
-                    .visit(Advice.to(EnterAdvice.class, VoidAdvice.class).on(isMethod().and(returns(void.class)).and(voids)))
-                    .visit(Advice.to(ConstructorAdvice.class).on(constructors));
+                    .visit(VALUE.on(isMethod().and(not(returns(void.class))).and(valued)))
+                    .visit(VOID.on(isMethod().and(returns(void.class)).and(voids)))
+                    .visit(CONSTRUCTOR.on(constructors));
         }
     }
 }

@@ -9,7 +9,11 @@ import dev.crashlab.faults.trace.OpKind;
  */
 public interface Operation {
 
-    /** Position in the trace; -1 for a write to memory (seen only by plans that watch memory). */
+    /**
+     * The operation's number: its position in the trace of a run in which no operation failed
+     * (operations are numbered by attempt, so an injected failure does not shift the numbers of
+     * the operations before it, and does not fire twice). -1 for a write to memory.
+     */
     int index();
 
     OpKind kind();

@@ -46,6 +46,7 @@ final class Interceptor implements IoDispatch.Hook {
     private final Set<Thread> environment = ConcurrentHashMap.newKeySet();
     private final List<Throwable> callbackErrors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger attemptsAfterDeath = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
     private volatile SimulatedCrash crash;
 
     Interceptor(Scope scope, FaultPlan plan, boolean onlyRunThreads) {
@@ -215,7 +216,9 @@ final class Interceptor implements IoDispatch.Hook {
 
     private IoDispatch.Token close(Object self) throws Throwable {
         Handles.Handle handle = handles.get(self);
-        if (handle == null || !handle.closeIsWorthRecording()) {
+        // After a crash, closes (try-with-resources unwinding) pass unrecorded: failing them would
+        // only leak the harness's file descriptors, and a close changes nothing that persists.
+        if (handle == null || !handle.closeIsWorthRecording() || crash != null) {
             return null;
         }
         return op(OpKind.CLOSE, handle, -1);
@@ -317,8 +320,9 @@ final class Interceptor implements IoDispatch.Hook {
         return scope;
     }
 
+    /** Operations are numbered by attempt, so a plan fires once even if the operation it failed is retried. */
     int nextIndex() {
-        return recorder.size();
+        return attempts.getAndIncrement();
     }
 
     /** A dead process does no more I/O: every in-scope operation after the crash crashes too. */

@@ -63,6 +63,7 @@ final class Scope {
         if (abs.getFileSystem() != base.getFileSystem() || !abs.startsWith(base)) {
             return null;
         }
-        return abs.equals(base) ? "." : Snapshot.relative(base, abs);
+        String rel = Snapshot.relative(base, abs);
+        return rel.isEmpty() ? "." : rel;
     }
 }
