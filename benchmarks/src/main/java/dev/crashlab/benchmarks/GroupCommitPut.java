@@ -1,11 +1,8 @@
 package dev.crashlab.benchmarks;
 
-import dev.crashlab.store.Codecs;
 import dev.crashlab.store.Durability;
-import dev.crashlab.store.WriteOnceStore;
+import dev.crashlab.store.Protocol;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,36 +41,25 @@ public class GroupCommitPut {
     @Param({"disk", "tmpfs"})
     public String fs;
 
-    private Path dir;
-    private WriteOnceStore<byte[]> store;
-    private byte[] value;
-    private long next;
+    private StoreFixture store;
     private Map<String, byte[]> entries;
-    private final DirectoryBudget budget = new DirectoryBudget();
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        dir = BenchDirs.fresh(fs, "group-" + batch + "-" + size);
-        store = WriteOnceStore.builder(dir, Codecs.bytes()).durability(Durability.FILE_AND_DIRECTORY).build();
-        value = Values.random(size);
-        BenchDirs.syncAll();
+        store = new StoreFixture(fs, "group-" + batch + "-" + size, Durability.FILE_AND_DIRECTORY, Protocol.REFERENCE,
+                size);
     }
 
     /** Fresh keys for the next call, and an empty directory when it holds enough; not measured. */
     @Setup(Level.Invocation)
     public void nextBatch() throws IOException {
-        if (budget.spend(batch, (long) batch * size)) {
-            store.clear();
-        }
-        entries = new LinkedHashMap<>();
-        for (int i = 0; i < batch; i++) {
-            entries.put(Long.toString(next++), value);
-        }
+        store.beforePuts(batch);
+        entries = store.freshEntries(batch);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        BenchDirs.delete(dir);
+        store.close();
     }
 
     @Benchmark

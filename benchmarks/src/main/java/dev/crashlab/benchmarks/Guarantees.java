@@ -55,7 +55,8 @@ public final class Guarantees {
         if (gs.isEmpty()) {
             return "none";
         }
-        return gs.stream().map(Guarantees::shortLabel).collect(Collectors.joining(" "));
+        // Durability.claims() is a Set.copyOf, whose order is unspecified: sort into G1..G6.
+        return EnumSet.copyOf(gs).stream().map(Guarantees::shortLabel).collect(Collectors.joining(" "));
     }
 
     static String shortLabel(Guarantee g) {

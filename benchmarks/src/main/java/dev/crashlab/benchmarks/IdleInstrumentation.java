@@ -1,11 +1,9 @@
 package dev.crashlab.benchmarks;
 
 import dev.crashlab.faults.agent.Agent;
-import dev.crashlab.store.Codecs;
 import dev.crashlab.store.Durability;
-import dev.crashlab.store.WriteOnceStore;
+import dev.crashlab.store.Protocol;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,28 +40,19 @@ public class IdleInstrumentation {
     @Param({"disk", "tmpfs"})
     public String fs;
 
-    private Path dir;
-    private WriteOnceStore<byte[]> store;
-    private byte[] value;
-    private long next;
-    private final DirectoryBudget budget = new DirectoryBudget();
+    private StoreFixture store;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
         if (agent.equals("on")) {
             Agent.install();
         }
-        dir = BenchDirs.fresh(fs, "idle-" + agent + "-" + size);
-        store = WriteOnceStore.builder(dir, Codecs.bytes()).durability(Durability.NONE).build();
-        value = Values.random(size);
-        BenchDirs.syncAll();
+        store = new StoreFixture(fs, "idle-" + agent + "-" + size, Durability.NONE, Protocol.REFERENCE, size);
     }
 
     @Setup(Level.Invocation)
     public void keepDirectorySmall() throws IOException {
-        if (budget.spend(1, size)) {
-            store.clear();
-        }
+        store.beforePuts(1);
     }
 
     @TearDown(Level.Trial)
@@ -71,11 +60,11 @@ public class IdleInstrumentation {
         if (agent.equals("on") && Agent.loadedBy() == null) {
             throw new IllegalStateException("the agent was asked for but is not installed");
         }
-        BenchDirs.delete(dir);
+        store.close();
     }
 
     @Benchmark
     public void put() throws IOException {
-        store.put(Long.toString(next++), value);
+        store.put();
     }
 }

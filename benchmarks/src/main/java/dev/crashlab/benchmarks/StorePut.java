@@ -1,9 +1,6 @@
 package dev.crashlab.benchmarks;
 
-import dev.crashlab.store.Codecs;
-import dev.crashlab.store.WriteOnceStore;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,19 +41,12 @@ public class StorePut {
     @Param({"disk", "tmpfs"})
     public String fs;
 
-    private Path dir;
-    private WriteOnceStore<byte[]> store;
-    private byte[] value;
-    private long next;
-    private final DirectoryBudget budget = new DirectoryBudget();
+    private StoreFixture store;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
         Option o = Option.of(option);
-        dir = BenchDirs.fresh(fs, "put-" + option + "-" + size);
-        store = WriteOnceStore.builder(dir, Codecs.bytes()).durability(o.durability).protocol(o.protocol).build();
-        value = Values.random(size);
-        BenchDirs.syncAll();
+        store = new StoreFixture(fs, "put-" + option + "-" + size, o.durability, o.protocol, size);
     }
 
     /**
@@ -65,18 +55,16 @@ public class StorePut {
      */
     @Setup(Level.Invocation)
     public void keepDirectorySmall() throws IOException {
-        if (budget.spend(1, size)) {
-            store.clear();
-        }
+        store.beforePuts(1);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        BenchDirs.delete(dir);
+        store.close();
     }
 
     @Benchmark
     public void put() throws IOException {
-        store.put(Long.toString(next++), value);
+        store.put();
     }
 }

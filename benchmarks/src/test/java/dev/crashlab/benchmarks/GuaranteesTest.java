@@ -2,6 +2,7 @@ package dev.crashlab.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.crashlab.store.Durability;
 import dev.crashlab.store.Durability.Guarantee;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ class GuaranteesTest {
     void theReferenceHoldsWhatItsDurabilityClaims() {
         assertEquals(EnumSet.allOf(Guarantee.class), Guarantees.held(Option.FILE_AND_DIRECTORY));
         assertEquals("G1 G2c G4 G5 G6", Guarantees.shortLabels(Guarantees.held(Option.NONE)));
+        assertEquals("G1 G2c G2p G3 G4 G5 G6", Guarantees.shortLabels(Durability.FILE_AND_DIRECTORY.claims()));
     }
 
     @Test
