@@ -1,6 +1,5 @@
 package dev.crashlab.reports;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,8 +7,9 @@ import java.util.Objects;
  * The smallest workload + fault + crash state found that breaks a guarantee, replayable from its
  * seed.
  *
- * @param seed        replays this counterexample: {@code ./crashlab replay SEED}. Written to JSON as
- *                    a string because 64-bit integers lose digits in JavaScript and in jq 1.6.
+ * @param seed        replays this counterexample: {@code ./crashlab replay SEED}. A token naming the
+ *                    scenario's coordinates in the campaign's deterministic walk, e.g.
+ *                    {@code 42:stream-to-final:3:process-crash:7}.
  * @param fault       what was injected, e.g. "power failure after the put returned"
  * @param workload    the workload's steps, e.g. "put(k1, 'v1', FILE_AND_DIRECTORY)"
  * @param trace       the numbered I/O trace the workload performed
@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param sourceLine  the target's source line responsible, e.g. "Foo.put(Foo.java:42)"; may be null
  */
 public record Counterexample(
-        @JsonFormat(shape = JsonFormat.Shape.STRING) long seed,
+        String seed,
         String fault,
         List<String> workload,
         List<TraceOp> trace,
@@ -31,6 +31,7 @@ public record Counterexample(
         String sourceLine) {
 
     public Counterexample {
+        Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(fault, "fault");
         Objects.requireNonNull(readerSaw, "readerSaw");
         workload = workload == null ? List.of() : List.copyOf(workload);

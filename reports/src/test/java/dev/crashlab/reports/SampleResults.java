@@ -120,7 +120,7 @@ final class SampleResults {
         Provenance provenance = position == CrashPosition.AFTER
                 ? new Provenance(List.of(0, 3, 4), List.of(2), List.of(new TornOp(1, "sector 0 kept, rest zeroed")))
                 : new Provenance(List.of(0), List.of(), List.of());
-        return new Counterexample(seed, position == CrashPosition.AFTER ? "power failure" : "process crash",
+        return new Counterexample(String.valueOf(seed), position == CrashPosition.AFTER ? "power failure" : "process crash",
                 List.of(step, "get(" + key + ")"), trace, crash, provenance, saw,
                 List.of("absent", "'v1' (complete)"), "Store.put(Store.java:95)");
     }
