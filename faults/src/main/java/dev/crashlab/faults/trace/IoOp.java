@@ -7,7 +7,8 @@ import java.util.Objects;
  * One file operation the target really performed, as the instrumentation saw it.
  *
  * <p>Paths are relative to the run's root directory and always use '/' as the separator, so a
- * trace recorded on the default file system can be replayed onto an in-memory one.
+ * trace recorded on the default file system can be replayed onto an in-memory one. The root itself
+ * is "" (a "." given by a recorder is normalized to it).
  *
  * @param index   position in the trace, from 0
  * @param kind    what happened
@@ -27,6 +28,9 @@ public record IoOp(int index, OpKind kind, String path, String target, long offs
     public IoOp {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(path, "path");
+        // The root is "" everywhere (Snapshot, the crash models); recorders that say "." mean the same.
+        path = ".".equals(path) ? "" : path;
+        target = ".".equals(target) ? "" : target;
         data = data == null ? null : data.clone();
     }
 
