@@ -21,6 +21,9 @@ final class Steps {
     private static final System.Logger LOG = System.getLogger("dev.crashlab.store");
 
     private final SecureRandom random = new SecureRandom();
+    /** File-system types already reported as unable to fsync a directory: said once per type, not per store. */
+    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final AtomicBoolean directorySyncUnsupported = new AtomicBoolean();
 
     interface Action<T> {
@@ -95,7 +98,8 @@ final class Steps {
         try {
             ch = FileChannel.open(dir, StandardOpenOption.READ);
         } catch (IOException | UnsupportedOperationException e) {
-            if (directorySyncUnsupported.compareAndSet(false, true)) {
+            directorySyncUnsupported.set(true);
+            if (REPORTED.add(dir.getFileSystem().provider().getClass().getName())) {
                 LOG.log(System.Logger.Level.WARNING, "Cannot open directory " + dir + " to fsync it (" + e
                         + "); on this file system FILE_AND_DIRECTORY cannot make renames durable and acts as FILE.");
             }
