@@ -1,0 +1,91 @@
+package dev.crashlab.scenarios.campaign;
+
+import dev.crashlab.faults.plan.FaultPlan;
+import dev.crashlab.faults.plan.MoveAsCopy;
+import dev.crashlab.scenarios.target.StoreTarget;
+import dev.crashlab.scenarios.workload.Workload;
+import dev.crashlab.scenarios.workload.Workloads;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Turns targets, workloads, faults and models into verdicts. Per target, workloads run shortest
+ * first through every probe; a cell stops looking once it has a counterexample, so seeded bugs
+ * finish early and the reference pays for the full proof. Targets run in parallel on every core;
+ * within a target everything is in a fixed order, so a seed always gives the same verdicts.
+ */
+public final class Campaign {
+
+    /** Moves that do not ask for atomicity are performed as a copy, as across file systems (seed 001). */
+    static final FaultPlan NON_ATOMIC_MOVES = MoveAsCopy.everywhere(64 * 1024);
+
+    private Campaign() {
+    }
+
+    public static CampaignResult run(CampaignConfig config) {
+        long start = System.nanoTime();
+        List<Workload> workloads = Workloads.exhaustive(config.bounds());
+        if (config.workloadBudget() > 0 && workloads.size() > config.workloadBudget()) {
+            workloads = workloads.subList(0, config.workloadBudget());
+        }
+        List<Workload> all = workloads;
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        List<Verdict> verdicts = java.util.Collections.synchronizedList(new ArrayList<>());
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Runnable> jobs = new ArrayList<>();
+            for (StoreTarget t : config.targets()) {
+                jobs.add(() -> verdicts.addAll(explore(t, all, config, counts)));
+            }
+            if (config.cacheProtocols()) {
+                for (RaceProbe.CacheTarget t : RaceProbe.targets()) {
+                    jobs.add(() -> {
+                        Tally tally = new Tally();
+                        new RaceProbe().explore(t, config.seed(), tally);
+                        verdicts.addAll(tally.verdicts());
+                        counts.put(t.id(), 0);
+                    });
+                }
+            }
+            pool.submit(() -> jobs.parallelStream().forEach(Runnable::run)).join();
+        } finally {
+            pool.shutdown();
+        }
+        List<Verdict> sorted = new ArrayList<>(verdicts);
+        sorted.sort((a, b) -> a.cell().compareTo(b.cell()));
+        return new CampaignResult(config.seed(), List.copyOf(sorted), new TreeMap<>(counts),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static List<Verdict> explore(StoreTarget target, List<Workload> workloads, CampaignConfig config,
+                                         Map<String, Integer> counts) {
+        Tally tally = new Tally();
+        try (Roots roots = new Roots(target.id())) {
+            List<Probe> probes = List.of(
+                    new LiveProbe(roots::fresh, config.seed()),
+                    new CrashStateProbe(config.models(), config.exploration(), config.seed()));
+            ReaderProbe reader = new ReaderProbe(roots::fresh, NON_ATOMIC_MOVES, config.seed());
+            new CorruptionProbe(roots::fresh, config.seed()).explore(target, tally);
+            roots.clean();
+            for (int w = 0; w < workloads.size(); w++) {
+                Workload workload = workloads.get(w);
+                Recording fresh = Recording.run(target, workload, roots.fresh(), NON_ATOMIC_MOVES);
+                for (Probe probe : probes) {
+                    probe.explore(target, w, workload, fresh, tally);
+                }
+                if (workload.size() <= config.readerSteps()) {
+                    reader.explore(target, w, workload, fresh, tally);
+                }
+                roots.clean();
+            }
+            counts.put(target.id(), workloads.size());
+        } catch (Exception e) {
+            throw new IllegalStateException("campaign over " + target.id() + " failed: " + e, e);
+        }
+        return tally.verdicts();
+    }
+}

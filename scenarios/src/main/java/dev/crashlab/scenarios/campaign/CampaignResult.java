@@ -1,0 +1,39 @@
+package dev.crashlab.scenarios.campaign;
+
+import dev.crashlab.scenarios.target.Guarantee;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a campaign found: one verdict per cell, and how much work it took.
+ *
+ * @param seed       the campaign's seed
+ * @param verdicts   one per target x guarantee x context that was checked, sorted
+ * @param workloads  workloads run per target
+ * @param wallMillis wall-clock time of the whole campaign
+ */
+public record CampaignResult(long seed, List<Verdict> verdicts, Map<String, Integer> workloads, long wallMillis) {
+
+    public Optional<Verdict> verdict(String target, Guarantee g, String context) {
+        return verdicts.stream().filter(v -> v.cell().equals(new Cell(target, g, context))).findFirst();
+    }
+
+    /** Cells of a target with the given status. */
+    public List<Verdict> withStatus(String target, Status status) {
+        return verdicts.stream().filter(v -> v.cell().target().equals(target) && v.status() == status).toList();
+    }
+
+    /** The matrix as text, one line per violated or not-claimed cell: what a CI log shows. */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        for (Verdict v : verdicts) {
+            if (v.status() == Status.VIOLATED || v.status() == Status.NOT_CLAIMED) {
+                out.append(String.format("%-32s %-3s %-18s %-12s %d steps, found after %d ms%n", v.cell().target(),
+                        v.cell().guarantee(), v.cell().context(), v.status(), v.counterexample().steps(),
+                        v.detectedAfterMs()));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.crashlab.scenarios.campaign;
+
+import static dev.crashlab.scenarios.target.Context.CONCURRENT_READER;
+import static dev.crashlab.scenarios.target.Context.CORRUPT_ENTRY;
+import static dev.crashlab.scenarios.target.Context.EXT4_LIKE;
+import static dev.crashlab.scenarios.target.Context.LIVE;
+import static dev.crashlab.scenarios.target.Context.ORDERED;
+import static dev.crashlab.scenarios.target.Context.PROCESS_CRASH;
+import static dev.crashlab.scenarios.target.Context.RACE;
+import static dev.crashlab.scenarios.target.Context.WEAKEST_POSIX;
+
+import dev.crashlab.scenarios.target.Guarantee;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The seeded-bug catalog of the design notes, with the cells each bug must break: the harness's
+ * proof of itself. A campaign that leaves one of these cells held has a broken check.
+ */
+public final class Catalog {
+
+    /** A seeded bug and the guarantee x context cells in which the campaign must find it. */
+    public record Entry(String id, String seed, Map<Guarantee, Set<String>> mustBreak) {
+        public Set<Guarantee> guarantees() {
+            return mustBreak.keySet();
+        }
+    }
+
+    private static final Set<String> ALL_MODELS = Set.of(PROCESS_CRASH, ORDERED, EXT4_LIKE, WEAKEST_POSIX);
+
+    public static final List<Entry> ENTRIES = List.of(
+            new Entry("stream-to-final", "000", Map.of(
+                    Guarantee.G1, Set.of(CONCURRENT_READER, PROCESS_CRASH),
+                    Guarantee.G2, ALL_MODELS,
+                    Guarantee.G5, ALL_MODELS)),
+            new Entry("temp-elsewhere", "001", Map.of(
+                    Guarantee.G1, Set.of(CONCURRENT_READER, PROCESS_CRASH),
+                    Guarantee.G2, ALL_MODELS)),
+            new Entry("unlink-then-rename", "001", Map.of(
+                    Guarantee.G1, Set.of(CONCURRENT_READER),
+                    Guarantee.G4, Set.of(LIVE))),
+            new Entry("exists-then-open", "001", Map.of(
+                    Guarantee.G1, Set.of(CONCURRENT_READER))),
+            new Entry("swallow-corrupt", "001, 000", Map.of(
+                    Guarantee.G5, Set.of(CORRUPT_ENTRY))),
+            new Entry("stale-lock", "000", Map.of(
+                    Guarantee.G5, ALL_MODELS)),
+            new Entry("rename-no-fsync", "000", Map.of(
+                    Guarantee.G2, Set.of(EXT4_LIKE, WEAKEST_POSIX),
+                    Guarantee.G3, Set.of(EXT4_LIKE, WEAKEST_POSIX))),
+            new Entry("no-dir-fsync", "000", Map.of(
+                    Guarantee.G3, Set.of(ORDERED, EXT4_LIKE, WEAKEST_POSIX))),
+            new Entry("cache-ahead", "002", Map.of(Guarantee.G7, Set.of(RACE))),
+            new Entry("stale-page", "003", Map.of(Guarantee.G7, Set.of(RACE))));
+
+    private Catalog() {
+    }
+
+    public static Optional<Entry> entry(String id) {
+        return ENTRIES.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+}

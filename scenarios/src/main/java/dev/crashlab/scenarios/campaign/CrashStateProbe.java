@@ -1,0 +1,116 @@
+package dev.crashlab.scenarios.campaign;
+
+import dev.crashlab.faults.crash.CrashState;
+import dev.crashlab.faults.crash.CrashStates;
+import dev.crashlab.faults.crash.Exploration;
+import dev.crashlab.faults.crash.Materialized;
+import dev.crashlab.faults.crash.Materializer;
+import dev.crashlab.faults.crash.PersistenceModel;
+import dev.crashlab.faults.trace.IoTrace;
+import dev.crashlab.scenarios.check.CheckResult;
+import dev.crashlab.scenarios.check.Checker;
+import dev.crashlab.scenarios.check.CrashCase;
+import dev.crashlab.scenarios.check.CrashChecks;
+import dev.crashlab.scenarios.check.Expectations;
+import dev.crashlab.scenarios.check.ExpectedPut;
+import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.target.StoreTarget;
+import dev.crashlab.scenarios.workload.Step;
+import dev.crashlab.scenarios.workload.Workload;
+import dev.crashlab.store.Durability;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every crash state each persistence model allows for the recorded trace, judged by the G1-G6
+ * checkers. States are built in memory; a model whose cells are all decided is skipped.
+ */
+final class CrashStateProbe implements Probe {
+
+    private final List<PersistenceModel> models;
+    private final Exploration exploration;
+    private final long seed;
+
+    CrashStateProbe(List<PersistenceModel> models, Exploration exploration, long seed) {
+        this.models = models;
+        this.exploration = exploration;
+        this.seed = seed;
+    }
+
+    @Override
+    public void explore(StoreTarget target, int w, Workload workload, Recording rec, Tally tally) {
+        if (workload.steps().stream().anyMatch(s -> s instanceof Step.Clear)) {
+            return; // the crash checkers' expectations assume write-once keys; clears are judged live
+        }
+        Expectations expected = expectations(target, rec);
+        IoTrace trace = rec.trace();
+        CrashStates states = new CrashStates(trace);
+        for (PersistenceModel model : models) {
+            List<Checker> checkers = CrashChecks.checkersFor(model);
+            if (checkers.stream().allMatch(c -> tally.decided(target, map(c.guarantee()), model.name()))) {
+                continue;
+            }
+            int[] ordinal = {0};
+            try (Materializer materializer = Materializer.inMemory()) {
+                states.explore(model, exploration, state -> judge(target, w, rec, expected, model, checkers,
+                        materializer, state, ordinal[0]++, tally));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void judge(StoreTarget target, int w, Recording rec, Expectations expected, PersistenceModel model,
+                       List<Checker> checkers, Materializer materializer, CrashState state, int ordinal, Tally tally) {
+        try (Materialized m = materializer.materialize(state)) {
+            CrashCase crashCase = new CrashCase(m.root(), state.provenance(), expected, rec.trace().before());
+            for (Checker checker : checkers) {
+                CheckResult r = checker.check(crashCase);
+                Guarantee g = map(r.guarantee());
+                if (r.passed()) {
+                    tally.held(target, g, model.name());
+                } else {
+                    tally.broken(target, g, model.name(), () -> example(target, g, model, w, rec, state, ordinal, r));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Counterexample example(StoreTarget target, Guarantee g, PersistenceModel model, int w, Recording rec,
+                                   CrashState state, int ordinal, CheckResult r) {
+        int point = state.provenance().crashPoint();
+        String site = point > 0 ? rec.trace().get(point - 1).site() : null;
+        String fault = (model.name().equals("process-crash") ? "process crash" : "power failure")
+                + " after " + point + " of " + rec.trace().size() + " operations, " + model.name() + " model";
+        return new Counterexample(new Cell(target.id(), g, model.name()), rec.workload(), fault, rec.trace(), point,
+                false, state.provenance(), state.contents().toString(), r.seen(), r.allowed(), site,
+                Seeds.token(seed, target.id(), w, model.name(), ordinal), "");
+    }
+
+    static Guarantee map(Durability.Guarantee g) {
+        return switch (g) {
+            case G1 -> Guarantee.G1;
+            case G2_PROCESS_CRASH, G2_POWER_FAILURE -> Guarantee.G2;
+            case G3 -> Guarantee.G3;
+            case G4 -> Guarantee.G4;
+            case G5 -> Guarantee.G5;
+            case G6 -> Guarantee.G6;
+        };
+    }
+
+    /** The checkers' view of the workload: every put that wrote something, where it lies in the trace. */
+    static Expectations expectations(StoreTarget target, Recording rec) {
+        List<ExpectedPut> puts = new ArrayList<>();
+        for (StepRecord s : rec.steps()) {
+            if (s.step().writtenKey() != null && s.endOp() > s.firstOp()) {
+                puts.add(new ExpectedPut(s.step().writtenKey(), s.step().writtenValue().bytes(), s.firstOp(),
+                        s.endOp(), s.acknowledged()));
+            }
+        }
+        return new Expectations(puts, target.durability(), target.protocol(), target.reader());
+    }
+}

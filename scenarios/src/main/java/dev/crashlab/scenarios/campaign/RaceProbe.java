@@ -1,0 +1,88 @@
+package dev.crashlab.scenarios.campaign;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import dev.crashlab.scenarios.cache.CacheAhead;
+import dev.crashlab.scenarios.cache.ExclusiveTmpPageCache;
+import dev.crashlab.scenarios.cache.G7Outcome;
+import dev.crashlab.scenarios.cache.G7Races;
+import dev.crashlab.scenarios.cache.LocalDatabase;
+import dev.crashlab.scenarios.cache.LockedCacheAhead;
+import dev.crashlab.scenarios.cache.StalePageCache;
+import dev.crashlab.scenarios.cache.UnlockedCacheAhead;
+import dev.crashlab.scenarios.interleave.PausePoints;
+import dev.crashlab.scenarios.target.Context;
+import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.workload.Workload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/** G7 for the cache protocols of seeds 002 and 003: each race at every pause point. */
+final class RaceProbe {
+
+    /** A cache protocol as a campaign target: only G7 applies, only in the race context. */
+    record CacheTarget(String id, boolean seededBug, String seed) implements dev.crashlab.scenarios.target.Target {
+        @Override
+        public boolean claims(Guarantee g, String context) {
+            return g == Guarantee.G7;
+        }
+
+        @Override
+        public void perform(Path root, dev.crashlab.scenarios.workload.Step step) {
+            throw new UnsupportedOperationException("cache targets are driven by their races");
+        }
+
+        @Override
+        public dev.crashlab.scenarios.target.Observation read(Path root, String key) {
+            throw new UnsupportedOperationException("cache targets are driven by their races");
+        }
+    }
+
+    static final CacheTarget CACHE_AHEAD = new CacheTarget("cache-ahead", true, "002");
+    static final CacheTarget SEED_002_FIX = new CacheTarget("cache-ahead-fixed", false, "002");
+    static final CacheTarget STALE_PAGE = new CacheTarget("stale-page", true, "003");
+    static final CacheTarget SEED_003_FIX = new CacheTarget("stale-page-fixed", false, "003");
+
+    static List<CacheTarget> targets() {
+        return List.of(CACHE_AHEAD, SEED_002_FIX, STALE_PAGE, SEED_003_FIX);
+    }
+
+    void explore(CacheTarget target, long seed, Tally tally) {
+        Supplier<Path> dirs = () -> {
+            try {
+                return Files.createDirectories(Jimfs.newFileSystem(Configuration.unix()).getPath("/cache"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        List<G7Outcome> outcomes = new ArrayList<>();
+        if (target.id().startsWith("cache-ahead")) {
+            BiFunction<LocalDatabase, PausePoints, CacheAhead> caches = target.seededBug()
+                    ? UnlockedCacheAhead::new : LockedCacheAhead::new;
+            outcomes.addAll(G7Races.cacheLoadVsWrite(caches, dirs));
+            outcomes.addAll(G7Races.cacheFlushVsWrite(caches, dirs));
+        } else {
+            outcomes.addAll(G7Races.pageRegenerationVsInvalidation(
+                    target.seededBug() ? StalePageCache::new : ExclusiveTmpPageCache::new, dirs));
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            G7Outcome o = outcomes.get(i);
+            if (o.held()) {
+                tally.held(target, Guarantee.G7, Context.RACE);
+            } else {
+                int ordinal = i;
+                tally.broken(target, Guarantee.G7, Context.RACE, () -> new Counterexample(
+                        new Cell(target.id(), Guarantee.G7, Context.RACE), new Workload(List.of()),
+                        o.race() + ", actor paused at '" + o.pausePoint() + "'", null, -1, true, null, "",
+                        "a reader was served " + o.seen(), o.expected(), null,
+                        Seeds.token(seed, target.id(), 0, Context.RACE, ordinal), o.describe()));
+            }
+        }
+    }
+}

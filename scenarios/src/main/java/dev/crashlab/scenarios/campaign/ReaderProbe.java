@@ -1,0 +1,66 @@
+package dev.crashlab.scenarios.campaign;
+
+import dev.crashlab.faults.plan.FaultPlan;
+import dev.crashlab.faults.plan.PauseAt;
+import dev.crashlab.scenarios.target.Context;
+import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.target.Observation;
+import dev.crashlab.scenarios.target.StoreTarget;
+import dev.crashlab.scenarios.workload.Workload;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * G1 at every intermediate state: the writer is paused before each operation of its trace while a
+ * reader reads every key, then resumed. Deterministic; no clock involved.
+ */
+final class ReaderProbe implements Probe {
+
+    private final Supplier<Path> freshRoot;
+    private final FaultPlan base;
+    private final long seed;
+
+    ReaderProbe(Supplier<Path> freshRoot, FaultPlan base, long seed) {
+        this.freshRoot = freshRoot;
+        this.base = base;
+        this.seed = seed;
+    }
+
+    @Override
+    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) {
+        for (int point = 0; point <= fresh.trace().size() && !tally.decided(target, Guarantee.G1, Context.CONCURRENT_READER); point++) {
+            Path root = freshRoot.get();
+            List<String> seen = new ArrayList<>();
+            List<String> allowed = new ArrayList<>();
+            boolean[] ok = {true};
+            int at = point;
+            Runnable reader = () -> {
+                for (String key : workload.keys()) {
+                    Observation o = target.read(root, key);
+                    Allowed a = Allowed.at(fresh, key, at);
+                    seen.add(key + ": " + o);
+                    allowed.add(key + ": " + a);
+                    ok[0] &= a.admits(o);
+                }
+            };
+            if (point == fresh.trace().size()) {
+                Recording.run(target, workload, root, base);
+                reader.run();
+            } else {
+                Recording.run(target, workload, root, base.and(new PauseAt(point, reader)));
+            }
+            if (ok[0]) {
+                tally.held(target, Guarantee.G1, Context.CONCURRENT_READER);
+            } else {
+                tally.broken(target, Guarantee.G1, Context.CONCURRENT_READER, () -> new Counterexample(
+                        new Cell(target.id(), Guarantee.G1, Context.CONCURRENT_READER), workload,
+                        "writer paused before operation #" + at + " while a reader read every key",
+                        fresh.trace(), at, true, null, "", String.join("; ", seen), String.join("; ", allowed),
+                        at < fresh.trace().size() ? fresh.trace().get(at).site() : null,
+                        Seeds.token(seed, target.id(), w, Context.CONCURRENT_READER, at), ""));
+            }
+        }
+    }
+}

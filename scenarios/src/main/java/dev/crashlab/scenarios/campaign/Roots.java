@@ -1,0 +1,62 @@
+package dev.crashlab.scenarios.campaign;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Fresh root directories for runs, on the default file system so that directory fsyncs happen and
+ * are recorded (Jimfs cannot open a directory), and on tmpfs where there is one so they cost
+ * nothing. Each target's runs live under one base that is emptied after every workload.
+ */
+final class Roots implements AutoCloseable {
+
+    private static final Path SHM = Path.of("/dev/shm");
+    private final Path base;
+    private final AtomicLong next = new AtomicLong();
+
+    Roots(String label) {
+        try {
+            Path parent = Files.isDirectory(SHM) && Files.isWritable(SHM) ? SHM : Path.of(System.getProperty("java.io.tmpdir"));
+            this.base = Files.createTempDirectory(parent, "crashlab-" + label.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run directory: " + e.getMessage(), e);
+        }
+    }
+
+    Path fresh() {
+        try {
+            return Files.createDirectory(base.resolve("run-" + next.getAndIncrement()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes every run directory made so far. */
+    void clean() {
+        deleteBelow(base, false);
+    }
+
+    @Override
+    public void close() {
+        deleteBelow(base, true);
+    }
+
+    private static void deleteBelow(Path dir, boolean self) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).filter(p -> self || !p.equals(dir)).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.crashlab.scenarios.campaign;
+
+import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.target.Target;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The running verdict of every cell. The first counterexample a cell gets is kept: workloads come
+ * shortest first and points earliest first, so the first is already the smallest found.
+ */
+final class Tally {
+
+    private final Map<Cell, CellTally> cells = new ConcurrentSkipListMap<>();
+    private final long startNanos = System.nanoTime();
+
+    static final class CellTally {
+        long checks;
+        Status status = Status.NOT_APPLICABLE;
+        Counterexample counterexample;
+        long detectedAfterNanos = -1;
+    }
+
+    /** A check that passed. */
+    void held(Target t, Guarantee g, String context) {
+        CellTally c = cells.computeIfAbsent(new Cell(t.id(), g, context), k -> new CellTally());
+        synchronized (c) {
+            c.checks++;
+            if (c.status == Status.NOT_APPLICABLE) {
+                c.status = Status.HELD;
+            }
+        }
+    }
+
+    /** A check that failed; violated or not claimed depending on the target's claims. */
+    void broken(Target t, Guarantee g, String context, java.util.function.Supplier<Counterexample> example) {
+        CellTally c = cells.computeIfAbsent(new Cell(t.id(), g, context), k -> new CellTally());
+        synchronized (c) {
+            c.checks++;
+            if (c.counterexample == null) {
+                c.status = t.claims(g, context) ? Status.VIOLATED : Status.NOT_CLAIMED;
+                c.counterexample = example.get();
+                c.detectedAfterNanos = System.nanoTime() - startNanos;
+            }
+        }
+    }
+
+    /** Whether a cell already has its counterexample: a probe may skip work that can only confirm it. */
+    boolean decided(Target t, Guarantee g, String context) {
+        CellTally c = cells.get(new Cell(t.id(), g, context));
+        return c != null && c.counterexample != null;
+    }
+
+    List<Verdict> verdicts() {
+        return cells.entrySet().stream().map(e -> {
+            CellTally c = e.getValue();
+            synchronized (c) {
+                return new Verdict(e.getKey(), c.status, c.checks, c.counterexample,
+                        c.detectedAfterNanos < 0 ? -1 : c.detectedAfterNanos / 1_000_000);
+            }
+        }).toList();
+    }
+}

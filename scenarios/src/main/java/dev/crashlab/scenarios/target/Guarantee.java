@@ -1,0 +1,28 @@
+package dev.crashlab.scenarios.target;
+
+/** The named promises of the design notes. A checker verifies one; a target claims a subset. */
+public enum Guarantee {
+    G1("atomic visibility", "a reader sees no entry or a complete entry whose value was written"),
+    G2("crash atomicity", "after a crash every entry is absent or complete"),
+    G3("durability", "a put that returned under a durable option survives the crash"),
+    G4("write-once", "once a complete entry is visible its value never changes"),
+    G5("recoverability", "after a crash a new writer can store any key; an invalid entry is reported, never silently answered"),
+    G6("no collateral damage", "a crash during one put never damages another entry"),
+    G7("no stale reads", "after an invalidation or write returns, no reader is served the old value");
+
+    private final String title;
+    private final String promise;
+
+    Guarantee(String title, String promise) {
+        this.title = title;
+        this.promise = promise;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String promise() {
+        return promise;
+    }
+}
