@@ -1,11 +1,12 @@
 package dev.crashlab.faults.crash;
 
 import dev.crashlab.faults.trace.IoTrace;
-import dev.crashlab.faults.trace.Snapshot;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -18,15 +19,23 @@ import java.util.function.Consumer;
  * the one with the latest crash point that can leave it. That is the strictest one to judge: more
  * operations had returned (more puts acknowledged, more entries complete) while the bytes are the
  * same, so a state that passes its checks at its latest crash point passes them at any earlier one.
+ *
+ * <p>Not thread-safe (it reuses one digest): one instance per exploring thread.
  */
 public final class CrashStates {
 
     private final TraceFacts facts;
     private final Replay replay;
+    private final MessageDigest sha;
 
     public CrashStates(IoTrace trace) {
         this.facts = new TraceFacts(trace);
         this.replay = new Replay(facts);
+        try {
+            this.sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     public TraceFacts facts() {
@@ -45,7 +54,7 @@ public final class CrashStates {
      * @return how many candidates were replayed (before deduplication)
      */
     public long explore(PersistenceModel model, Exploration exploration, Consumer<CrashState> sink) {
-        Map<Long, List<Snapshot>> seen = new HashMap<>();
+        Set<Tree.Digest> seen = new HashSet<>();
         long candidates = 0;
         for (int point = facts.trace().size(); point >= 0; point--) {
             candidates += explore(model, exploration, point, seen, sink);
@@ -56,27 +65,21 @@ public final class CrashStates {
     /** The distinct states one crash point allows, e.g. a power failure right after a put returned. */
     public List<CrashState> atCrashPoint(PersistenceModel model, Exploration exploration, int crashPoint) {
         List<CrashState> states = new ArrayList<>();
-        explore(model, exploration, crashPoint, new HashMap<>(), states::add);
+        explore(model, exploration, crashPoint, new HashSet<>(), states::add);
         return states;
     }
 
     private long explore(PersistenceModel model, Exploration exploration, int point,
-                         Map<Long, List<Snapshot>> seen, Consumer<CrashState> sink) {
+                         Set<Tree.Digest> seen, Consumer<CrashState> sink) {
         CrashSpace space = model.space(facts, point);
         long[] candidates = {0};
         Candidates.forEach(space, exploration, (picks, how) -> {
             candidates[0]++;
             Fate[] fates = space.fates(picks);
             Tree tree = replay.run(fates);
-            List<Snapshot> bucket = seen.computeIfAbsent(tree.fingerprint(), k -> new ArrayList<>(1));
-            for (Snapshot kept : bucket) {
-                if (tree.sameAs(kept)) {
-                    return;
-                }
+            if (seen.add(tree.digest(sha))) {
+                sink.accept(new CrashState(tree.toSnapshot(), provenance(model, point, fates, how)));
             }
-            Snapshot contents = tree.toSnapshot();
-            bucket.add(contents);
-            sink.accept(new CrashState(contents, provenance(model, point, fates, how)));
         });
         return candidates[0];
     }

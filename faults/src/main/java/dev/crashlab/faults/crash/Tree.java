@@ -1,33 +1,39 @@
 package dev.crashlab.faults.crash;
 
 import dev.crashlab.faults.trace.Snapshot;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
-/** A replayed crash state before it is kept: cheap to hash and compare against kept snapshots. */
+/** A replayed crash state before it is kept: digested first, so a duplicate is never copied. */
 record Tree(SortedSet<String> dirs, SortedMap<String, byte[]> files) {
 
-    long fingerprint() {
-        long h = dirs.hashCode();
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            h = h * 0x9E3779B97F4A7C15L + e.getKey().hashCode();
-            h = h * 0x9E3779B97F4A7C15L + Arrays.hashCode(e.getValue()) + e.getValue().length;
+    /**
+     * A SHA-256 of the whole state, the deduplication key. A digest rather than the snapshot itself
+     * because a campaign over 1 MiB values would otherwise keep every distinct state in memory.
+     */
+    Digest digest(MessageDigest sha) {
+        sha.reset();
+        for (String dir : dirs) {
+            update(sha, "d:" + dir);
         }
-        return h ^ (h >>> 29);
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            update(sha, "f:" + e.getKey() + ":" + e.getValue().length);
+            sha.update(e.getValue());
+        }
+        ByteBuffer d = ByteBuffer.wrap(sha.digest());
+        return new Digest(d.getLong(), d.getLong(), d.getLong(), d.getLong());
     }
 
-    boolean sameAs(Snapshot s) {
-        if (!dirs.equals(s.directories()) || !files.keySet().equals(s.files().keySet())) {
-            return false;
-        }
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            if (!Arrays.equals(e.getValue(), s.files().get(e.getKey()))) {
-                return false;
-            }
-        }
-        return true;
+    private static void update(MessageDigest sha, String text) {
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    record Digest(long a, long b, long c, long d) {
     }
 
     Snapshot toSnapshot() {

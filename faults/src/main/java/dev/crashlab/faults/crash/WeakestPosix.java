@@ -16,29 +16,42 @@ import java.util.Map;
  *
  * <p>Tears per write follow ALICE's partial-write and LazyFS's torn-op shapes rather than every
  * subset of sectors: a leading run of sectors written, a trailing run written, or none, each with
- * zero or garbage fill, i.e. {@code 4k} outcomes (k sectors) including persisted and lost.
+ * zero or garbage fill. A write of k sectors is split at every sector boundary while k - 1 is at
+ * most {@code tearPoints}, i.e. {@code 4k} outcomes including persisted and lost; a longer write
+ * at {@code tearPoints} boundaries spread evenly (always the first and the last), because a 1 MiB
+ * value's 255 boundaries would make 1,024 outcomes of one write, each a 1 MiB state, while
+ * checkers judge a tear by whether it happened, hardly ever by where.
  */
 public final class WeakestPosix implements PersistenceModel {
 
     /** The sector a modern drive writes atomically (4Kn / 512e physical sector). */
     public static final int DEFAULT_SECTOR_SIZE = 4096;
+    /** Writes of up to 17 sectors (68 KiB at 4 KiB) are torn at every boundary. */
+    public static final int DEFAULT_TEAR_POINTS = 16;
 
     private final int sectorSize;
+    private final int tearPoints;
 
     public WeakestPosix() {
-        this(DEFAULT_SECTOR_SIZE);
+        this(DEFAULT_SECTOR_SIZE, DEFAULT_TEAR_POINTS);
     }
 
     public WeakestPosix(int sectorSize) {
-        if (sectorSize <= 0) {
-            throw new IllegalArgumentException("sector size must be positive: " + sectorSize);
+        this(sectorSize, DEFAULT_TEAR_POINTS);
+    }
+
+    public WeakestPosix(int sectorSize, int tearPoints) {
+        if (sectorSize <= 0 || tearPoints < 2) {
+            throw new IllegalArgumentException("the sector size must be positive and tear points at least 2 (first and last)");
         }
         this.sectorSize = sectorSize;
+        this.tearPoints = tearPoints;
     }
 
     @Override
     public String name() {
-        return sectorSize == DEFAULT_SECTOR_SIZE ? "weakest-posix" : "weakest-posix/" + sectorSize;
+        return "weakest-posix" + (sectorSize == DEFAULT_SECTOR_SIZE ? "" : "/" + sectorSize)
+                + (tearPoints == DEFAULT_TEAR_POINTS ? "" : "/tears=" + tearPoints);
     }
 
     @Override
@@ -59,12 +72,21 @@ public final class WeakestPosix implements PersistenceModel {
         int k = op.kind() == OpKind.WRITE ? Replay.sectors(op.offset(), op.length(), sectorSize) : 0;
         for (Tear.Fill fill : k == 0 ? new Tear.Fill[0] : Tear.Fill.values()) {
             outcomes.add(torn(op, new Tear(sectorSize, k, 0, 0, fill)));
-            for (int j = 1; j < k; j++) {
+            for (int j : boundaries(k)) {
                 outcomes.add(torn(op, new Tear(sectorSize, k, 0, j, fill)));
                 outcomes.add(torn(op, new Tear(sectorSize, k, k - j, k, fill)));
             }
         }
         return outcomes;
+    }
+
+    /** Where a write of k sectors may split: every boundary, or tearPoints of them spread evenly. */
+    private int[] boundaries(int k) {
+        if (k - 1 <= tearPoints) {
+            return java.util.stream.IntStream.range(1, k).toArray();
+        }
+        return java.util.stream.IntStream.range(0, tearPoints)
+                .map(i -> 1 + (int) ((long) i * (k - 2) / (tearPoints - 1))).distinct().toArray();
     }
 
     private static Map<Integer, Fate> torn(IoOp op, Tear tear) {

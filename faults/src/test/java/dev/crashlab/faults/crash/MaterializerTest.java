@@ -50,6 +50,15 @@ class MaterializerTest {
     }
 
     @Test
+    void aHandMadeSnapshotNeedNotListItsDirectories() throws Exception {
+        java.util.TreeMap<String, byte[]> files = new java.util.TreeMap<>(java.util.Map.of("x/y/z", new byte[] {1}));
+        try (Materializer materializer = Materializer.inMemory();
+             Materialized state = materializer.materialize(new Snapshot(new java.util.TreeSet<>(), files))) {
+            assertArrayEquals(new byte[] {1}, Files.readAllBytes(state.root().resolve("x/y/z")));
+        }
+    }
+
+    @Test
     void replayStartsFromTheSnapshotTakenBeforeTheWorkload() {
         IoTrace more = Traces.on(full.contents()).write("d/x", 5, Traces.bytes("!")).truncate("top", 3).build();
         CrashState after = new CrashStates(more).atCrashPoint(new ProcessCrash(), Exploration.defaults(), 2).get(0);

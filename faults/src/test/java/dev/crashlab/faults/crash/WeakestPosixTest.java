@@ -93,6 +93,19 @@ class WeakestPosixTest {
     }
 
     @Test
+    void aLongWriteIsTornAtEvenlySpreadBoundariesIncludingTheFirstAndLast() {
+        IoTrace trace = Traces.empty().create("f").write("f", 0, new byte[1 << 20]).fsyncDir("").build();
+        CrashSpace space = model.space(new TraceFacts(trace), 3);
+        assertEquals(1, space.choices().size());
+        List<Tear> tears = space.choices().get(0).outcomes().stream()
+                .filter(o -> o.containsKey(1) && o.get(1).tear() != null).map(o -> o.get(1).tear()).toList();
+        assertEquals(2 * (1 + 2 * 16), tears.size());
+        assertTrue(tears.contains(new Tear(4096, 256, 0, 1, Tear.Fill.ZERO)));
+        assertTrue(tears.contains(new Tear(4096, 256, 0, 255, Tear.Fill.GARBAGE)));
+        assertTrue(tears.contains(new Tear(4096, 256, 255, 256, Tear.Fill.ZERO)));
+    }
+
+    @Test
     void anFsyncedWriteIsNeverTornOrLost() {
         IoTrace trace = Traces.empty().create("f").write("f", 0, bytes("abcdefghij")).fsync("f").build();
         assertEquals(Set.of("{}", "{f=abcdefghij}"), States.render(at(trace, new WeakestPosix(4), 3)));

@@ -54,9 +54,11 @@ record Reading(String key, byte[] value, StoreException error) {
 
     /** Short printable values as text, others by size and first bytes, so 1 MiB values stay one line. */
     static String show(byte[] value) {
-        String text = new String(value, StandardCharsets.UTF_8);
-        if (value.length <= 40 && text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            return '"' + text + '"';
+        if (value.length <= 40) {
+            String text = new String(value, StandardCharsets.UTF_8);
+            if (text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                return '"' + text + '"';
+            }
         }
         return value.length + " bytes " + java.util.HexFormat.of().formatHex(value, 0, Math.min(8, value.length))
                 + (value.length > 8 ? "..." : "");

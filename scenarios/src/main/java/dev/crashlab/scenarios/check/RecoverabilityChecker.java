@@ -17,11 +17,13 @@ import java.util.concurrent.TimeoutException;
  * G5: after the crash, a reader of an invalid entry gets {@code InvalidEntryException} (never a
  * silent "absent"), and a fresh writer using the target's protocol stores every key within a
  * bounded time (no stale lock, no invalid entry it cannot replace). Writes to the state, so it
- * runs after every read-only checker.
+ * runs after every read-only checker. Not thread-safe: one instance per checking thread.
  */
 public final class RecoverabilityChecker implements Checker {
 
     private final Duration bound;
+    /** Reused across states (a thread per put cost more than the put); replaced when a put hangs. */
+    private ExecutorService writer;
 
     /** A put that takes longer than {@code bound} counts as blocked forever. */
     public RecoverabilityChecker(Duration bound) {
@@ -59,11 +61,13 @@ public final class RecoverabilityChecker implements Checker {
         byte[] value = c.expected().firstPut(key).orElseThrow().value();
         WriteOnceStore<byte[]> store = WriteOnceStore.builder(c.root(), Codecs.bytes())
                 .protocol(c.expected().protocol()).durability(c.expected().durability()).createRoot(false).build();
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "g5-fresh-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        if (writer == null) {
+            writer = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "g5-fresh-writer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
         try {
             Future<?> put = writer.submit(() -> {
                 store.put(key, value);
@@ -76,12 +80,12 @@ public final class RecoverabilityChecker implements Checker {
             return e.getCause() instanceof EntryExistsException ? "stored"
                     : e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
         } catch (TimeoutException e) {
+            writer.shutdownNow();
+            writer = null;
             return "still blocked after " + bound;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
-        } finally {
-            writer.shutdownNow();
         }
     }
 }

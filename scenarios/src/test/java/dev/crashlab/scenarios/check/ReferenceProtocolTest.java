@@ -12,7 +12,9 @@ import dev.crashlab.store.Protocol;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(QuietStoreLog.class)
 class ReferenceProtocolTest {
 
     private static final Durability SAFE = Durability.FILE_AND_DIRECTORY;

@@ -16,8 +16,10 @@ import dev.crashlab.store.ReaderProtocol;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each checker fails on a crash state of a seeded bug it should catch (and the reference passes it: ReferenceProtocolTest). */
+@ExtendWith(QuietStoreLog.class)
 class SeededBugTest {
 
     private static final Durability SAFE = Durability.FILE_AND_DIRECTORY;

@@ -107,6 +107,11 @@ final class StoreTraces {
         return record(key, value, first, true);
     }
 
+    /** A put of the value the key already holds: the reference store returns without I/O. */
+    StoreTraces samePutAgain(String key, byte[] value) {
+        return record(key, value, ops.size(), true);
+    }
+
     /** A put the reference store refuses (the key holds another value): no I/O, not acknowledged. */
     StoreTraces refusedPut(String key, byte[] value) {
         return record(key, value, ops.size(), false);
