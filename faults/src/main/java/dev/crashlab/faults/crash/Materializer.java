@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.LinkOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,14 +18,18 @@ import java.util.Map;
  * Writes crash states out as real directory trees for recovery code and checkers to open.
  *
  * <p>In memory, one Jimfs file system is reused and each state gets a fresh, empty root directory
- * in it, removed again when the state is closed: a Jimfs instance per state would cut throughput
- * by more than half (measured by CrashStateThroughput, under src/test). On disk, each state gets a fresh
- * temporary directory, for targets that only work on the default file system.
+ * in it, removed again when the state is closed. The name of a closed root is handed out again, so
+ * a sequential campaign sees every state at the same path and can keep objects opened on it (a
+ * store, say) from one state to the next. Reusing the file system matters: a Jimfs instance per
+ * state would cut throughput by more than half (measured by CrashStateThroughput, under src/test).
+ * On disk, each state gets a fresh temporary directory, for targets that need the default file
+ * system. Not thread-safe: one materializer per thread.
  */
 public final class Materializer implements AutoCloseable {
 
     private final FileSystem fileSystem;
     private final Path parent;
+    private final Deque<Path> freeRoots = new ArrayDeque<>();
     private long next;
 
     private Materializer(FileSystem fileSystem, Path parent) {
@@ -53,8 +59,8 @@ public final class Materializer implements AutoCloseable {
 
     public Materialized materialize(Snapshot contents) {
         try {
-            Path root = fileSystem != null ? Files.createDirectory(parent.resolve("s" + next++))
-                    : Files.createTempDirectory(parent, "crash-state-");
+            Path root = fileSystem == null ? Files.createTempDirectory(parent, "crash-state-")
+                    : Files.createDirectory(freeRoots.isEmpty() ? parent.resolve("s" + next++) : freeRoots.pop());
             for (String dir : contents.directories()) {
                 Files.createDirectories(root.resolve(dir));
             }
@@ -66,7 +72,7 @@ public final class Materializer implements AutoCloseable {
                 }
                 Files.write(path, file.getValue());
             }
-            return new Materialized(root);
+            return new Materialized(root, fileSystem == null ? null : freeRoots::push);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot materialize a crash state under " + parent, e);
         }

@@ -31,8 +31,10 @@ class MaterializerTest {
                 assertEquals(full.contents(), Snapshot.of(state.root()));
             }
             assertFalse(Files.exists(first));
-            try (Materialized empty = materializer.materialize(Snapshot.empty())) {
-                assertNotEquals(first, empty.root());
+            try (Materialized empty = materializer.materialize(Snapshot.empty());
+                 Materialized another = materializer.materialize(full)) {
+                assertEquals(first, empty.root(), "a closed root's name is reused");
+                assertNotEquals(empty.root(), another.root(), "open states never share a root");
                 assertEquals(Snapshot.empty(), Snapshot.of(empty.root()));
             }
         }

@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class AtomicityChecker implements Checker {
 
+    private final Stores stores = new Stores();
+
     private final Guarantee guarantee;
 
     /** For G1, G2_PROCESS_CRASH or G2_POWER_FAILURE. */
@@ -34,7 +36,7 @@ public final class AtomicityChecker implements Checker {
     public CheckResult check(CrashCase c) throws IOException {
         Findings findings = new Findings();
         for (String key : c.expected().keys()) {
-            Reading r = Reading.onDisk(c.root(), key);
+            Reading r = Reading.onDisk(stores, c.root(), key);
             List<ExpectedPut> started = c.expected().startedPuts(key, c.crashPoint());
             findings.add(r.describe(), key + ": absent" + (started.isEmpty() ? "" : " or " + Reading.values(started)),
                     r.absent() || r.holdsOneOf(started));

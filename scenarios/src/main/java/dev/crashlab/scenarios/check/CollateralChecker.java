@@ -1,6 +1,5 @@
 package dev.crashlab.scenarios.check;
 
-import dev.crashlab.store.Codecs;
 import dev.crashlab.store.Durability.Guarantee;
 import dev.crashlab.store.KeyCollisionException;
 import dev.crashlab.store.WriteOnceStore;
@@ -22,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class CollateralChecker implements Checker {
 
+    private final Stores stores = new Stores();
+
     @Override
     public Guarantee guarantee() {
         return Guarantee.G6;
@@ -29,7 +30,7 @@ public final class CollateralChecker implements Checker {
 
     @Override
     public CheckResult check(CrashCase c) throws IOException {
-        WriteOnceStore<byte[]> names = WriteOnceStore.builder(c.root(), Codecs.bytes()).createRoot(false).build();
+        WriteOnceStore<byte[]> names = stores.reader(c.root(), dev.crashlab.store.ReaderProtocol.REFERENCE);
         Set<String> workloadFiles = c.expected().keys().stream()
                 .map(k -> names.entryFile(k).getFileName().toString()).collect(Collectors.toSet());
         List<String> damage = new ArrayList<>();
@@ -46,7 +47,7 @@ public final class CollateralChecker implements Checker {
             }
         }
         for (String key : c.expected().keys()) {
-            Reading r = Reading.onDisk(c.root(), key);
+            Reading r = Reading.onDisk(stores, c.root(), key);
             if (r.error() instanceof KeyCollisionException) {
                 damage.add(r.describe());
             }

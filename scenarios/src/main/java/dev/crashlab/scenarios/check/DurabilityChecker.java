@@ -6,6 +6,8 @@ import java.io.IOException;
 /** G3: every put that returned before the crash point is there, with its value. */
 public final class DurabilityChecker implements Checker {
 
+    private final Stores stores = new Stores();
+
     @Override
     public Guarantee guarantee() {
         return Guarantee.G3;
@@ -18,7 +20,7 @@ public final class DurabilityChecker implements Checker {
             if (!put.returnedBefore(c.crashPoint())) {
                 continue;
             }
-            Reading r = Reading.onDisk(c.root(), put.key());
+            Reading r = Reading.onDisk(stores, c.root(), put.key());
             findings.add(r.describe(), put.key() + ": " + Reading.show(put.value()),
                     r.value() != null && put.sameValue(r.value()));
         }

@@ -1,6 +1,5 @@
 package dev.crashlab.scenarios.check;
 
-import dev.crashlab.store.Codecs;
 import dev.crashlab.store.InvalidEntryException;
 import dev.crashlab.store.ReaderProtocol;
 import dev.crashlab.store.StoreException;
@@ -15,9 +14,8 @@ import java.util.Optional;
 record Reading(String key, byte[] value, StoreException error) {
 
     /** Reads through a store opened on the state's root with the given reader protocol. */
-    static Reading of(Path root, String key, ReaderProtocol reader) throws IOException {
-        WriteOnceStore<byte[]> store = WriteOnceStore.builder(root, Codecs.bytes()).readerProtocol(reader)
-                .createRoot(false).build();
+    static Reading of(Stores stores, Path root, String key, ReaderProtocol reader) throws IOException {
+        WriteOnceStore<byte[]> store = stores.reader(root, reader);
         try {
             Optional<byte[]> value = store.get(key);
             return new Reading(key, value.orElse(null), null);
@@ -27,8 +25,8 @@ record Reading(String key, byte[] value, StoreException error) {
     }
 
     /** What the reference reader makes of the bytes on disk: the judge of "complete entry". */
-    static Reading onDisk(Path root, String key) throws IOException {
-        return of(root, key, ReaderProtocol.REFERENCE);
+    static Reading onDisk(Stores stores, Path root, String key) throws IOException {
+        return of(stores, root, key, ReaderProtocol.REFERENCE);
     }
 
     boolean absent() {

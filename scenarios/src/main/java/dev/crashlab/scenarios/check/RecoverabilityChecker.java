@@ -1,6 +1,5 @@
 package dev.crashlab.scenarios.check;
 
-import dev.crashlab.store.Codecs;
 import dev.crashlab.store.Durability.Guarantee;
 import dev.crashlab.store.EntryExistsException;
 import dev.crashlab.store.WriteOnceStore;
@@ -17,9 +16,11 @@ import java.util.concurrent.TimeoutException;
  * G5: after the crash, a reader of an invalid entry gets {@code InvalidEntryException} (never a
  * silent "absent"), and a fresh writer using the target's protocol stores every key within a
  * bounded time (no stale lock, no invalid entry it cannot replace). Writes to the state, so it
- * runs after every read-only checker. Not thread-safe: one instance per checking thread.
+ * runs after every read-only checker.
  */
 public final class RecoverabilityChecker implements Checker {
+
+    private final Stores stores = new Stores();
 
     private final Duration bound;
     /** Reused across states (a thread per put cost more than the put); replaced when a put hangs. */
@@ -43,8 +44,8 @@ public final class RecoverabilityChecker implements Checker {
     public CheckResult check(CrashCase c) throws IOException {
         Findings findings = new Findings();
         for (String key : c.expected().keys()) {
-            if (Reading.onDisk(c.root(), key).invalid()) {
-                Reading r = Reading.of(c.root(), key, c.expected().reader());
+            if (Reading.onDisk(stores, c.root(), key).invalid()) {
+                Reading r = Reading.of(stores, c.root(), key, c.expected().reader());
                 findings.add("reader " + r.describe(), "reader " + key + ": InvalidEntryException", r.invalid());
             }
         }
@@ -59,8 +60,7 @@ public final class RecoverabilityChecker implements Checker {
     /** "stored", or what went wrong. A conflicting existing value is G4's business, not a failure here. */
     private String freshPut(CrashCase c, String key) throws IOException {
         byte[] value = c.expected().firstPut(key).orElseThrow().value();
-        WriteOnceStore<byte[]> store = WriteOnceStore.builder(c.root(), Codecs.bytes())
-                .protocol(c.expected().protocol()).durability(c.expected().durability()).createRoot(false).build();
+        WriteOnceStore<byte[]> store = stores.writer(c.root(), c.expected());
         if (writer == null) {
             writer = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "g5-fresh-writer");
@@ -74,7 +74,7 @@ public final class RecoverabilityChecker implements Checker {
                 return null;
             });
             put.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-            Reading after = Reading.onDisk(c.root(), key);
+            Reading after = Reading.onDisk(stores, c.root(), key);
             return after.value() != null ? "stored" : "returned but left " + after.describe();
         } catch (ExecutionException e) {
             return e.getCause() instanceof EntryExistsException ? "stored"

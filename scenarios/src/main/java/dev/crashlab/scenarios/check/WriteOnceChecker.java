@@ -9,6 +9,8 @@ import java.io.IOException;
  */
 public final class WriteOnceChecker implements Checker {
 
+    private final Stores stores = new Stores();
+
     @Override
     public Guarantee guarantee() {
         return Guarantee.G4;
@@ -19,7 +21,7 @@ public final class WriteOnceChecker implements Checker {
         Findings findings = new Findings();
         for (String key : c.expected().keys()) {
             ExpectedPut first = c.expected().firstPut(key).orElseThrow();
-            Reading r = Reading.onDisk(c.root(), key);
+            Reading r = Reading.onDisk(stores, c.root(), key);
             findings.add(r.describe(), key + ": " + Reading.show(first.value()) + " if anything",
                     r.value() == null || first.sameValue(r.value()));
         }
