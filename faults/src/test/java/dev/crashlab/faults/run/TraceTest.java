@@ -54,4 +54,45 @@ class TraceTest {
         assertTrue(move.site().startsWith("dev.crashlab.faults.run.TraceTest."), move.site());
         assertEquals(Thread.currentThread().getName(), move.thread());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "jimfs"})
+    void recordsCopyLinkTruncateDataSyncAndDelete(String fs) throws Exception {
+        Path root = Roots.on(fs, tmp);
+        Files.write(root.resolve("src"), "0123456789".getBytes(StandardCharsets.US_ASCII));
+        IoTrace trace = Run.record(root, () -> {
+            Files.copy(root.resolve("src"), root.resolve("copy"));
+            Files.createLink(root.resolve("link"), root.resolve("copy"));
+            try (FileChannel ch = FileChannel.open(root.resolve("copy"), StandardOpenOption.WRITE)) {
+                ch.truncate(4);
+                ch.write(ByteBuffer.wrap(new byte[] {'x'}), 1);
+                ch.force(false);
+            }
+            Files.deleteIfExists(root.resolve("link"));
+            Files.deleteIfExists(root.resolve("never"));
+        });
+        assertEquals(List.of(OpKind.CREATE, OpKind.WRITE, OpKind.LINK, OpKind.TRUNCATE, OpKind.WRITE,
+                OpKind.FSYNC_DATA, OpKind.CLOSE, OpKind.DELETE), kinds(trace), trace.listing());
+        assertEquals(10, trace.get(1).length());
+        assertEquals("copy", trace.get(2).path());
+        assertEquals("link", trace.get(2).target());
+        assertEquals(4, trace.get(3).length());
+        assertEquals(1, trace.get(4).offset());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "jimfs"})
+    void nothingIsRecordedOutsideARunOrOutsideTheRoot(String fs) throws Exception {
+        Path root = Roots.on(fs, tmp);
+        Path sibling = Files.createDirectories(root.resolveSibling("sibling"));
+        Files.write(root.resolve("before"), new byte[] {1});
+        IoTrace trace = Run.record(root, () -> {
+            Files.write(sibling.resolve("x"), new byte[] {1});
+            Files.move(sibling.resolve("x"), sibling.resolve("y"));
+            Files.delete(sibling.resolve("y"));
+        });
+        Files.write(root.resolve("after"), new byte[] {1});
+        assertEquals(0, trace.size(), trace.listing());
+        assertEquals(1, trace.before().files().size(), "the snapshot before the run holds the file written before it");
+    }
 }
