@@ -49,14 +49,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sizes", split = ",", description = "Value sizes in bytes, overriding the mode's (e.g. 64,4096,1048576).")
     List<String> sizes;
 
+    @Option(names = {"-p", "--param"}, description = "A JMH parameter's values, e.g. -p option=NONE,FILE_AND_DIRECTORY (repeatable).")
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+
     @Option(names = "--forks", description = "JMH forks per benchmark, overriding the mode's.")
     Integer forks;
 
-    @Option(names = "--iterations", description = "Measurement iterations (of 1 s by default), overriding the mode's.")
+    @Option(names = "--iterations", description = "Measurement iterations, overriding the mode's.")
     Integer iterations;
 
-    @Option(names = "--iteration-seconds", description = "Length of each warmup and measurement iteration.")
-    Integer iterationSeconds;
+    @Option(names = "--iteration-millis", description = "Length of each measurement iteration, overriding the mode's.")
+    Integer iterationMillis;
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -74,7 +77,6 @@ public final class BenchCommand implements Callable<Integer> {
             media.add("tmpfs");
         }
         Path json = out.resolve("jmh.json").toAbsolutePath();
-        int secs = iterationSeconds != null ? iterationSeconds : p.iterationSeconds();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .param("size", (sizes != null ? sizes : p.sizes()).toArray(String[]::new))
                 .param("batch", p.batches().toArray(String[]::new))
@@ -82,12 +84,13 @@ public final class BenchCommand implements Callable<Integer> {
                 .param("fs", media.toArray(String[]::new))
                 .forks(forks != null ? forks : p.forks())
                 .warmupIterations(p.warmupIterations())
-                .warmupTime(TimeValue.seconds(secs))
+                .warmupTime(TimeValue.milliseconds(p.warmupMillis()))
                 .measurementIterations(iterations != null ? iterations : p.measurementIterations())
-                .measurementTime(TimeValue.seconds(secs))
+                .measurementTime(TimeValue.milliseconds(iterationMillis != null ? iterationMillis : p.measurementMillis()))
                 .jvmArgsAppend("-D" + BenchDirs.DISK_PROPERTY + "=" + diskDir, "-D" + BenchDirs.TMPFS_PROPERTY + "=" + tmpfs)
                 .result(json.toString())
                 .resultFormat(ResultFormatType.JSON);
+        params.forEach((name, values) -> options.param(name, values.split(",")));
         if (p.throughputToo()) {
             options.mode(Mode.SampleTime).mode(Mode.Throughput);
         }
