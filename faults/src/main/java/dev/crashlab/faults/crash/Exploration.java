@@ -16,10 +16,12 @@ package dev.crashlab.faults.crash;
 public record Exploration(int exhaustiveBound, int samples, long seed) {
 
     /**
-     * 4096 per crash point: every crash point of ACE-sized workloads (up to 3 puts of small values,
-     * all 4 models) stays under it, so they are explored exhaustively; and 4096 candidates replay in
-     * a few milliseconds, so even a 15-operation trace costs well under a second. Values spanning
-     * many sectors (a 1 MiB value has 256) are what push a point over it.
+     * 4096 per crash point: exactly the worst crash point of ACE's bound under the weakest model,
+     * three puts of small values with no fsync at all (3 writes x 4 outcomes, 6 entry operations x
+     * 2: 4^3 * 2^6 = 4096), so every workload of up to 3 puts is explored exhaustively under every
+     * model unless its values span many sectors. 4096 candidates replay in a few milliseconds, so a
+     * 15-operation trace stays well under a second. A fourth unsynced put, or unsynced 1 MiB values
+     * under weakest-posix, push a crash point past it and into the passes and the sample.
      */
     public static final int DEFAULT_BOUND = 4096;
 

@@ -5,6 +5,8 @@ import static dev.crashlab.faults.crash.Traces.Protocol.REFERENCE;
 import dev.crashlab.faults.trace.IoTrace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,31 +28,50 @@ public final class CrashStateThroughput {
         IoTrace onePut = Traces.empty().put(REFERENCE, "a", SMALL).build();
         IoTrace threePuts = Traces.empty().put(REFERENCE, "a", SMALL).put(REFERENCE, "b", SMALL)
                 .put(REFERENCE, "a", SMALL).build();
-        System.out.println("states/s generated + materialized (shared Jimfs, fresh root) + checked");
+        System.out.println("states generated + materialized in memory + checked, per wall second"
+                + " (per CPU second of the exploring thread)");
+        warmUp(List.of(onePut, threePuts));
         for (PersistenceModel model : PersistenceModel.builtIn()) {
-            System.out.printf("  %-14s 1 put: %,9.0f   3 puts: %,9.0f%n", model.name(),
+            System.out.printf("  %-14s 1 put: %-22s 3 puts: %s%n", model.name(),
                     throughput(onePut, model, false), throughput(threePuts, model, false));
         }
-        System.out.printf("  %-14s 1 put: %,9.0f   (a fresh Jimfs per state instead)%n", "weakest-posix",
+        System.out.printf("  %-14s 1 put: %-22s (a fresh Jimfs per state instead)%n", "weakest-posix",
                 throughput(onePut, new WeakestPosix(), true));
         growth();
     }
 
-    /** Runs whole explorations for two seconds after a three-second warm-up and reports states per second. */
-    static double throughput(IoTrace trace, PersistenceModel model, boolean freshFileSystem) throws IOException {
+    /** Every model on every trace for a while, so the first one measured is as warm as the last. */
+    private static void warmUp(List<IoTrace> traces) throws IOException {
+        try (Materializer materializer = Materializer.inMemory()) {
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < 8_000_000_000L) {
+                for (IoTrace trace : traces) {
+                    for (PersistenceModel model : PersistenceModel.builtIn()) {
+                        run(new CrashStates(trace), model, materializer, false);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs whole explorations for two seconds after a one-second warm-up and reports states per second. */
+    static String throughput(IoTrace trace, PersistenceModel model, boolean freshFileSystem) throws IOException {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         CrashStates states = new CrashStates(trace);
         try (Materializer materializer = Materializer.inMemory()) {
-            // Warm up by time, not by count: the JIT needs a few seconds whatever the trace.
             long warm = System.nanoTime();
-            while (System.nanoTime() - warm < 3_000_000_000L) {
+            while (System.nanoTime() - warm < 1_000_000_000L) {
                 run(states, model, materializer, freshFileSystem);
             }
             long count = 0;
             long start = System.nanoTime();
+            long startCpu = cpu.getCurrentThreadCpuTime();
             while (System.nanoTime() - start < 2_000_000_000L) {
                 count += run(states, model, materializer, freshFileSystem);
             }
-            return count / ((System.nanoTime() - start) / 1e9);
+            double wall = (System.nanoTime() - start) / 1e9;
+            double used = (cpu.getCurrentThreadCpuTime() - startCpu) / 1e9;
+            return String.format("%,.0f (%,.0f)", count / wall, count / used);
         }
     }
 
@@ -86,24 +107,30 @@ public final class CrashStateThroughput {
         return bytes;
     }
 
-    /** Distinct states (candidates) per model for 1..5 reference puts of a small value, alternating 2 keys. */
+    /** Distinct states (candidates replayed) per model for 1..5 puts, alternating 2 keys. */
     static void growth() {
+        growth("reference protocol, FILE_AND_DIRECTORY, 40-byte values", REFERENCE, SMALL);
+        growth("no fsync at all (NONE), 40-byte values", Traces.Protocol.NONE, SMALL);
+        growth("reference protocol, FILE_AND_DIRECTORY, 1 MiB values", REFERENCE, new byte[1 << 20]);
+    }
+
+    private static void growth(String title, Traces.Protocol protocol, byte[] value) {
         List<PersistenceModel> models = PersistenceModel.builtIn();
-        System.out.println("\ndistinct states (candidates replayed) by workload length, reference protocol");
+        System.out.println("\ndistinct states (candidates replayed): " + title);
         System.out.print("  puts  ops");
-        models.forEach(m -> System.out.printf("  %22s", m.name()));
+        models.forEach(m -> System.out.printf("  %17s", m.name()));
         System.out.println();
         for (int puts = 1; puts <= 5; puts++) {
             Traces t = Traces.empty();
             for (int p = 0; p < puts; p++) {
-                t.put(REFERENCE, p % 2 == 0 ? "a" : "b", SMALL);
+                t.put(protocol, p % 2 == 0 ? "a" : "b", value);
             }
             IoTrace trace = t.build();
             System.out.printf("  %4d %4d", puts, trace.size());
             for (PersistenceModel m : models) {
                 long[] distinct = {0};
                 long candidates = new CrashStates(trace).explore(m, Exploration.defaults(), s -> distinct[0]++);
-                System.out.printf("  %22s", distinct[0] + " (" + candidates + ")");
+                System.out.printf("  %17s", distinct[0] + " (" + candidates + ")");
             }
             System.out.println();
         }
