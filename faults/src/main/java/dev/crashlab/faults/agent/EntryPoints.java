@@ -109,12 +109,12 @@ final class EntryPoints {
                 .ignore(nameStartsWith("net.bytebuddy.").or(isSynthetic()));
         builder
                 .type(namedOneOf("sun.nio.ch.FileChannelImpl", "com.google.common.jimfs.JimfsFileChannel"))
-                .transform(advice(java.and(named("write").or(named("truncate"))),
+                .transform(advice(java.and(namedOneOf("write", "truncate", "map", "transferFrom", "transferTo")),
                         java.and(namedOneOf("force", "implCloseChannel"))))
                 .type(namedOneOf("sun.nio.fs.UnixFileSystemProvider", "sun.nio.fs.AbstractFileSystemProvider",
                         "com.google.common.jimfs.JimfsFileSystemProvider"))
                 .transform(advice(java.and(namedOneOf("newByteChannel", "newFileChannel", "newOutputStream",
-                                "deleteIfExists")),
+                                "deleteIfExists", "newAsynchronousFileChannel")),
                         java.and(namedOneOf("move", "delete", "createDirectory", "createLink")
                                 .or(named("copy").and(takesArguments(3))))))
                 .type(namedOneOf("java.io.FileOutputStream", "java.io.RandomAccessFile",

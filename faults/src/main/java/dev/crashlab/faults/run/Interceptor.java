@@ -47,6 +47,7 @@ final class Interceptor implements IoDispatch.Hook {
     private final List<Throwable> callbackErrors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger attemptsAfterDeath = new AtomicInteger();
     private final AtomicInteger attempts = new AtomicInteger();
+    private final Set<String> unseen = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     private volatile SimulatedCrash crash;
 
     Interceptor(Scope scope, FaultPlan plan, boolean onlyRunThreads) {
@@ -133,6 +134,11 @@ final class Interceptor implements IoDispatch.Hook {
             case "createDirectory" -> mkdir((Path) args[0], scope.relative((Path) args[0]), false);
             case "createLink" -> link((Path) args[0], (Path) args[1]);
             case "renameTo" -> rename((File) self, (File) args[0]);
+            case "map" -> unseen(handles.get(self), "memory-mapped: writes through the mapping are not in the trace");
+            case "transferFrom" -> unseen(handles.get(self), "written by transferFrom, in native code: not in the trace");
+            case "transferTo" -> unseen(handles.get(args[2]), "written by transferTo, in native code: not in the trace");
+            case "newAsynchronousFileChannel" -> unseen(scope.relative((Path) args[0]),
+                    "opened as an AsynchronousFileChannel: its writes are not in the trace");
             default -> null;
         };
     }
@@ -184,6 +190,15 @@ final class Interceptor implements IoDispatch.Hook {
             all.write(part, 0, part.length);
         }
         return all.toByteArray();
+    }
+
+    /** I/O the instrumentation cannot follow: not recorded, but reported so no one trusts a trace that misses it. */
+    private IoDispatch.Token unseen(Object where, String what) {
+        String path = where instanceof Handles.Handle handle ? handle.path : (String) where;
+        if (path != null) {
+            unseen.add((path.isEmpty() ? "." : path) + ": " + what + " (at " + Recorder.site() + ")");
+        }
+        return null;
     }
 
     private IoDispatch.Token truncate(Object self, long size) throws Throwable {
@@ -379,6 +394,12 @@ final class Interceptor implements IoDispatch.Hook {
 
     int attemptsAfterDeath() {
         return attemptsAfterDeath.get();
+    }
+
+    List<String> unseen() {
+        synchronized (unseen) {
+            return List.copyOf(unseen);
+        }
     }
 
     List<Throwable> callbackErrors() {

@@ -44,7 +44,8 @@ final class Recorder {
         return List.copyOf(ops);
     }
 
-    private static String site() {
+    /** The first frame of the target's own code on this thread, e.g. "com.acme.Cache.save(Cache.java:42)". */
+    static String site() {
         return WALKER.walk(frames -> frames
                 .filter(f -> IS_TARGET.get(f.getDeclaringClass()))
                 .findFirst()

@@ -29,12 +29,20 @@ public final class Run {
         this.scope = new Scope(root);
     }
 
-    /** The fault-free trace of a workload; fails if the workload does. */
+    /**
+     * The fault-free trace of a workload; fails if the workload does, or if it did in-scope I/O the
+     * trace cannot contain (see {@link RunResult#unseen()}): a silently incomplete trace would make
+     * every verdict built on it wrong.
+     */
     public static IoTrace record(Path root, Workload workload) {
         RunResult result = in(root).go(workload);
         if (result.thrown() != null) {
             throw new IllegalStateException("the fault-free run failed; trace so far:\n"
                     + result.trace().listing(), result.thrown());
+        }
+        if (!result.unseen().isEmpty()) {
+            throw new IllegalStateException("the workload did I/O the instrumentation cannot see, so its trace"
+                    + " would be incomplete:\n  " + String.join("\n  ", result.unseen()));
         }
         return result.trace();
     }
@@ -81,7 +89,7 @@ public final class Run {
                 interceptor.unmarkRunThread();
             }
             return RunResult.of(new IoTrace(before, interceptor.ops()), interceptor.crash(), thrown,
-                    interceptor.attemptsAfterDeath(), interceptor.callbackErrors());
+                    interceptor.attemptsAfterDeath(), interceptor.callbackErrors(), interceptor.unseen());
         }
     }
 }

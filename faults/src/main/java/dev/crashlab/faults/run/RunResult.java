@@ -14,17 +14,21 @@ import java.util.Optional;
  * @param thrown         what the workload threw (the crash itself when the target let it through)
  * @param finding        set when the target swallowed the crash (caught it, carried on or replaced it)
  * @param callbackErrors failures of pause-point callbacks (a reader that threw, say)
+ * @param unseen         in-scope I/O the instrumentation saw start but cannot follow (a memory
+ *                       mapping, a native transfer, an asynchronous channel), one line each with
+ *                       the target's source line: if this is not empty, the trace is incomplete
  */
 public record RunResult(IoTrace trace, SimulatedCrash crash, Throwable thrown, String finding,
-                        List<Throwable> callbackErrors) {
+                        List<Throwable> callbackErrors, List<String> unseen) {
 
     public RunResult {
         callbackErrors = List.copyOf(callbackErrors);
+        unseen = List.copyOf(unseen);
     }
 
     static RunResult of(IoTrace trace, SimulatedCrash crash, Throwable thrown, int attemptsAfterDeath,
-                        List<Throwable> callbackErrors) {
-        return new RunResult(trace, crash, thrown, finding(crash, thrown, attemptsAfterDeath), callbackErrors);
+                        List<Throwable> callbackErrors, List<String> unseen) {
+        return new RunResult(trace, crash, thrown, finding(crash, thrown, attemptsAfterDeath), callbackErrors, unseen);
     }
 
     public boolean crashed() {
