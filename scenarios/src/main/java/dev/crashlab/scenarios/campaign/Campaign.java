@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Turns targets, workloads, faults and models into verdicts. Per target, workloads run shortest
@@ -23,10 +25,27 @@ public final class Campaign {
     /** Moves that do not ask for atomicity are performed as a copy, as across file systems (seed 001). */
     static final FaultPlan NON_ATOMIC_MOVES = MoveAsCopy.everywhere(64 * 1024);
 
+    /*
+     * Crash states are full of invalid entries by design, and G5 puts over each of them: the
+     * store's "replacing an invalid entry" warning would print hundreds of thousands of times (15 MB
+     * of log per default campaign). Held strongly: java.util.logging keeps loggers weakly.
+     */
+    private static final Logger STORE_LOG = Logger.getLogger("dev.crashlab.store");
+
     private Campaign() {
     }
 
     public static CampaignResult run(CampaignConfig config) {
+        Level saved = STORE_LOG.getLevel();
+        STORE_LOG.setLevel(Level.SEVERE);
+        try {
+            return runQuietly(config);
+        } finally {
+            STORE_LOG.setLevel(saved);
+        }
+    }
+
+    private static CampaignResult runQuietly(CampaignConfig config) {
         long start = System.nanoTime();
         List<Workload> workloads = Workloads.exhaustive(config.bounds());
         if (config.workloadBudget() > 0 && workloads.size() > config.workloadBudget()) {
