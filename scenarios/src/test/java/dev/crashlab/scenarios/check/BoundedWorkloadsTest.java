@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * ACE-style: every workload of up to 3 puts over 2 keys and 2 values, as the reference store would
  * trace it (a repeated put of the same value does no I/O; of another value it is refused), judged
- * in every crash state of every model. The large value spans 3 sectors: tears of a 1 MiB value
- * differ only in how many sectors there are (CrashChecksMain runs the 1 MiB version by hand).
+ * in every crash state of every model, with a small and a 1 MiB value as issue 4 asks (about 40 s
+ * on two busy cores; the tears of a 1 MiB write are the 16 spread boundaries of the models).
  */
 @ExtendWith(QuietStoreLog.class)
 class BoundedWorkloadsTest {
@@ -60,7 +60,7 @@ class BoundedWorkloadsTest {
 
     @Test
     void theReferenceWithFileAndDirectoryPassesEveryCheckEverywhere() {
-        List<StoreTraces> workloads = workloads(utf8("small-a"), large(9000), Durability.FILE_AND_DIRECTORY);
+        List<StoreTraces> workloads = workloads(utf8("small-a"), large(1 << 20), Durability.FILE_AND_DIRECTORY);
         assertEquals(4 + 16 + 64, workloads.size());
         long verdicts = 0;
         for (StoreTraces w : workloads) {
