@@ -40,5 +40,23 @@ public final class CrashChecksMain {
             System.out.printf("%-14s %d workloads, %,d states judged on G1-G6 in %.1f s (%,.0f states/s), %d not passed%n",
                     model.name(), workloads.size(), states, seconds, states / seconds, failed);
         }
+        // The goal is about one small put, measured warm: the loop above is mostly JIT warm-up.
+        StoreTraces onePut = workloads.get(0);
+        for (PersistenceModel model : PersistenceModel.builtIn()) {
+            long states = 0;
+            long start = 0;
+            for (int round = 0; round < 6_000; round++) {
+                if (round == 1_000) {
+                    states = 0;
+                    start = System.nanoTime();
+                }
+                List<CheckResult> results = CrashChecks.run(onePut.trace(),
+                        onePut.expect(Durability.FILE_AND_DIRECTORY, Protocol.REFERENCE), model, Exploration.defaults());
+                states += results.size() / CrashChecks.checkersFor(model).size();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%-14s one small put, warm: %,.0f states judged on G1-G6 per second%n", model.name(),
+                    states / seconds);
+        }
     }
 }
