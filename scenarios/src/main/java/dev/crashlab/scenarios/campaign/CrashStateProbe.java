@@ -21,6 +21,8 @@ import dev.crashlab.store.Durability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -32,6 +34,8 @@ final class CrashStateProbe implements Probe {
     private final List<PersistenceModel> models;
     private final Exploration exploration;
     private final long seed;
+    /** Shapes already judged for this probe's target: the same shape leaves the same states and verdicts. */
+    private final Set<TraceShape> judged = new HashSet<>();
 
     CrashStateProbe(List<PersistenceModel> models, Exploration exploration, long seed) {
         this.models = models;
@@ -46,6 +50,9 @@ final class CrashStateProbe implements Probe {
         }
         Expectations expected = expectations(target, rec);
         IoTrace trace = rec.trace();
+        if (!judged.add(TraceShape.of(trace, expected))) {
+            return; // workloads come shortest first, so the first of a shape gave the smallest counterexample
+        }
         CrashStates states = new CrashStates(trace);
         for (PersistenceModel model : models) {
             List<Checker> checkers = CrashChecks.checkersFor(model);
