@@ -20,7 +20,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code crashlab bench}: runs the benchmarks and writes JMH's JSON, the cost table and the charts. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -61,6 +63,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iteration-millis", description = "Length of each measurement iteration, overriding the mode's.")
     Integer iterationMillis;
 
+    @Option(names = "--verdicts", paramLabel = "FILE",
+            description = "A campaign's report.json (./crashlab check --out DIR writes DIR/report.json): each store put's "
+                    + "\"holds\" then comes from its verdicts instead of the design notes' claims.")
+    Path verdicts;
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.exit(new CommandLine(new BenchCommand()).execute(args));
@@ -68,6 +78,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, RunnerException {
+        HeldGuarantees held;
+        try {
+            // Before the run, not after it: a bad path should cost a second, not a 75-minute run.
+            held = verdicts == null ? HeldGuarantees.claims() : HeldGuarantees.read(verdicts);
+        } catch (HeldGuarantees.Unusable e) {
+            spec.commandLine().getErr().println("crashlab bench: " + e.getMessage());
+            return 2;
+        }
         Profile p = quick ? Profile.QUICK : Profile.FULL;
         Files.createDirectories(out);
         Path diskDir = (disk != null ? disk : defaultDiskDir()).toAbsolutePath();
@@ -103,13 +121,13 @@ public final class BenchCommand implements Callable<Integer> {
         Duration took = Duration.between(start, Instant.now());
 
         Measurements measured = JmhResults.of(results);
-        List<CostTable> tables = CostTables.from(measured);
+        List<CostTable> tables = CostTables.from(measured, held);
         String header = String.format("Mode: %s, %d s. Machine: %d cores, %s %s, JDK %s. Disk: %s (%s). tmpfs: %s.",
                 p.name(), took.toSeconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.version"), Runtime.version(), diskDir, Files.getFileStore(diskDir).type(),
                 media.contains("tmpfs") ? tmpfs : "not available");
         Path md = out.resolve("cost.md");
-        Files.writeString(md, MarkdownReport.render(tables, HarnessFigure.from(measured), header, notes()));
+        Files.writeString(md, MarkdownReport.render(tables, HarnessFigure.from(measured), header, notes(), held));
         writeCharts(tables, media);
         ReportsExport.write(tables, start, took.toMillis(), out);
         System.out.println();

@@ -22,13 +22,19 @@ public final class CostTables {
     static final String SQLITE_FULL = "SQLite WAL synchronous=FULL insert";
 
     private final Measurements m;
+    private final HeldGuarantees held;
 
-    private CostTables(Measurements m) {
+    private CostTables(Measurements m, HeldGuarantees held) {
         this.m = m;
+        this.held = held;
     }
 
     public static List<CostTable> from(Measurements m) {
-        return new CostTables(m).tables();
+        return from(m, HeldGuarantees.claims());
+    }
+
+    static List<CostTable> from(Measurements m, HeldGuarantees held) {
+        return new CostTables(m, held).tables();
     }
 
     private List<CostTable> tables() {
@@ -53,9 +59,9 @@ public final class CostTables {
         for (Option o : Option.values()) {
             m.latency(STORE_PUT, "option", o.label, "size", size, "fs", fs).ifPresent(put -> {
                 Optional<Measurement> floor = m.latency(BARE, "floor", o.floor, "size", size, "fs", fs);
-                rows.add(row("store put", o.describe(), Guarantees.held(o), Guarantees.shortLabels(Guarantees.held(o)),
-                        o.protocol.breaks(), put, 1, floor.map(f -> "bare syscalls (" + f.param("floor") + ")"),
-                        floor));
+                HeldGuarantees.Row g = held.of(o);
+                rows.add(row("store put", o.describe(), g.held(), g.holds(), g.breaks(), put, 1,
+                        floor.map(f -> "bare syscalls (" + f.param("floor") + ")"), floor));
             });
         }
     }

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 /**
  * The guarantees an option holds according to the design notes: what its durability option claims
  * ({@link Durability#claims()}), less what the seeded-bug catalog says the protocol breaks
- * ({@link Protocol#breaks()}). These are claims, not the campaign's verdicts, which do not exist
- * yet; the table says so.
+ * ({@link Protocol#breaks()}). These are claims, not the campaign's verdicts: {@link HeldGuarantees}
+ * uses them only without {@code --verdicts}, or for an option the report has no target for, and
+ * the table says which.
  */
 public final class Guarantees {
 
