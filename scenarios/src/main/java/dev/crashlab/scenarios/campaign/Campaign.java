@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 public final class Campaign {
 
     /** Moves that do not ask for atomicity are performed as a copy, as across file systems (seed 001). */
-    static final FaultPlan NON_ATOMIC_MOVES = MoveAsCopy.everywhere(64 * 1024);
+    public static final FaultPlan NON_ATOMIC_MOVES = MoveAsCopy.everywhere(64 * 1024);
 
     /*
      * Crash states are full of invalid entries by design, and G5 puts over each of them: the

@@ -12,7 +12,6 @@ import dev.crashlab.scenarios.check.Checker;
 import dev.crashlab.scenarios.check.CrashCase;
 import dev.crashlab.scenarios.check.CrashChecks;
 import dev.crashlab.scenarios.check.Expectations;
-import dev.crashlab.scenarios.check.ExpectedPut;
 import dev.crashlab.scenarios.target.Guarantee;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.workload.Step;
@@ -20,7 +19,6 @@ import dev.crashlab.scenarios.workload.Workload;
 import dev.crashlab.store.Durability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -48,7 +46,7 @@ final class CrashStateProbe implements Probe {
         if (workload.steps().stream().anyMatch(s -> s instanceof Step.Clear)) {
             return; // the crash checkers' expectations assume write-once keys; clears are judged live
         }
-        Expectations expected = expectations(target, rec);
+        Expectations expected = rec.expectations(target);
         IoTrace trace = rec.trace();
         if (!judged.add(TraceShape.of(trace, expected))) {
             return; // workloads come shortest first, so the first of a shape gave the smallest counterexample
@@ -107,17 +105,5 @@ final class CrashStateProbe implements Probe {
             case G5 -> Guarantee.G5;
             case G6 -> Guarantee.G6;
         };
-    }
-
-    /** The checkers' view of the workload: every put that wrote something, where it lies in the trace. */
-    static Expectations expectations(StoreTarget target, Recording rec) {
-        List<ExpectedPut> puts = new ArrayList<>();
-        for (StepRecord s : rec.steps()) {
-            if (s.step().writtenKey() != null && s.endOp() > s.firstOp()) {
-                puts.add(new ExpectedPut(s.step().writtenKey(), s.step().writtenValue().bytes(), s.firstOp(),
-                        s.endOp(), s.acknowledged()));
-            }
-        }
-        return new Expectations(puts, target.durability(), target.protocol(), target.reader());
     }
 }

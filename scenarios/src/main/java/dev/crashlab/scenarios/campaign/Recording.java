@@ -4,6 +4,9 @@ import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.run.Run;
 import dev.crashlab.faults.run.RunResult;
 import dev.crashlab.faults.trace.IoTrace;
+import dev.crashlab.scenarios.check.Expectations;
+import dev.crashlab.scenarios.check.ExpectedPut;
+import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.target.Target;
 import dev.crashlab.scenarios.workload.Step;
 import dev.crashlab.scenarios.workload.Workload;
@@ -33,5 +36,21 @@ public record Recording(Workload workload, IoTrace trace, List<StepRecord> steps
             }
         });
         return new Recording(workload, result.trace(), List.copyOf(steps), result);
+    }
+
+    /**
+     * The checkers' view of this run: every put that wrote something and where it lies in the
+     * trace, with the durability option and protocols of {@code settings} (what a fresh writer and
+     * reader use on a crash state). Taken from the workload, never from what the store did.
+     */
+    public Expectations expectations(StoreTarget settings) {
+        List<ExpectedPut> puts = new ArrayList<>();
+        for (StepRecord s : steps) {
+            if (s.step().writtenKey() != null && s.endOp() > s.firstOp()) {
+                puts.add(new ExpectedPut(s.step().writtenKey(), s.step().writtenValue().bytes(), s.firstOp(),
+                        s.endOp(), s.acknowledged()));
+            }
+        }
+        return new Expectations(puts, settings.durability(), settings.protocol(), settings.reader());
     }
 }

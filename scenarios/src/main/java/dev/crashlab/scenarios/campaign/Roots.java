@@ -13,13 +13,13 @@ import java.util.stream.Stream;
  * are recorded (Jimfs cannot open a directory), and on tmpfs where there is one so they cost
  * nothing. Each target's runs live under one base that is emptied after every workload.
  */
-final class Roots implements AutoCloseable {
+public final class Roots implements AutoCloseable {
 
     private static final Path SHM = Path.of("/dev/shm");
     private final Path base;
     private final AtomicLong next = new AtomicLong();
 
-    Roots(String label) {
+    public Roots(String label) {
         try {
             Path parent = Files.isDirectory(SHM) && Files.isWritable(SHM) ? SHM : Path.of(System.getProperty("java.io.tmpdir"));
             this.base = Files.createTempDirectory(parent, "crashlab-" + label.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
@@ -28,7 +28,7 @@ final class Roots implements AutoCloseable {
         }
     }
 
-    Path fresh() {
+    public Path fresh() {
         try {
             return Files.createDirectory(base.resolve("run-" + next.getAndIncrement()));
         } catch (IOException e) {
@@ -37,7 +37,7 @@ final class Roots implements AutoCloseable {
     }
 
     /** Deletes every run directory made so far. */
-    void clean() {
+    public void clean() {
         deleteBelow(base, false);
     }
 

@@ -100,7 +100,11 @@ public final class StoreTarget implements Target {
 
     @Override
     public void perform(Path root, Step step) throws Exception {
-        WriteOnceStore<byte[]> store = open(root);
+        perform(open(root), step);
+    }
+
+    /** One workload step on an open store: how every target built on the store performs a step. */
+    public static void perform(WriteOnceStore<byte[]> store, Step step) throws Exception {
         if (step instanceof Step.Put p) {
             store.put(p.key(), p.value().bytes());
         } else if (step instanceof Step.PutIfAbsent p) {

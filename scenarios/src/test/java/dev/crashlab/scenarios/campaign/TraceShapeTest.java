@@ -24,7 +24,7 @@ class TraceShapeTest {
     static TraceShape shape(Step... steps) {
         try (Roots roots = new Roots("shape")) {
             Recording rec = Recording.run(TARGET, Workload.of(steps), roots.fresh(), Campaign.NON_ATOMIC_MOVES);
-            return TraceShape.of(rec.trace(), CrashStateProbe.expectations(TARGET, rec));
+            return TraceShape.of(rec.trace(), rec.expectations(TARGET));
         }
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * crash states (replacing invalid entries, fsyncing directories Jimfs cannot open), and printing
  * a warning for each made the tests several times slower. Restores the level afterwards.
  */
-final class QuietStoreLog implements BeforeAllCallback, AfterAllCallback {
+public final class QuietStoreLog implements BeforeAllCallback, AfterAllCallback {
 
     private static final Logger STORE = Logger.getLogger("dev.crashlab.store");
     private Level saved;
