@@ -145,6 +145,10 @@ final class EntryPoints {
                         .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("net.bytebuddy."))
                         .or(nameStartsWith("org.junit.")).or(nameStartsWith("org.apache.maven."))
                         .or(nameStartsWith("org.opentest4j.")).or(nameStartsWith("com.google."))
+                        // crashlab's own report writing and command line: no target code, and
+                        // rewriting Jackson's and JFreeChart's classes as they load took ~30 s
+                        .or(nameStartsWith("com.fasterxml.")).or(nameStartsWith("org.jfree."))
+                        .or(nameStartsWith("picocli.")).or(nameStartsWith("dev.crashlab.reports."))
                         .or(nameStartsWith(Agent.BOOT_PACKAGE))))
                 .type(any())
                 .transform((b, type, loader, module, domain) -> b.visit(MemberSubstitution.relaxed()

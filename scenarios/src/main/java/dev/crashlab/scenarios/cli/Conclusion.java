@@ -1,0 +1,37 @@
+package dev.crashlab.scenarios.cli;
+
+import dev.crashlab.reports.CampaignResult;
+import dev.crashlab.reports.Format;
+import dev.crashlab.reports.Reports;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * The end of {@code check} and {@code merge}: write the four reports, print summary.md and a
+ * verdict line, and turn the result into the exit code.
+ */
+final class Conclusion {
+
+    private Conclusion() {
+    }
+
+    static int write(String command, CampaignResult result, Path dir, PrintWriter out) throws IOException {
+        Reports.write(result, dir);
+        out.println(Reports.render(result, Format.MARKDOWN));
+        out.println(command + ": " + verdict(result) + "; wrote report.json, report.html, summary.md and junit.xml to " + dir);
+        out.flush();
+        return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+    }
+
+    static String verdict(CampaignResult r) {
+        String counts = r.violations() + " violation(s), " + r.expectedFindings()
+                + " expected finding(s) of seeded bugs, " + r.missedFindings() + " missed finding(s)";
+        if (r.passed()) {
+            return "PASSED (" + counts + ")";
+        }
+        String why = r.violations() > 0 ? "a target under test broke a guarantee it claims"
+                : "a seeded bug went uncaught: a broken check, or a budget too small to reach it";
+        return "FAILED: " + why + " (" + counts + ")";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.crashlab.scenarios.cli;
+
+import dev.crashlab.scenarios.campaign.ReportAssembler;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code crashlab}: the campaign's command line. Only dispatches to its subcommands. */
+@Command(name = "crashlab", mixinStandardHelpOptions = true, version = "crashlab " + ReportAssembler.TOOL_VERSION,
+        subcommands = {CheckCommand.class, MergeCommand.class, ReportCommand.class, ReplayCommand.class},
+        description = "Checks which storage guarantees hold under crashes, power failures and concurrent readers.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every claimed guarantee held (seeded bugs' catalogued findings are expected)",
+                "1:a target under test broke a guarantee it claims, or a seeded bug went uncaught",
+                "2:usage error (an option, a value or a path is wrong; nothing ran)",
+                "3:crashlab itself failed"})
+public final class CrashlabCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** The command line as {@code Main} runs it: stdout, stderr, one-line errors. */
+    public static CommandLine commandLine() {
+        return commandLine(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    }
+
+    /** The same, writing to the given streams (tests read them). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        OneLineErrors errors = new OneLineErrors();
+        return new CommandLine(new CrashlabCommand())
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "no command given; use one of check, merge, report, replay");
+    }
+}

@@ -1,0 +1,17 @@
+package dev.crashlab.scenarios.cli;
+
+/** The command line's exit-code contract, which CI scripts branch on. */
+final class ExitCodes {
+
+    /** Every claimed guarantee held; seeded bugs' catalogued findings are expected, not failures. */
+    static final int PASSED = 0;
+    /** A target under test broke a guarantee it claims, or a seeded bug went uncaught (a broken check). */
+    static final int FAILED = 1;
+    /** The command line was wrong: an option, a value, a path. Nothing was run. */
+    static final int USAGE = 2;
+    /** crashlab itself failed (an I/O error writing the report, a bug). */
+    static final int INTERNAL = 3;
+
+    private ExitCodes() {
+    }
+}

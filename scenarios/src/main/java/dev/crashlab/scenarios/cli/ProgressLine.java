@@ -1,0 +1,44 @@
+package dev.crashlab.scenarios.cli;
+
+import dev.crashlab.scenarios.campaign.Catalog;
+import dev.crashlab.scenarios.campaign.CampaignResult;
+import dev.crashlab.scenarios.campaign.Status;
+import dev.crashlab.scenarios.campaign.Verdict;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * One plain line per finished unit, so a CI log (no console, no carriage returns) shows progress
+ * and, early, whether something broke.
+ */
+final class ProgressLine {
+
+    private ProgressLine() {
+    }
+
+    static String of(int finished, int total, CampaignResult unit, List<Verdict> kept) {
+        String targets = String.join(", ", unit.workloads().keySet());
+        int workloads = unit.workloads().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return String.format("crashlab check: [%d/%d] %s finished in %.1f s%s: %s", finished, total, targets,
+                unit.wallMillis() / 1000.0, workloads == 0 ? "" : " (" + workloads + " workloads)", findings(kept));
+    }
+
+    private static String findings(List<Verdict> kept) {
+        Map<String, TreeSet<String>> broken = new TreeMap<>();
+        for (Verdict v : kept) {
+            if (v.status() == Status.VIOLATED) {
+                broken.computeIfAbsent(v.cell().target(), k -> new TreeSet<>()).add(v.cell().guarantee().name());
+            }
+        }
+        if (broken.isEmpty()) {
+            return "no claimed guarantee broken";
+        }
+        return broken.entrySet().stream()
+                .map(e -> e.getKey() + " broke " + String.join(" ", e.getValue())
+                        + (Catalog.entry(e.getKey()).isPresent() ? " (seeded bug)" : " (VIOLATION)"))
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.crashlab.scenarios.cli;
+
+import dev.crashlab.faults.crash.PersistenceModel;
+import dev.crashlab.scenarios.campaign.Campaign;
+import dev.crashlab.scenarios.campaign.CampaignConfig;
+import dev.crashlab.scenarios.campaign.CampaignResult;
+import dev.crashlab.scenarios.campaign.Verdict;
+import dev.crashlab.scenarios.target.Context;
+import dev.crashlab.scenarios.target.StoreTarget;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crashlab replay TOKEN}. The engine keeps the first counterexample a cell meets, so
+ * replaying one means walking the same path: the campaign is re-run for the token's target alone,
+ * up to and including the token's workload, in the token's context alone, and the counterexample
+ * carrying the token is printed. The walk is deterministic, so it is the same one.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Re-runs the scenario a counterexample's replay token names and prints the counterexample. It "
+                + "re-runs the campaign for that target only, up to that workload, in that context only: seconds "
+                + "for most tokens, longer for one found late in a long walk.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the counterexample was reproduced and printed",
+                "1:the token did not reproduce (the target or the checks changed since)",
+                "2:usage error (a malformed token)", "3:crashlab itself failed"})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TOKEN", converter = ReplayToken.Converter.class,
+            description = "seed:target:workload:context:ordinal, as printed on a counterexample's 'replay' line.")
+    ReplayToken token;
+
+    @Override
+    public Integer call() {
+        CampaignResult result = Campaign.run(config(token));
+        List<Verdict> matching = result.verdicts().stream()
+                .filter(v -> v.counterexample() != null && token.toString().equals(v.counterexample().seed())).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        if (matching.isEmpty()) {
+            out.println("crashlab replay: " + token + " did not reproduce; " + token.target() + " under "
+                    + token.context() + " now reads: " + statuses(result));
+            out.flush();
+            return ExitCodes.FAILED;
+        }
+        for (Verdict v : matching) {
+            out.println(v.status() + ": " + v.counterexample().describe());
+        }
+        out.flush();
+        return ExitCodes.PASSED;
+    }
+
+    static CampaignConfig config(ReplayToken token) {
+        CampaignConfig d = CampaignConfig.defaults(token.seed());
+        if (Units.CACHE_TARGETS.contains(token.target())) {
+            return d.withTargets(List.of()).withCacheProtocols(true);
+        }
+        StoreTarget target = Units.storeTarget(token.target());
+        List<PersistenceModel> models = d.models().stream().filter(m -> m.name().equals(token.context())).toList();
+        int readerSteps = token.context().equals(Context.CONCURRENT_READER) ? d.readerSteps() : 0;
+        return new CampaignConfig(List.of(target), false, d.bounds(), readerSteps, models, d.exploration(),
+                token.seed(), token.workload() + 1);
+    }
+
+    private String statuses(CampaignResult result) {
+        return result.verdicts().stream()
+                .filter(v -> v.cell().target().equals(token.target()) && v.cell().context().equals(token.context()))
+                .map(v -> v.cell().guarantee() + " " + v.status()).toList().toString();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.crashlab.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crashlab.reports.CampaignResult;
+import dev.crashlab.reports.Cell;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Reports;
+import dev.crashlab.reports.Status;
+import dev.crashlab.reports.TargetResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * check, merge, report and replay end to end, on a budget of one workload and a few contexts so
+ * the class takes seconds: the point is the command line's contract; the campaign's own tests
+ * prove the engine.
+ */
+class CheckCommandTest {
+
+    /** A store target, a seeded bug and the cache protocols: three units, two with counterexamples. */
+    static final String TARGETS = "reference/FILE_AND_DIRECTORY,stream-to-final,cache-ahead";
+    /** A persistence model, the paused-writer reader, a live run and a race. */
+    static final String MODELS = "process-crash,concurrent-reader,live,race";
+
+    @TempDir
+    static Path tmp;
+    static Path whole;
+    static Cli wholeRun;
+
+    @BeforeAll
+    static void checkTheWhole() {
+        whole = tmp.resolve("whole");
+        wholeRun = check(whole);
+    }
+
+    @Test
+    void checkWritesFourReportsPrintsTheSummaryAndPasses() throws Exception {
+        assertEquals(0, wholeRun.code(), wholeRun.toString());
+        for (String file : new String[] {"report.json", "report.html", "summary.md", "junit.xml"}) {
+            assertTrue(Files.size(whole.resolve(file)) > 0, file);
+        }
+        assertTrue(wholeRun.out().startsWith(Files.readString(whole.resolve("summary.md")).strip()),
+                "summary.md is printed:\n" + wholeRun);
+        assertTrue(wholeRun.out().contains("crashlab check: PASSED"), wholeRun.toString());
+        for (String unit : new String[] {"reference/FILE_AND_DIRECTORY", "stream-to-final", "cache-ahead, cache-ahead-fixed"}) {
+            assertTrue(wholeRun.err().contains("] " + unit), "a progress line per unit:\n" + wholeRun);
+        }
+        CampaignResult report = Reports.read(whole);
+        assertEquals(CheckCommand.DEFAULT_SEED, report.seed());
+        assertEquals(2, report.counts().workloads(), "one workload for each store target");
+        assertTrue(report.expectedFindings() > 0, "stream-to-final and cache-ahead are caught");
+        assertEquals(0, report.violations());
+        assertTrue(report.targets().stream().flatMap(t -> t.cells().stream())
+                .allMatch(c -> MODELS.contains(c.model().wireName())), "only the selected contexts are reported");
+    }
+
+    @Test
+    void theShardsMergeToTheUnshardedResultAndRenderAgain() throws Exception {
+        Path one = tmp.resolve("shard-1");
+        Path two = tmp.resolve("shard-2");
+        Path merged = tmp.resolve("merged");
+        Cli first = check(one, "--shard", "1/2");
+        Cli second = check(two, "--shard", "2/2");
+        assertEquals(0, first.code(), first.toString());
+        assertEquals(0, second.code(), second.toString());
+        assertTrue(first.err().contains("shard 1/2: 2 of 3 units"), first.err());
+
+        Cli merge = Cli.run("merge", "--out", merged.toString(), one.toString(), two.toString());
+
+        assertEquals(0, merge.code(), merge.toString());
+        CampaignResult expected = Reports.read(whole);
+        CampaignResult actual = Reports.read(merged);
+        assertFalse(statuses(expected).isEmpty());
+        assertEquals(statuses(expected), statuses(actual));
+        assertEquals(expected.counts(), actual.counts());
+        Path md = tmp.resolve("again.md");
+        Cli report = Cli.run("report", "--in", merged.toString(), "--format", "markdown", "--out", md.toString());
+        assertEquals(0, report.code(), report.toString());
+        assertEquals(Files.readString(merged.resolve("summary.md")), Files.readString(md));
+        Cli junit = Cli.run("report", "--in", merged.resolve("report.json").toString(), "--format", "junit");
+        assertTrue(junit.out().startsWith("<?xml"), junit.toString());
+    }
+
+    @Test
+    void aReplayTokenPrintsItsCounterexampleAgain() throws Exception {
+        for (String target : new String[] {"stream-to-final", "cache-ahead"}) {
+            Cell found = Reports.read(whole).targets().stream().filter(t -> t.id().equals(target))
+                    .flatMap(t -> t.cells().stream()).filter(c -> c.status() == Status.VIOLATED)
+                    .filter(c -> c.model() != Model.CONCURRENT_READER).findFirst().orElseThrow();
+            String token = found.counterexample().seed();
+
+            Cli replay = Cli.run("replay", token);
+
+            assertEquals(0, replay.code(), replay.toString());
+            assertTrue(replay.out().contains("VIOLATED: " + target + " " + found.guarantee().name()), replay.toString());
+            assertTrue(replay.out().contains("replay   : ./crashlab replay " + token), replay.toString());
+        }
+    }
+
+    @Test
+    void aTokenThatNoLongerBreaksAnythingSaysSo() {
+        Cli replay = Cli.run("replay", CheckCommand.DEFAULT_SEED + ":cache-ahead-fixed:0:race:0");
+
+        assertEquals(1, replay.code(), replay.toString());
+        assertTrue(replay.out().contains("did not reproduce"), replay.toString());
+    }
+
+    private static Cli check(Path out, String... more) {
+        String[] base = {"check", "--out", out.toString(), "--budget", "1", "--targets", TARGETS, "--models", MODELS};
+        String[] args = Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return Cli.run(args);
+    }
+
+    /** target x guarantee x model -> status: what a merge must preserve, timings aside. */
+    private static Map<String, Status> statuses(CampaignResult r) {
+        Map<String, Status> out = new TreeMap<>();
+        for (TargetResult t : r.targets()) {
+            for (Cell c : t.cells()) {
+                out.put(t.id() + " " + c.key(), c.status());
+            }
+        }
+        return out;
+    }
+}
