@@ -1,6 +1,11 @@
 package dev.crashlab.scenarios.cli;
 
 import dev.crashlab.reports.CampaignResult;
+import dev.crashlab.scenarios.api.CrashCheck;
+import dev.crashlab.scenarios.api.CrashResult;
+import dev.crashlab.scenarios.api.CrashTarget;
+import dev.crashlab.scenarios.api.ProviderLoader;
+import dev.crashlab.scenarios.api.TargetFailedException;
 import dev.crashlab.scenarios.campaign.ReportAssembler;
 import dev.crashlab.scenarios.target.Guarantee;
 import java.io.IOException;
@@ -17,11 +22,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code crashlab check}: runs the campaign (or a shard of it) and writes the four reports. */
+/**
+ * {@code crashlab check}: runs the campaign (or a shard of it), or with {@code --target} a user's
+ * own target, and writes the four reports.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the campaign: the reference store under every durability option, every seeded bug of the "
                 + "catalog and the two cache protocols, crashed at every I/O point, under every persistence model "
-                + "and with a reader at every intermediate state. Writes report.json, report.html, summary.md and "
+                + "and with a reader at every intermediate state; or, with --target, your own code. Writes "
+                + "report.json, report.html, summary.md and "
                 + "junit.xml to --out, prints summary.md, and a line per target to stderr as each finishes.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -73,9 +82,24 @@ final class CheckCommand implements Callable<Integer> {
                     + "merge': the merge equals the unsharded report.")
     Shard shard = Shard.ALL;
 
+    @Option(names = "--target", paramLabel = "CLASS",
+            description = "Check your own code instead of the built-in campaign: a public class with a public "
+                    + "no-argument constructor implementing dev.crashlab.scenarios.api.CrashTargetProvider. Its target "
+                    + "says what to check (guarantees, models, faults), so --targets, --shard, --budget, --models, "
+                    + "--guarantees and --seed do not apply.")
+    String target;
+
+    @Option(names = "--classpath", paramLabel = "CP",
+            description = "With --target: the jars and class directories holding CLASS and the code it checks, "
+                    + "separated by the platform's path separator (':' on Linux and macOS, ';' on Windows).")
+    String classpath;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path dir = OutDir.directory(spec, out, "--out");
+        if (target != null || classpath != null) {
+            return checkTarget(dir);
+        }
         Selection selection = new Selection(targets == null ? Set.of() : new HashSet<>(targets),
                 new HashSet<>(models == null ? Contexts.ALL : models),
                 guarantees == null ? EnumSet.allOf(Guarantee.class) : EnumSet.copyOf(guarantees), seed, budget);
@@ -94,6 +118,62 @@ final class CheckCommand implements Callable<Integer> {
         CampaignResult report = withBudget(ReportAssembler.toReport(result, startedAt), selection);
         return Conclusion.write("crashlab check", Narrowing.apply(report, selection.contexts()), dir,
                 spec.commandLine().getOut());
+    }
+
+    /** {@code --target CLASS --classpath CP}: the user's target, loaded from CP, checked and reported. */
+    private int checkTarget(Path dir) throws IOException {
+        if (target == null) {
+            throw OutDir.usage(spec, "--classpath needs --target: it says where the --target class and its code are");
+        }
+        for (String campaignOnly : List.of("--targets", "--shard", "--budget", "--models", "--guarantees", "--seed")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(campaignOnly)) {
+                throw OutDir.usage(spec, campaignOnly + " selects part of the built-in campaign; with --target, "
+                        + target + ".target() says what to check");
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        try (ProviderLoader loader = open(classpath == null ? "" : classpath)) {
+            CrashTarget described = describe(loader);
+            Instant startedAt = Instant.now();
+            CrashResult result = checkWithContextLoader(described, loader.classLoader());
+            err.println("crashlab check: " + described.name() + " (" + target + ", " + described.faults().size()
+                    + " fault context(s), " + described.models().size() + " persistence model(s) and the concurrent reader)"
+                    + " finished in " + result.durationMillis() + " ms: "
+                    + (result.passed() ? "no claimed guarantee broken" : result.violations().size() + " VIOLATION(S)"));
+            err.flush();
+            return Conclusion.write("crashlab check", result.toReport(startedAt), dir, spec.commandLine().getOut());
+        }
+    }
+
+    private ProviderLoader open(String cp) {
+        try {
+            return ProviderLoader.open(cp);
+        } catch (IllegalArgumentException e) {
+            throw OutDir.usage(spec, "--classpath: " + e.getMessage());
+        }
+    }
+
+    private CrashTarget describe(ProviderLoader loader) {
+        try {
+            return loader.target(target);
+        } catch (IllegalArgumentException e) {
+            throw OutDir.usage(spec, "--target: " + e.getMessage());
+        }
+    }
+
+    /** The user's code may look classes up through the context loader (Kafka's Utils does). */
+    private CrashResult checkWithContextLoader(CrashTarget described, ClassLoader loader) {
+        Thread self = Thread.currentThread();
+        ClassLoader saved = self.getContextClassLoader();
+        self.setContextClassLoader(loader);
+        try {
+            return CrashCheck.run(described);
+        } catch (TargetFailedException e) {
+            // the target cannot be checked as described: a wrong argument, not a crashlab failure
+            throw OutDir.usage(spec, "--target " + target + ": " + e.getMessage().lines().findFirst().orElse(""));
+        } finally {
+            self.setContextClassLoader(saved);
+        }
     }
 
     private static CampaignResult withBudget(CampaignResult r, Selection s) {

@@ -1,0 +1,63 @@
+package dev.crashlab.scenarios.api;
+
+import dev.crashlab.reports.Counterexample;
+import dev.crashlab.reports.Status;
+import dev.crashlab.scenarios.target.Guarantee;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The running verdict of each fault x guarantee x context. The first counterexample is kept:
+ * pause points come earliest first and crash states latest crash point first, which is the order
+ * a person replays them in.
+ */
+final class Cells {
+
+    private record Key(int fault, Guarantee guarantee, String context) {
+    }
+
+    private static final class Tally {
+        long checks;
+        Counterexample counterexample;
+        long detectedAfterMs = -1;
+    }
+
+    private final CrashTarget target;
+    private final Map<Key, Tally> cells = new LinkedHashMap<>();
+    private final long startNanos = System.nanoTime();
+
+    Cells(CrashTarget target) {
+        this.target = target;
+    }
+
+    /** Lists a cell before any check, so one nothing could judge still shows, as not applicable. */
+    void declare(int fault, Guarantee g, String context) {
+        cells.putIfAbsent(new Key(fault, g, context), new Tally());
+    }
+
+    void judge(int fault, Guarantee g, String context, boolean passed, Supplier<Counterexample> example) {
+        Tally t = cells.computeIfAbsent(new Key(fault, g, context), k -> new Tally());
+        t.checks++;
+        if (!passed && t.counterexample == null) {
+            t.counterexample = example.get();
+            t.detectedAfterMs = (System.nanoTime() - startNanos) / 1_000_000;
+        }
+    }
+
+    List<Verdict> verdicts() {
+        List<Verdict> out = new ArrayList<>();
+        cells.forEach((k, t) -> out.add(new Verdict(target.name(), target.faults().get(k.fault()).toString(),
+                k.guarantee(), k.context(), status(k.guarantee(), t), t.checks, t.counterexample, t.detectedAfterMs)));
+        return out;
+    }
+
+    private Status status(Guarantee g, Tally t) {
+        if (t.counterexample != null) {
+            return target.claims().contains(g) ? Status.VIOLATED : Status.NOT_CLAIMED;
+        }
+        return t.checks > 0 ? Status.HELD : Status.NOT_APPLICABLE;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.crashlab.scenarios.api;
+
+import dev.crashlab.faults.crash.CrashState;
+import dev.crashlab.faults.trace.IoOp;
+import dev.crashlab.faults.trace.IoTrace;
+import dev.crashlab.reports.Counterexample;
+import dev.crashlab.reports.CrashPoint;
+import dev.crashlab.reports.CrashPosition;
+import dev.crashlab.reports.Provenance;
+import dev.crashlab.reports.TornOp;
+import dev.crashlab.reports.TraceOp;
+import java.util.List;
+
+/**
+ * Builds the reports module's counterexample for a user's target, so that failing tests, the
+ * command line and the HTML report all print it the way they print the campaign's.
+ */
+final class Counterexamples {
+
+    private Counterexamples() {
+    }
+
+    /** A crash state the reader judged. */
+    static Counterexample crash(Scenario s, CrashState state, Reading saw, List<Object> allowed) {
+        var p = state.provenance();
+        int point = p.crashPoint();
+        String fault = (p.model().equals("process-crash") ? "process crash" : "power failure") + " after " + point
+                + " of " + s.trace().size() + " operations, " + p.model() + " model" + s.faultSuffix();
+        CrashPoint at = s.trace().size() == 0 ? null
+                : point == 0 ? new CrashPoint(0, CrashPosition.BEFORE, null) : new CrashPoint(point - 1, CrashPosition.AFTER, null);
+        Provenance provenance = new Provenance(p.persisted(), p.dropped(), p.torn().entrySet().stream()
+                .map(t -> new TornOp(t.getKey(), t.getValue().describe())).toList());
+        return build(s, fault, at, provenance, saw + "\nstate left on disk:\n" + state.contents().toString().strip(),
+                allowed, point > 0 ? s.trace().get(point - 1).site() : null);
+    }
+
+    /** The reader run while the writer was paused with {@code happened} operations done (or after it returned). */
+    static Counterexample paused(Scenario s, int happened, boolean returned, Reading saw, List<Object> allowed) {
+        int size = s.trace().size();
+        String fault = (returned ? "the reader ran after the writer returned"
+                : "writer paused before operation #" + happened + " while the reader ran") + s.faultSuffix();
+        CrashPoint at = size == 0 ? null : happened < size
+                ? new CrashPoint(happened, CrashPosition.BEFORE, "writer paused, reader ran")
+                : new CrashPoint(size - 1, CrashPosition.AFTER, returned ? "writer returned, reader ran" : "writer paused, reader ran");
+        return build(s, fault, at, null, saw.toString(), allowed, happened < size ? s.trace().get(happened).site() : null);
+    }
+
+    private static Counterexample build(Scenario s, String fault, CrashPoint at, Provenance provenance, String saw,
+                                        List<Object> allowed, String site) {
+        List<String> steps = List.of("set-up of " + s.target().name() + " (run first, never crashed)",
+                "writer of " + s.target().name() + " (" + s.trace().size() + " I/O operations)");
+        return new Counterexample(s.token(), fault, steps, ops(s.trace()), at, provenance, saw,
+                allowed.stream().map(Reading::show).toList(), site);
+    }
+
+    private static List<TraceOp> ops(IoTrace trace) {
+        return trace.ops().stream().map(Counterexamples::op).toList();
+    }
+
+    private static TraceOp op(IoOp op) {
+        String path = (op.path().isEmpty() ? "." : op.path())
+                + (op.target() == null ? "" : " -> " + (op.target().isEmpty() ? "." : op.target()));
+        String detail = switch (op.kind()) {
+            case WRITE -> "@" + op.offset() + " +" + op.length() + " bytes";
+            case TRUNCATE -> "to " + op.length() + " bytes";
+            case MOVE -> op.atomic() ? "atomic" : "non-atomic";
+            default -> null;
+        };
+        return new TraceOp(op.index(), op.kind().name(), path, detail, op.site());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.crashlab.scenarios.api;
+
+import dev.crashlab.faults.plan.FaultPlan;
+import dev.crashlab.scenarios.campaign.Roots;
+import dev.crashlab.scenarios.target.Context;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+
+/**
+ * Checks a {@link CrashTarget}: for the fault-free run and each fault, records the writer's I/O
+ * trace, judges G2 and G3 on every crash state each persistence model allows, and G1 with the
+ * writer paused at every I/O point. Deterministic: the same target gives the same verdicts and
+ * counterexamples, which is what makes a replay token replay.
+ */
+public final class CrashCheck {
+
+    private CrashCheck() {
+    }
+
+    /**
+     * @throws TargetFailedException if the set-up or the writer fails with no fault injected, or the
+     *                               writer does I/O the instrumentation cannot follow
+     */
+    public static CrashResult run(CrashTarget target) {
+        return run(target, f -> true, c -> true);
+    }
+
+    /**
+     * Re-runs only the fault and context a counterexample's token names, and returns the verdict
+     * carrying that token again; empty if it no longer reproduces (the target was fixed).
+     */
+    public static Optional<Verdict> replay(CrashTarget target, String token) {
+        Scenario.Coordinates at = Scenario.parse(target, token);
+        return run(target, f -> f == at.fault(), at.context()::equals).verdicts().stream()
+                .filter(v -> v.counterexample() != null && v.counterexample().seed().equals(token)).findFirst();
+    }
+
+    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<String> contexts) {
+        long start = System.nanoTime();
+        Cells cells = new Cells(target);
+        List<String> notes = new ArrayList<>();
+        try (Roots roots = new Roots(target.name())) {
+            for (int f = 0; f < target.faults().size(); f++) {
+                if (faults.test(f)) {
+                    check(target, f, roots, contexts, cells, notes);
+                    roots.clean();
+                }
+            }
+        }
+        return new CrashResult(target.name(), cells.verdicts(), notes, target.exploration().seed(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void check(CrashTarget target, int fault, Roots roots, Predicate<String> contexts, Cells cells,
+                              List<String> notes) {
+        FaultPlan plan = target.faults().get(fault);
+        PausePoint counter = PausePoint.counting();
+        Path root = roots.fresh();
+        WriterRun recorded = WriterRun.go(target, root, counter.and(plan));
+        if (!recorded.returned()) {
+            if (fault == 0) {
+                throw new TargetFailedException("the writer of " + target.name() + " failed with no fault injected: "
+                        + recorded.result().thrown() + "\ntrace so far:\n" + recorded.trace().listing(),
+                        recorded.result().thrown());
+            }
+            notes.add(target.name() + " under " + plan + ": the writer failed (" + recorded.result().thrown()
+                    + "), so nothing was acknowledged and G3 is not applicable");
+        }
+        if (contexts.test(Context.CONCURRENT_READER)) {
+            PausedReaderJudge.judge(target, fault, counter.attempts(), recorded, roots, cells, notes);
+        }
+        CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells);
+    }
+}

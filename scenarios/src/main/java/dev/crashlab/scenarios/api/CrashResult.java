@@ -1,0 +1,57 @@
+package dev.crashlab.scenarios.api;
+
+import dev.crashlab.reports.CampaignResult;
+import dev.crashlab.reports.Status;
+import dev.crashlab.scenarios.target.Guarantee;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What {@link CrashCheck} found for one target: a verdict per fault x guarantee x context.
+ *
+ * @param notes what else a person should know, e.g. that the writer failed under a fault
+ * @param seed  the exploration's seed (recorded in sampled crash states' provenance)
+ */
+public record CrashResult(String target, List<Verdict> verdicts, List<String> notes, long seed, long durationMillis) {
+
+    public CrashResult {
+        verdicts = List.copyOf(verdicts);
+        notes = List.copyOf(notes);
+    }
+
+    /** True when every claimed guarantee held: a broken unclaimed one is the price of not claiming it. */
+    public boolean passed() {
+        return violations().isEmpty();
+    }
+
+    public List<Verdict> violations() {
+        return verdicts.stream().filter(v -> v.status() == Status.VIOLATED).toList();
+    }
+
+    /** The verdict for a guarantee in a context ("ext4-like", "concurrent-reader") with no fault. */
+    public Verdict verdict(Guarantee g, String context) {
+        return verdict(g, context, Verdict.NO_FAULT);
+    }
+
+    /** The verdict under a fault, named as its plan names itself (e.g. "refuse ATOMIC_MOVE"). */
+    public Verdict verdict(Guarantee g, String context, String fault) {
+        return verdicts.stream().filter(v -> v.guarantee() == g && v.context().equals(context) && v.fault().equals(fault))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no verdict for " + g + " under " + context
+                        + " with " + fault + "; there are: " + verdicts.stream().map(Verdict::title).toList()));
+    }
+
+    /** One line per verdict, then each violation's counterexample. */
+    public String describe() {
+        StringBuilder out = new StringBuilder(target).append(": ").append(passed() ? "every claimed guarantee held"
+                : violations().size() + " claimed guarantee(s) broken").append('\n');
+        verdicts.forEach(v -> out.append("  ").append(v.title()).append('\n'));
+        notes.forEach(n -> out.append("  note: ").append(n).append('\n'));
+        return out.append(violations().stream().map(Verdict::describe).collect(Collectors.joining("\n", "\n", ""))).toString();
+    }
+
+    /** The reports module's result (one report target per fault), for report.json, HTML, Markdown and JUnit XML. */
+    public CampaignResult toReport(Instant startedAt) {
+        return ReportConversion.of(this, startedAt);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.crashlab.scenarios.api;
+
+import dev.crashlab.faults.crash.CrashState;
+import dev.crashlab.faults.crash.CrashStates;
+import dev.crashlab.faults.crash.Materialized;
+import dev.crashlab.faults.crash.Materializer;
+import dev.crashlab.faults.crash.PersistenceModel;
+import dev.crashlab.scenarios.campaign.Roots;
+import dev.crashlab.scenarios.target.Guarantee;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * G2 and G3 under each persistence model: every crash state the model allows for the writer's
+ * trace is written out and read by the target's reader. G2: the reader finds the value from before
+ * the write or the one after it. G3: a power failure right after the writer returned leaves the
+ * one after it. States go to disk, not Jimfs, because a user's reader may use java.io.File.
+ */
+final class CrashStateJudge {
+
+    private CrashStateJudge() {
+    }
+
+    static void judge(CrashTarget target, int fault, WriterRun run, Roots roots, Predicate<String> contexts,
+                      Cells cells) {
+        CrashStates states = new CrashStates(run.trace());
+        List<Object> eitherValue = Arrays.asList(target.before(), target.after());
+        List<Object> newValue = Arrays.asList(target.after());
+        for (PersistenceModel model : target.models()) {
+            if (!contexts.test(model.name())) {
+                continue;
+            }
+            cells.declare(fault, Guarantee.G2, model.name());
+            cells.declare(fault, Guarantee.G3, model.name());
+            int[] ordinal = {0};
+            Materializer disk = Materializer.onDisk(roots.fresh());
+            states.explore(model, target.exploration(), state -> {
+                Scenario s = new Scenario(target, fault, model.name(), ordinal[0]++, run.trace());
+                try (Materialized m = disk.materialize(state)) {
+                    Reading saw = Reading.of(target, m.root());
+                    cells.judge(fault, Guarantee.G2, model.name(), saw.isOneOf(eitherValue),
+                            () -> Counterexamples.crash(s, state, saw, eitherValue));
+                    if (run.returned() && afterReturn(state, run)) {
+                        cells.judge(fault, Guarantee.G3, model.name(), saw.isOneOf(newValue),
+                                () -> Counterexamples.crash(s, state, saw, newValue));
+                    }
+                }
+            });
+            close(disk);
+        }
+    }
+
+    /** States are explored latest crash point first, so one reachable after the writer returned carries that point. */
+    private static boolean afterReturn(CrashState state, WriterRun run) {
+        return state.provenance().crashPoint() == run.trace().size();
+    }
+
+    private static void close(Materializer disk) {
+        try {
+            disk.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.crashlab.scenarios.api;
+
+import dev.crashlab.faults.crash.Exploration;
+import dev.crashlab.faults.crash.PersistenceModel;
+import dev.crashlab.faults.plan.FaultPlan;
+import dev.crashlab.scenarios.target.Guarantee;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A user's code under test, described for {@link CrashCheck}: what it writes, what a reader must
+ * find, which guarantees it claims, and the faults and persistence models to check it under.
+ *
+ * <pre>{@code
+ * CrashTarget target = CrashTarget.builder("checkpoint")
+ *         .setUp(root -> Checkpoint.write(root, "v1"))           // run first, never crashed
+ *         .writer(root -> Checkpoint.write(root, "v2"))          // crashed and paused at every I/O point
+ *         .reader(Checkpoint::read, "v1", "v2")                  // finds the old value or the new one
+ *         .claims(Guarantee.G1, Guarantee.G2, Guarantee.G3)
+ *         .faults(new RefuseAtomicMove().and(MoveAsCopy.everywhere(4)))
+ *         .build();
+ * }</pre>
+ */
+public final class CrashTarget {
+
+    /** Code run against the files under {@code root}: any code, third-party libraries included. */
+    @FunctionalInterface
+    public interface Action {
+        void run(Path root) throws Exception;
+    }
+
+    /** What a reader finds under {@code root}; throwing counts as finding an error, never allowed. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(Path root) throws Exception;
+    }
+
+    /** The guarantees a user's target can be checked for: the reader's values say nothing about G4-G7. */
+    public static final Set<Guarantee> CHECKABLE = EnumSet.of(Guarantee.G1, Guarantee.G2, Guarantee.G3);
+
+    private final String name;
+    private final Action setUp;
+    private final Action writer;
+    private final Reader<?> reader;
+    private final Object before;
+    private final Object after;
+    private final Set<Guarantee> claims;
+    private final List<PersistenceModel> models;
+    private final List<FaultPlan> faults;
+    private final Exploration exploration;
+
+    private CrashTarget(Builder b) {
+        this.name = b.name;
+        this.setUp = b.setUp;
+        this.writer = Objects.requireNonNull(b.writer, "a target needs a writer: .writer(root -> ...)");
+        this.reader = Objects.requireNonNull(b.reader, "a target needs a reader: .reader(root -> ..., before, after)");
+        this.before = b.before;
+        this.after = b.after;
+        this.claims = b.claims.isEmpty() ? Set.of() : Set.copyOf(b.claims);
+        this.models = List.copyOf(b.models);
+        List<FaultPlan> all = new ArrayList<>();
+        all.add(FaultPlan.none()); // the fault-free run is always checked: the faults are extra environments
+        all.addAll(b.faults);
+        this.faults = List.copyOf(all);
+        this.exploration = b.exploration;
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public String name() { return name; }
+    public Action setUp() { return setUp; }
+    public Action writer() { return writer; }
+    public Reader<?> reader() { return reader; }
+    /** What the reader finds before the writer starts (after the set-up). */
+    public Object before() { return before; }
+    /** What the reader finds once the writer has returned. */
+    public Object after() { return after; }
+    public Set<Guarantee> claims() { return claims; }
+    public List<PersistenceModel> models() { return models; }
+    /** The environments checked: {@link FaultPlan#none()} first, then the builder's faults. */
+    public List<FaultPlan> faults() { return faults; }
+    public Exploration exploration() { return exploration; }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Collects a target's parts; {@link #build} checks that nothing is missing. */
+    public static final class Builder {
+        private final String name;
+        private Action setUp = root -> { };
+        private Action writer;
+        private Reader<?> reader;
+        private Object before;
+        private Object after;
+        private final Set<Guarantee> claims = EnumSet.noneOf(Guarantee.class);
+        private List<PersistenceModel> models = PersistenceModel.builtIn();
+        private final List<FaultPlan> faults = new ArrayList<>();
+        private Exploration exploration = Exploration.defaults();
+
+        private Builder(String name) {
+            if (name == null || name.isBlank() || name.contains(":")) {
+                throw new IllegalArgumentException("a target's name must be non-blank and free of ':' (it goes into "
+                        + "replay tokens), got '" + name + "'");
+            }
+            this.name = name;
+        }
+
+        public Builder setUp(Action a) {
+            this.setUp = Objects.requireNonNull(a);
+            return this;
+        }
+
+        public Builder writer(Action a) {
+            this.writer = Objects.requireNonNull(a);
+            return this;
+        }
+
+        /** The reader, what it finds before the writer runs, and what it finds once the writer returned. */
+        public <T> Builder reader(Reader<T> r, T beforeWrite, T afterWrite) {
+            this.reader = Objects.requireNonNull(r);
+            this.before = beforeWrite;
+            this.after = afterWrite;
+            return this;
+        }
+
+        public Builder claims(Guarantee... guarantees) {
+            for (Guarantee g : guarantees) {
+                if (!CHECKABLE.contains(g)) {
+                    throw new IllegalArgumentException(g + " cannot be checked on a user's target; claim G1, G2 or G3");
+                }
+                claims.add(g);
+            }
+            return this;
+        }
+
+        /** Persistence models for G2 and G3 (default: all four built-in ones). */
+        public Builder models(List<PersistenceModel> chosen) {
+            this.models = List.copyOf(chosen);
+            return this;
+        }
+
+        /** Extra environments, each checked like the fault-free one, e.g. {@code new RefuseAtomicMove()}. */
+        public Builder faults(FaultPlan... plans) {
+            faults.addAll(List.of(plans));
+            return this;
+        }
+
+        public Builder exploration(Exploration e) {
+            this.exploration = Objects.requireNonNull(e);
+            return this;
+        }
+
+        public CrashTarget build() {
+            for (PersistenceModel m : models) {
+                if (PersistenceModel.builtIn().stream().noneMatch(b -> b.name().equals(m.name()))) {
+                    throw new IllegalArgumentException("model '" + m.name() + "' is not one the reports know; "
+                            + "choose from PersistenceModel.builtIn()");
+                }
+            }
+            return new CrashTarget(this);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.crashlab.scenarios.api;
+
+import dev.crashlab.faults.plan.FaultPlan;
+import dev.crashlab.scenarios.campaign.Roots;
+import dev.crashlab.scenarios.interleave.Interleaver;
+import dev.crashlab.scenarios.target.Context;
+import dev.crashlab.scenarios.target.Guarantee;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * G1: the writer is run once per pause point on a fresh root and paused before that I/O attempt
+ * while the reader reads on another thread, then resumed; the reader must find the value from before the write or the one
+ * after it. Once the writer has returned, it must find the one after it. Deterministic: the writer
+ * waits for the reader, no clock involved.
+ */
+final class PausedReaderJudge {
+
+    private PausedReaderJudge() {
+    }
+
+    /**
+     * @param attempts the pause points the recorded run offered
+     * @param recorded the recorded run, whose root holds what the writer left when it returned
+     */
+    static void judge(CrashTarget target, int fault, int attempts, WriterRun recorded, Roots roots, Cells cells,
+                      List<String> notes) {
+        FaultPlan plan = target.faults().get(fault);
+        List<Object> eitherValue = Arrays.asList(target.before(), target.after());
+        cells.declare(fault, Guarantee.G1, Context.CONCURRENT_READER);
+        for (int p = 0; p < attempts; p++) {
+            PausedRun paused = PausedRun.at(target, roots.fresh(), plan, p);
+            if (!paused.pause.fired()) {
+                notes.add(target.name() + " under " + plan + ": the writer did less I/O than when recorded (attempt #"
+                        + p + " never came); I/O on threads it did not start is not paused");
+                break;
+            }
+            Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, p, paused.run.trace());
+            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, paused.saw.isOneOf(eitherValue),
+                    () -> Counterexamples.paused(s, paused.pause.recordedAtPause(), false, paused.saw, eitherValue));
+        }
+        if (recorded.returned()) {
+            List<Object> newValue = Arrays.asList(target.after());
+            Reading saw = Reading.of(target, recorded.root());
+            Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, attempts, recorded.trace());
+            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, saw.isOneOf(newValue),
+                    () -> Counterexamples.paused(s, recorded.trace().size(), true, saw, newValue));
+        }
+    }
+
+    /** One run of the writer with the reader racing it at one pause point. */
+    private static final class PausedRun {
+        PausePoint pause;
+        WriterRun run;
+        Reading saw;
+
+        static PausedRun at(CrashTarget target, Path root, FaultPlan plan, int attempt) {
+            PausedRun r = new PausedRun();
+            // The interleaver resumes the writer once the reader has finished, or is blocked on
+            // something the paused writer holds (a lock both take): a wait there is no hang.
+            Interleaver.race(hook -> {
+                r.pause = PausePoint.before(attempt, hook);
+                r.run = WriterRun.onlyThisThread(target, root, r.pause.and(plan));
+                if (!r.pause.fired()) {
+                    hook.reached(PausePoint.name(attempt)); // releases the interleaver: the reader reads the end state
+                }
+            }, PausePoint.name(attempt), () -> r.saw = Reading.of(target, root));
+            return r;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.crashlab.scenarios.api;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads a {@link CrashTargetProvider} by class name from a class path of the user's jars and class
+ * directories, as {@code crashlab check --target CLASS --classpath CP} does. Every way the name or
+ * the path can be wrong is an IllegalArgumentException with a one-line message saying what to fix.
+ * Keep it open while the target is checked: its classes load lazily.
+ */
+public final class ProviderLoader implements AutoCloseable {
+
+    private final URLClassLoader loader;
+    private final List<Path> entries;
+
+    private ProviderLoader(URLClassLoader loader, List<Path> entries) {
+        this.loader = loader;
+        this.entries = entries;
+    }
+
+    /** @param classpath entries separated by the platform's path separator (':'); empty for crashlab's own */
+    public static ProviderLoader open(String classpath) {
+        List<Path> entries = new ArrayList<>();
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path p = Path.of(entry).toAbsolutePath().normalize();
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException("class path entry " + entry + " does not exist");
+            }
+            if (!Files.isReadable(p)) {
+                throw new IllegalArgumentException("class path entry " + entry + " is not readable");
+            }
+            entries.add(p);
+            try {
+                urls.add(p.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("class path entry " + entry + " is not a usable path: " + e.getMessage());
+            }
+        }
+        // Parent-first: CrashTargetProvider and crashlab's classes must be the ones crashlab runs with.
+        return new ProviderLoader(new URLClassLoader(urls.toArray(new URL[0]), ProviderLoader.class.getClassLoader()),
+                List.copyOf(entries));
+    }
+
+    /** The loader of the user's classes: make it the thread's context loader while the target runs. */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    public CrashTarget target(String className) {
+        Class<?> type = load(className);
+        if (!CrashTargetProvider.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException(className + " does not implement " + CrashTargetProvider.class.getName());
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
+            throw new IllegalArgumentException(className + " must be a public, non-abstract class");
+        }
+        CrashTargetProvider provider;
+        try {
+            Constructor<?> make = type.getConstructor();
+            provider = (CrashTargetProvider) make.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(className + " has no public no-argument constructor");
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException(className + "'s constructor failed: " + e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalArgumentException("cannot instantiate " + className + ": " + e
+                    + "; is everything it needs on the class path?");
+        }
+        CrashTarget target;
+        try {
+            target = provider.target();
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalArgumentException(className + ".target() failed: " + e);
+        }
+        if (target == null) {
+            throw new IllegalArgumentException(className + ".target() returned null");
+        }
+        return target;
+    }
+
+    private Class<?> load(String className) {
+        try {
+            return Class.forName(className, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("no class " + className + " on the class path "
+                    + (entries.isEmpty() ? "(crashlab's own; none was given)" : entries.toString())
+                    + "; give its binary name, package included, and the jar or directory that holds it");
+        } catch (LinkageError e) {
+            throw new IllegalArgumentException(className + " cannot be loaded: " + e
+                    + "; add what it needs to the class path");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.crashlab.scenarios.api;
+
+import dev.crashlab.faults.plan.FaultPlan;
+import dev.crashlab.faults.run.Run;
+import dev.crashlab.faults.run.RunResult;
+import dev.crashlab.faults.trace.IoTrace;
+import java.nio.file.Path;
+
+/**
+ * The set-up, outside any run so that none of its I/O is traced or faulted, then the writer under
+ * the instrumentation and a fault plan, on a fresh root.
+ */
+record WriterRun(Path root, RunResult result) {
+
+    static WriterRun go(CrashTarget target, Path root, FaultPlan plan) {
+        return go(target, root, Run.in(root).plan(plan));
+    }
+
+    /**
+     * With only the calling thread and the threads it starts in scope: a reader racing the writer
+     * on another thread must not have its I/O traced or faulted as the writer's.
+     */
+    static WriterRun onlyThisThread(CrashTarget target, Path root, FaultPlan plan) {
+        return go(target, root, Run.in(root).plan(plan).onlyRunThreads());
+    }
+
+    private static WriterRun go(CrashTarget target, Path root, Run run) {
+        try {
+            target.setUp().run(root);
+        } catch (Exception e) {
+            throw new TargetFailedException("the set-up of " + target.name() + " failed: " + e, e);
+        }
+        RunResult result = run.go(() -> target.writer().run(root));
+        if (!result.unseen().isEmpty()) {
+            // A trace missing writes would make every crash state, and so every verdict, wrong.
+            throw new TargetFailedException("the writer of " + target.name() + " did I/O the instrumentation cannot see: "
+                    + String.join("; ", result.unseen()), null);
+        }
+        return new WriterRun(root, result);
+    }
+
+    IoTrace trace() {
+        return result.trace();
+    }
+
+    /** Whether the writer returned normally: only then is its write acknowledged. */
+    boolean returned() {
+        return result.thrown() == null;
+    }
+}

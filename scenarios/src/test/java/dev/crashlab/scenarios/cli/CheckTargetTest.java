@@ -1,0 +1,180 @@
+package dev.crashlab.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crashlab.reports.CampaignResult;
+import dev.crashlab.reports.Reports;
+import dev.crashlab.reports.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code check --target CLASS --classpath CP}. The providers are compiled here into a directory
+ * that is not on the test's class path, so they reach crashlab only through --classpath's
+ * URLClassLoader, as a user's would. The safe one fsyncs with FileOutputStream.getFD().sync(),
+ * whose call sites the agent must rewrite in those classes on JDK 17: if it missed them, the
+ * ext4-like model would find the unsynced rename and the safe target would fail like the unsafe one.
+ */
+class CheckTargetTest {
+
+    @TempDir
+    static Path tmp;
+    static Path classes;
+
+    static final String SETTINGS = """
+            package demo;
+
+            import dev.crashlab.faults.crash.PersistenceModel;
+            import dev.crashlab.scenarios.api.CrashTarget;
+            import dev.crashlab.scenarios.target.Guarantee;
+            import java.io.FileOutputStream;
+            import java.nio.channels.FileChannel;
+            import java.nio.charset.StandardCharsets;
+            import java.nio.file.Files;
+            import java.nio.file.NoSuchFileException;
+            import java.nio.file.Path;
+            import java.nio.file.StandardCopyOption;
+            import java.nio.file.StandardOpenOption;
+
+            final class Settings {
+                static void save(Path dir, String text, boolean fsync) throws Exception {
+                    Path temp = dir.resolve("settings.tmp");
+                    try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+                        out.write(text.getBytes(StandardCharsets.UTF_8));
+                        if (fsync) {
+                            out.getFD().sync();
+                        }
+                    }
+                    Files.move(temp, dir.resolve("settings"), StandardCopyOption.ATOMIC_MOVE);
+                    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                        d.force(true);
+                    }
+                }
+
+                static String load(Path dir) throws Exception {
+                    try {
+                        return Files.readString(dir.resolve("settings"));
+                    } catch (NoSuchFileException e) {
+                        return null;
+                    }
+                }
+
+                static CrashTarget target(String name, boolean fsync) {
+                    return CrashTarget.builder(name)
+                            .setUp(dir -> save(dir, "a=1", true))
+                            .writer(dir -> save(dir, "a=2", fsync))
+                            .reader(Settings::load, "a=1", "a=2")
+                            .claims(Guarantee.G1, Guarantee.G2, Guarantee.G3)
+                            .models(PersistenceModel.builtIn().stream().filter(m -> m.name().equals("ext4-like")).toList())
+                            .build();
+                }
+            }
+            """;
+
+    static final List<String> PROVIDERS = List.of(
+            "public class SafeSettings implements dev.crashlab.scenarios.api.CrashTargetProvider {"
+                    + " public dev.crashlab.scenarios.api.CrashTarget target() { return Settings.target(\"settings\", true); } }",
+            "public class UnsyncedSettings implements dev.crashlab.scenarios.api.CrashTargetProvider {"
+                    + " public dev.crashlab.scenarios.api.CrashTarget target() { return Settings.target(\"settings-unsynced\", false); } }",
+            "public class FailingWriter implements dev.crashlab.scenarios.api.CrashTargetProvider {"
+                    + " public dev.crashlab.scenarios.api.CrashTarget target() {"
+                    + " return dev.crashlab.scenarios.api.CrashTarget.builder(\"failing\")"
+                    + ".writer(dir -> { throw new java.io.IOException(\"disk full\"); })"
+                    + ".reader(dir -> null, null, null).build(); } }",
+            "public class NotAProvider { }",
+            "public class NeedsAnArgument implements dev.crashlab.scenarios.api.CrashTargetProvider {"
+                    + " public NeedsAnArgument(int x) { }"
+                    + " public dev.crashlab.scenarios.api.CrashTarget target() { return null; } }");
+
+    @BeforeAll
+    static void compileProviders() throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src/demo"));
+        classes = Files.createDirectories(tmp.resolve("classes"));
+        Files.writeString(src.resolve("Settings.java"), SETTINGS);
+        List<String> args = new java.util.ArrayList<>(List.of("-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), src.resolve("Settings.java").toString()));
+        for (String provider : PROVIDERS) {
+            String name = provider.split(" ")[2];
+            Files.writeString(src.resolve(name + ".java"), "package demo;\n" + provider + "\n");
+            args.add(src.resolve(name + ".java").toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])), "the providers compile");
+    }
+
+    @Test
+    void aTargetLoadedFromTheClasspathIsCheckedAndReportedLikeTheCampaign() throws Exception {
+        Path out = tmp.resolve("safe");
+
+        Cli r = Cli.run("check", "--out", out.toString(), "--target", "demo.SafeSettings", "--classpath", classes.toString());
+
+        assertEquals(0, r.code(), r.toString());
+        for (String file : new String[] {"report.json", "report.html", "summary.md", "junit.xml"}) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+        assertTrue(r.out().contains("crashlab check: PASSED"), r.toString());
+        assertTrue(r.err().contains("crashlab check: settings (demo.SafeSettings, 1 fault context(s)"), r.toString());
+        CampaignResult report = Reports.read(out);
+        assertEquals(List.of("settings"), report.targets().stream().map(t -> t.id()).toList());
+        assertTrue(report.targets().get(0).cells().stream().allMatch(c -> c.status() == Status.HELD), r.toString());
+        assertEquals(3, report.targets().get(0).cells().size(), "G1 concurrent-reader, G2 and G3 ext4-like");
+    }
+
+    @Test
+    void aBrokenClaimExitsOneWithTheCounterexampleInTheReports() throws Exception {
+        Path out = tmp.resolve("unsynced");
+
+        Cli r = Cli.run("check", "--out", out.toString(), "--target", "demo.UnsyncedSettings", "--classpath", classes.toString());
+
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.out().contains("crashlab check: FAILED: a target under test broke a guarantee it claims"), r.toString());
+        assertTrue(r.err().contains("finished in") && r.err().contains("2 VIOLATION(S)"), r.toString());
+        String junit = Files.readString(out.resolve("junit.xml"));
+        assertTrue(junit.contains("<failure"), junit);
+        assertTrue(junit.contains("(0 bytes)"), "the zero-length file the rename left:\n" + junit);
+    }
+
+    @Test
+    void aTargetWhoseWriterFailsWithNoFaultIsOneLineAndExitTwo() {
+        Path out = tmp.resolve("failing-out");
+
+        Cli r = Cli.run("check", "--out", out.toString(), "--target", "demo.FailingWriter", "--classpath", classes.toString());
+
+        // Unlike a mistyped option, the line names the target's exception: it is the user's code that failed.
+        assertEquals(2, r.code(), r.toString());
+        assertEquals("crashlab check: --target demo.FailingWriter: the writer of failing failed with no fault injected: "
+                + "java.io.IOException: disk full (see 'crashlab check --help')", r.err().strip(), r.toString());
+        assertFalse(Files.exists(out.resolve("report.json")));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "--target demo.Missing --classpath {classes}           | --target: no class demo.Missing on the class path",
+            "--target demo.NotAProvider --classpath {classes}      | --target: demo.NotAProvider does not implement dev.crashlab.scenarios.api.CrashTargetProvider",
+            "--target demo.NeedsAnArgument --classpath {classes}   | --target: demo.NeedsAnArgument has no public no-argument constructor",
+            "--target demo.SafeSettings --classpath {tmp}/none.jar | --classpath: class path entry {tmp}/none.jar does not exist",
+            "--classpath {classes}                                 | --classpath needs --target",
+            "--target demo.SafeSettings --classpath {classes} --shard 1/2 | --shard selects part of the built-in campaign",
+            "--target demo.SafeSettings --classpath {classes} --models ordered | --models selects part of the built-in campaign",
+    })
+    void aWrongTargetOrClasspathIsOneLineAndExitTwo(String args, String expected) {
+        Path out = tmp.resolve("usage-out");
+        String line = "check --out " + out + " " + args.replace("{classes}", classes.toString()).replace("{tmp}", tmp.toString());
+
+        Cli r = Cli.run(line.trim().split("\\s+"));
+
+        UsageErrorsTest.assertUsageError(r, expected.replace("{tmp}", tmp.toString()));
+        assertFalse(Files.exists(out.resolve("report.json")), "nothing may be written on a usage error");
+    }
+}

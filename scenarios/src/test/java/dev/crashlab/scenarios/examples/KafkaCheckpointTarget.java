@@ -1,0 +1,19 @@
+package dev.crashlab.scenarios.examples;
+
+import dev.crashlab.faults.plan.RefuseAtomicMove;
+import dev.crashlab.scenarios.api.CrashTarget;
+import dev.crashlab.scenarios.api.CrashTargetProvider;
+
+/**
+ * The Kafka example for the command line (see the README, "Checking your own code"):
+ * {@code ./crashlab check --target dev.crashlab.scenarios.examples.KafkaCheckpointTarget --classpath ...}.
+ */
+public class KafkaCheckpointTarget implements CrashTargetProvider {
+
+    @Override
+    public CrashTarget target() {
+        return KafkaAtomicMoveTest.checkpoint("kafka-checkpoint", root -> KafkaCheckpoint.write(root, KafkaAtomicMoveTest.NEW))
+                .faults(new RefuseAtomicMove())
+                .build();
+    }
+}

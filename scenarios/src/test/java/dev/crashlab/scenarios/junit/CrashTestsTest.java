@@ -1,0 +1,59 @@
+package dev.crashlab.scenarios.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crashlab.faults.crash.Ordered;
+import dev.crashlab.faults.crash.ProcessCrash;
+import dev.crashlab.faults.plan.RefuseAtomicMove;
+import dev.crashlab.scenarios.api.CrashTarget;
+import dev.crashlab.scenarios.api.SettingsFile;
+import dev.crashlab.scenarios.target.Guarantee;
+import java.util.List;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/** The dynamic tests: one per fault x guarantee x context, failing, aborted or passing as the verdict says. */
+class CrashTestsTest {
+
+    static CrashTarget.Builder inPlace() {
+        return CrashTarget.builder("settings")
+                .setUp(dir -> SettingsFile.saveAtomically(dir, "a=1\n"))
+                .writer(dir -> SettingsFile.saveInPlace(dir, "a=2\n"))
+                .reader(SettingsFile::load, "a=1\n", "a=2\n")
+                .models(List.of(new ProcessCrash(), new Ordered()));
+    }
+
+    @Test
+    void oneTestPerFaultGuaranteeAndContextNamedForAPerson() {
+        List<String> names = CrashTests.of(inPlace().faults(new RefuseAtomicMove()).build())
+                .map(DynamicTest::getDisplayName).toList();
+        assertEquals(List.of(
+                "G1 atomic visibility, concurrent-reader",
+                "G2 crash atomicity, process-crash", "G3 durability, process-crash",
+                "G2 crash atomicity, ordered", "G3 durability, ordered",
+                "G1 atomic visibility, concurrent-reader, refuse ATOMIC_MOVE",
+                "G2 crash atomicity, process-crash, refuse ATOMIC_MOVE", "G3 durability, process-crash, refuse ATOMIC_MOVE",
+                "G2 crash atomicity, ordered, refuse ATOMIC_MOVE", "G3 durability, ordered, refuse ATOMIC_MOVE"), names);
+    }
+
+    @Test
+    void aBrokenClaimFailsWithTheCounterexampleAnUnclaimedOneIsAbortedAndAHeldOnePasses() throws Throwable {
+        List<DynamicTest> tests = CrashTests.of(inPlace().claims(Guarantee.G2, Guarantee.G3).build()).toList();
+
+        AssertionFailedError failed = assertThrows(AssertionFailedError.class, () -> run(tests, "G2 crash atomicity, ordered"));
+        assertTrue(failed.getMessage().contains("reader saw: "), failed.getMessage());
+        assertTrue(failed.getMessage().contains("I/O trace:"), failed.getMessage());
+        TestAbortedException aborted = assertThrows(TestAbortedException.class,
+                () -> run(tests, "G1 atomic visibility, concurrent-reader"));
+        assertTrue(aborted.getMessage().contains("not-claimed"), aborted.getMessage());
+        run(tests, "G3 durability, process-crash");
+    }
+
+    private static void run(List<DynamicTest> tests, String name) throws Throwable {
+        tests.stream().filter(t -> t.getDisplayName().equals(name)).findFirst().orElseThrow().getExecutable().execute();
+    }
+}
