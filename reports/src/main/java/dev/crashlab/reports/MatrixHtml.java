@@ -26,8 +26,10 @@ final class MatrixHtml {
         for (Guarantee g : axes.guarantees()) {
             boolean first = true;
             for (Model m : axes.models()) {
+                // Upright labels would make every column as wide as "corrupt"; turned, the 7 x 8
+                // columns of a full campaign fit a 1400px window.
                 out.append("<th class=\"model").append(first ? " first" : "").append("\" title=\"")
-                        .append(m.wireName()).append("\">").append(m.shortName()).append("</th>");
+                        .append(m.wireName()).append("\"><span>").append(m.shortName()).append("</span></th>");
                 first = false;
             }
         }
@@ -40,7 +42,7 @@ final class MatrixHtml {
 
     private static void row(StringBuilder out, TargetResult t, Axes axes, Map<Cell, Finding> links) {
         out.append("<tr><th class=\"target\" title=\"").append(Html.escape(t.id())).append("\">")
-                .append("<span class=\"id\">").append(Html.label(t.id())).append("</span>");
+                .append("<span class=\"id\">").append(breakable(Html.label(t.id()))).append("</span>");
         if (t.seededBug()) {
             out.append(" <span class=\"badge seeded\">seeded bug")
                     .append(t.source() == null ? "" : " \u00b7 " + Html.label(t.source()))
@@ -60,6 +62,23 @@ final class MatrixHtml {
             }
         }
         out.append("</tr>\n");
+    }
+
+    /**
+     * An escaped id with a line-break opportunity after each '/', '.', '_' and '-', so that
+     * "reference/FILE_AND_DIRECTORY" wraps at a separator rather than mid-word. None of these
+     * characters occurs inside an entity of {@link Html#escape}.
+     */
+    static String breakable(String escaped) {
+        StringBuilder out = new StringBuilder(escaped.length() + 16);
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            out.append(c);
+            if ((c == '/' || c == '.' || c == '_' || c == '-') && i + 1 < escaped.length()) {
+                out.append("<wbr>");
+            }
+        }
+        return out.toString();
     }
 
     private static void cell(StringBuilder out, TargetResult t, Cell c, Guarantee g, Model m,
