@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -56,10 +57,12 @@ final class EntryFormat {
         if (bytes.length == 0) {
             throw new FormatException("it is empty (0 bytes): the rename reached the disk but the data did not");
         }
-        if (allZero(bytes)) {
+        // The header check first: a 1 MiB entry need not be scanned to learn it is not all zeros.
+        boolean magic = bytes.length >= MAGIC.length && startsWithMagic(bytes);
+        if (!magic && allZero(bytes)) {
             throw new FormatException("it is zero-filled (" + bytes.length + " bytes): its data never reached the disk");
         }
-        if (bytes.length < MAGIC.length || !startsWithMagic(bytes)) {
+        if (!magic) {
             throw new FormatException("it is not a crashlab entry (no CLAB header): a foreign file in the store's directory");
         }
         if (bytes.length < HEADER + TRAILER) {
@@ -106,13 +109,18 @@ final class EntryFormat {
     }
 
     private static boolean allZero(byte[] bytes) {
-        for (byte x : bytes) {
-            if (x != 0) {
+        // Page by page against zeros: Arrays.mismatch is vectorized, a byte loop over 1 MiB is not.
+        for (int from = 0; from < bytes.length; from += ZEROS.length) {
+            int to = Math.min(bytes.length, from + ZEROS.length);
+            if (Arrays.mismatch(bytes, from, to, ZEROS, 0, to - from) >= 0) {
                 return false;
             }
         }
         return true;
     }
+
+    private static final byte[] ZEROS = new byte[4096];
+
 
     /** Why bytes are not an entry; turned into an {@link InvalidEntryException} by the caller, who knows the file. */
     static final class FormatException extends Exception {

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,12 +29,15 @@ public final class CrashStates {
     private final TraceFacts facts;
     private final Replay replay;
     private final MessageDigest sha;
+    private final MessageDigest fileSha;
+    private final Map<byte[], byte[]> sharedDigests = new IdentityHashMap<>();
 
     public CrashStates(IoTrace trace) {
         this.facts = new TraceFacts(trace);
         this.replay = new Replay(facts);
         try {
             this.sha = MessageDigest.getInstance("SHA-256");
+            this.fileSha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
@@ -54,7 +59,7 @@ public final class CrashStates {
      * @return how many candidates were replayed (before deduplication)
      */
     public long explore(PersistenceModel model, Exploration exploration, Consumer<CrashState> sink) {
-        Set<Tree.Digest> seen = new HashSet<>();
+        Seen seen = new Seen();
         long candidates = 0;
         for (int point = facts.trace().size(); point >= 0; point--) {
             candidates += explore(model, exploration, point, seen, sink);
@@ -65,23 +70,55 @@ public final class CrashStates {
     /** The distinct states one crash point allows, e.g. a power failure right after a put returned. */
     public List<CrashState> atCrashPoint(PersistenceModel model, Exploration exploration, int crashPoint) {
         List<CrashState> states = new ArrayList<>();
-        explore(model, exploration, crashPoint, new HashSet<>(), states::add);
+        explore(model, exploration, crashPoint, new Seen(), states::add);
         return states;
     }
 
     private long explore(PersistenceModel model, Exploration exploration, int point,
-                         Set<Tree.Digest> seen, Consumer<CrashState> sink) {
+                         Seen seen, Consumer<CrashState> sink) {
         CrashSpace space = model.space(facts, point);
         long[] candidates = {0};
         Candidates.forEach(space, exploration, (picks, how) -> {
             candidates[0]++;
             Fate[] fates = space.fates(picks);
+            if (!seen.applied.add(applied(fates))) {
+                return;
+            }
             Tree tree = replay.run(fates);
-            if (seen.add(tree.digest(sha))) {
+            if (seen.digests.add(tree.digest(sha, this::fileDigest))) {
                 sink.accept(new CrashState(tree.toSnapshot(), provenance(model, point, fates, how)));
             }
         });
         return candidates[0];
+    }
+
+    /** A file's SHA-256; remembered for arrays the replay shares between states, computed for the rest. */
+    private byte[] fileDigest(byte[] content) {
+        if (!replay.shares(content)) {
+            return fileSha.digest(content);
+        }
+        return sharedDigests.computeIfAbsent(content, fileSha::digest);
+    }
+
+    /**
+     * What a replay of these fates applies: the state is a function of it alone. The same list at
+     * an earlier crash point (only a close or an fsync between them) or from another outcome that
+     * only differs on operations without effect is the same state, found without replaying 1 MiB.
+     */
+    private List<Object> applied(Fate[] fates) {
+        List<Object> key = new ArrayList<>();
+        for (int i = 0; i < fates.length; i++) {
+            if ((facts.isData(i) || facts.isEntry(i)) && fates[i].kind() != Fate.Kind.DROPPED) {
+                key.add(fates[i].tear() == null ? (Object) i : List.of(i, fates[i].tear()));
+            }
+        }
+        return key;
+    }
+
+    /** What one exploration already has: fates replayed, and the digests of the states kept. */
+    private static final class Seen {
+        final Set<List<Object>> applied = new HashSet<>();
+        final Set<Tree.Digest> digests = new HashSet<>();
     }
 
     private Provenance provenance(PersistenceModel model, int crashPoint, Fate[] fates, String how) {

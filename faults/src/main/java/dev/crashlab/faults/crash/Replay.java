@@ -1,6 +1,7 @@
 package dev.crashlab.faults.crash;
 
 import dev.crashlab.faults.trace.IoOp;
+import dev.crashlab.faults.trace.OpKind;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,6 +22,13 @@ final class Replay {
     private final TraceFacts facts;
     private final byte[][] initial;
     private final byte[][] written;
+    /** Per write, the garbage its lost sectors read as; built on first use, since most writes never tear. */
+    private final byte[][] garbage;
+    private final int[] garbageSectorSize;
+    /** The arrays states may hold as they are: the trace's written bytes and the files before it. */
+    private final Map<byte[], Boolean> shared = new java.util.IdentityHashMap<>();
+    /** Per inode, the largest size any write or truncate of the trace gives it. */
+    private final int[] largest;
 
     Replay(TraceFacts facts) {
         this.facts = facts;
@@ -28,12 +36,35 @@ final class Replay {
         written = facts.trace().ops().stream().map(IoOp::data).toArray(byte[][]::new);
         Map<String, byte[]> files = facts.trace().before().files();
         initial = facts.initialFiles().stream().map(files::get).toArray(byte[][]::new);
+        for (byte[] b : written) {
+            if (b != null) {
+                shared.put(b, Boolean.TRUE);
+            }
+        }
+        for (byte[] b : initial) {
+            shared.put(b, Boolean.TRUE);
+        }
+        garbage = new byte[written.length][];
+        garbageSectorSize = new int[written.length];
+        largest = new int[initial.length + written.length];
+        for (IoOp op : facts.trace().ops()) {
+            if ((op.kind() == OpKind.WRITE || op.kind() == OpKind.TRUNCATE) && facts.inode(op.index()) >= 0) {
+                long end = op.kind() == OpKind.WRITE ? op.offset() + op.length() : op.length();
+                int inode = facts.inode(op.index());
+                largest[inode] = (int) Math.max(largest[inode], Math.min(end, Integer.MAX_VALUE));
+            }
+        }
+    }
+
+    /** Whether {@code bytes} is one of the arrays every state shares, never modified. */
+    boolean shares(byte[] bytes) {
+        return shared.containsKey(bytes);
     }
 
     /** The state left when the operations before the crash point met these fates. */
     Tree run(Fate[] fates) {
         Namespace ns = facts.initialNamespace();
-        Contents contents = new Contents(initial, facts.trace().size());
+        Contents contents = new Contents(initial, facts.trace().size(), largest);
         for (int i = 0; i < fates.length; i++) {
             if (fates[i].kind() != Fate.Kind.DROPPED) {
                 apply(facts.op(i), written[i], fates[i].tear(), ns, contents);
@@ -57,7 +88,12 @@ final class Replay {
                 ns.names.put(op.path(), inode);
                 contents.truncate(inode, 0);
             }
-            case WRITE -> contents.write(inode, op.offset(), tear == null ? data : torn(op, data.clone(), tear));
+            case WRITE -> {
+                contents.write(inode, op.offset(), data);
+                if (tear != null) {
+                    tear(op, tear, inode, contents);
+                }
+            }
             case TRUNCATE -> contents.truncate(inode, op.length());
             case MOVE -> ns.move(op.path(), op.target(), inode);
             case LINK -> ns.names.put(op.target(), inode);
@@ -67,28 +103,41 @@ final class Replay {
         }
     }
 
-    /** The bytes a torn write left: kept sectors as written, the others zero or garbage. */
-    static byte[] torn(IoOp op, byte[] data, Tear tear) {
+    /** Overwrites the sectors a torn write lost with zeros or garbage, in place. */
+    private void tear(IoOp op, Tear tear, int inode, Contents contents) {
         long start = op.offset();
         int size = tear.sectorSize();
+        int length = written[op.index()].length;
         long firstSector = start / size;
         for (int s = 0; s < tear.sectors(); s++) {
             if (tear.keeps(s)) {
                 continue;
             }
             int from = (int) Math.max(0, (firstSector + s) * size - start);
-            int to = (int) Math.min(data.length, (firstSector + s + 1) * size - start);
-            if (tear.fill() == Tear.Fill.ZERO) {
-                Arrays.fill(data, from, to, (byte) 0);
-            } else {
-                // Garbage is a pure function of the operation and sector, so a state replays identically.
-                SplittableRandom garbage = new SplittableRandom(op.index() * 1_000_003L + s);
+            int to = (int) Math.min(length, (firstSector + s + 1) * size - start);
+            byte[] fill = tear.fill() == Tear.Fill.ZERO ? null : garbage(op, size);
+            contents.overwrite(inode, start + from, fill, from, to - from);
+        }
+    }
+
+    /** Garbage is a pure function of the operation and sector, so a state replays identically. */
+    private byte[] garbage(IoOp op, int sectorSize) {
+        byte[] g = garbage[op.index()];
+        if (g == null || garbageSectorSize[op.index()] != sectorSize) {
+            g = new byte[written[op.index()].length];
+            long firstSector = op.offset() / sectorSize;
+            for (int s = 0; s < sectors(op.offset(), g.length, sectorSize); s++) {
+                int from = (int) Math.max(0, (firstSector + s) * sectorSize - op.offset());
+                int to = (int) Math.min(g.length, (firstSector + s + 1) * sectorSize - op.offset());
+                SplittableRandom random = new SplittableRandom(op.index() * 1_000_003L + s);
                 for (int b = from; b < to; b++) {
-                    data[b] = (byte) garbage.nextInt(256);
+                    g[b] = (byte) random.nextInt(256);
                 }
             }
+            garbage[op.index()] = g;
+            garbageSectorSize[op.index()] = sectorSize;
         }
-        return data;
+        return g;
     }
 
     /** Sectors a write of {@code length} bytes at {@code offset} touches. */
@@ -98,13 +147,16 @@ final class Replay {
 
     /** Per-inode file contents; initial contents are shared until first modified. */
     private static final class Contents {
+        private static final byte[] EMPTY = new byte[0];
         private final byte[][] initial;
         private final byte[][] bytes;
         private final int[] length;
         private final boolean[] owned;
+        private final int[] largest;
 
-        Contents(byte[][] initial, int extra) {
+        Contents(byte[][] initial, int extra, int[] largest) {
             this.initial = initial;
+            this.largest = largest;
             int n = initial.length + extra;
             bytes = new byte[n][];
             length = new int[n];
@@ -116,32 +168,62 @@ final class Replay {
         }
 
         void write(int inode, long offset, byte[] data) {
+            if (offset == 0 && data.length >= length[inode]) {
+                // Covers every byte the file had: share the written array until something modifies it.
+                bytes[inode] = data;
+                length[inode] = data.length;
+                owned[inode] = false;
+                return;
+            }
             int end = Math.toIntExact(offset + data.length);
             ensure(inode, Math.max(end, length[inode]));
             System.arraycopy(data, 0, bytes[inode], (int) offset, data.length);
             length[inode] = Math.max(end, length[inode]);
         }
 
+        /** Replaces {@code length} written bytes at {@code offset} with {@code from}'s (zeros when null). */
+        void overwrite(int inode, long offset, byte[] from, int fromOffset, int length) {
+            ensure(inode, this.length[inode]);
+            if (from == null) {
+                Arrays.fill(bytes[inode], (int) offset, (int) offset + length, (byte) 0);
+            } else {
+                System.arraycopy(from, fromOffset, bytes[inode], (int) offset, length);
+            }
+        }
+
         void truncate(int inode, long newLength) {
             int n = Math.toIntExact(newLength);
-            ensure(inode, Math.max(n, length[inode]));
-            if (n < length[inode]) {
+            if (n == 0) {
+                bytes[inode] = EMPTY; // a create: nothing to allocate until something is written
+                length[inode] = 0;
+                owned[inode] = false;
+                return;
+            }
+            if (n > length[inode]) {
+                ensure(inode, n);
+            } else if (owned[inode]) {
                 Arrays.fill(bytes[inode], n, length[inode], (byte) 0);
             }
             length[inode] = n;
         }
 
+        /** Makes the inode's array its own and at least {@code capacity} long; zeros past its length. */
         private void ensure(int inode, int capacity) {
-            byte[] old = bytes[inode] == null ? new byte[0] : bytes[inode];
+            byte[] old = bytes[inode] == null ? EMPTY : bytes[inode];
             if (!owned[inode] || old.length < capacity) {
-                bytes[inode] = Arrays.copyOf(old, Math.max(capacity, owned[inode] ? old.length * 2 : capacity));
+                // Straight to the largest size the trace gives the file: a copy in chunks grows it once.
+                int size = Math.max(capacity, Math.max(largest[inode], owned[inode] ? old.length * 2 : 0));
+                byte[] grown = new byte[size];
+                System.arraycopy(old, 0, grown, 0, Math.min(length[inode], old.length));
+                bytes[inode] = grown;
                 owned[inode] = true;
             }
         }
 
         byte[] bytes(int inode) {
             byte[] b = bytes[inode];
-            return b == null ? new byte[0] : (b.length == length[inode] && owned[inode]) ? b : Arrays.copyOf(b, length[inode]);
+            // Shared arrays are never modified (ensure copies first), so they may be handed out as they are.
+            return b == null ? EMPTY : b.length == length[inode] ? b : Arrays.copyOf(b, length[inode]);
         }
     }
 }

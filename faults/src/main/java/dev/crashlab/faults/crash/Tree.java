@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.function.Function;
 
 /** A replayed crash state before it is kept: digested first, so a duplicate is never copied. */
 record Tree(SortedSet<String> dirs, SortedMap<String, byte[]> files) {
@@ -14,15 +15,17 @@ record Tree(SortedSet<String> dirs, SortedMap<String, byte[]> files) {
     /**
      * A SHA-256 of the whole state, the deduplication key. A digest rather than the snapshot itself
      * because a campaign over 1 MiB values would otherwise keep every distinct state in memory.
+     * Each file enters by its own SHA-256, which {@code fileDigest} may have cached: most files of
+     * most states are a write's bytes exactly as the trace holds them.
      */
-    Digest digest(MessageDigest sha) {
+    Digest digest(MessageDigest sha, Function<byte[], byte[]> fileDigest) {
         sha.reset();
         for (String dir : dirs) {
             update(sha, "d:" + dir);
         }
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             update(sha, "f:" + e.getKey() + ":" + e.getValue().length);
-            sha.update(e.getValue());
+            sha.update(fileDigest.apply(e.getValue()));
         }
         ByteBuffer d = ByteBuffer.wrap(sha.digest());
         return new Digest(d.getLong(), d.getLong(), d.getLong(), d.getLong());
@@ -36,7 +39,8 @@ record Tree(SortedSet<String> dirs, SortedMap<String, byte[]> files) {
     record Digest(long a, long b, long c, long d) {
     }
 
+    /** The replay's arrays are either its own, fresh for this state, or trace data nobody modifies. */
     Snapshot toSnapshot() {
-        return new Snapshot(dirs, files);
+        return Snapshot.adopt(dirs, files);
     }
 }

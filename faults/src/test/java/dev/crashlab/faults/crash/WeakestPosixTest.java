@@ -99,7 +99,7 @@ class WeakestPosixTest {
         assertEquals(1, space.choices().size());
         List<Tear> tears = space.choices().get(0).outcomes().stream()
                 .filter(o -> o.containsKey(1) && o.get(1).tear() != null).map(o -> o.get(1).tear()).toList();
-        assertEquals(2 * (1 + 2 * 16), tears.size());
+        assertEquals(2 * (1 + 2 * WeakestPosix.DEFAULT_TEAR_POINTS), tears.size());
         assertTrue(tears.contains(new Tear(4096, 256, 0, 1, Tear.Fill.ZERO)));
         assertTrue(tears.contains(new Tear(4096, 256, 0, 255, Tear.Fill.GARBAGE)));
         assertTrue(tears.contains(new Tear(4096, 256, 255, 256, Tear.Fill.ZERO)));
