@@ -18,6 +18,12 @@ record BothPlans(FaultPlan first, FaultPlan second) implements FaultPlan {
     }
 
     @Override
+    public void beforeRead(ReadOpen open) {
+        first.beforeRead(open);
+        second.beforeRead(open);
+    }
+
+    @Override
     public int copyChunk(Operation move) {
         int chunk = first.copyChunk(move);
         return chunk > 0 ? chunk : second.copyChunk(move);

@@ -16,6 +16,10 @@ public interface FaultPlan {
     default void after(Operation op) {
     }
 
+    /** Called before an in-scope open that only reads; a plan may pause the reader there. */
+    default void beforeRead(ReadOpen open) {
+    }
+
     /**
      * For a move about to happen: a chunk size to perform it as copy-in-chunks then delete (each
      * step its own operation in the trace), or 0 to let it happen as the JDK does.

@@ -1,6 +1,7 @@
 package dev.crashlab.faults.run;
 
 import dev.crashlab.faults.agent.boot.IoDispatch;
+import dev.crashlab.faults.plan.ReadOpen;
 import dev.crashlab.faults.trace.OpKind;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -52,6 +53,19 @@ final class OpenOp extends Pending {
     IoDispatch.Token begin() throws Throwable {
         if (kind == null) {
             run.checkAlive();
+            if (!writable && !directory) {
+                run.plan().beforeRead(new ReadOpen() {
+                    @Override
+                    public String path() {
+                        return path;
+                    }
+
+                    @Override
+                    public void pause(Runnable callback) {
+                        run.pause(-1, callback);
+                    }
+                });
+            }
             return this;
         }
         return super.begin();

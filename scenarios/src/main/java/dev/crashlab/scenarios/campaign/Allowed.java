@@ -34,6 +34,13 @@ final class Allowed {
         return a;
     }
 
+    /** The same, and absent too: what a reader may see once a deleter may have run. */
+    Allowed orAbsent() {
+        Allowed a = new Allowed();
+        a.values.addAll(values);
+        return a;
+    }
+
     boolean admits(Observation o) {
         if (o instanceof Observation.Absent) {
             return mayBeAbsent;
