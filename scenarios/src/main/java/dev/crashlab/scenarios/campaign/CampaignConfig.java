@@ -30,10 +30,19 @@ public record CampaignConfig(List<StoreTarget> targets, boolean cacheProtocols, 
         models = List.copyOf(models);
     }
 
+    /**
+     * Random multi-fault candidates per crash point once a point is past the exhaustive bound. The
+     * campaign judges hundreds of traces, each already covered by every single omission and tear;
+     * 32 more per point keep a 1 MiB unsynced put to seconds (256, the faults module's default
+     * for a one-trace check, took the default campaign past ten minutes). A deeper run passes its
+     * own {@link Exploration}.
+     */
+    public static final int SAMPLES_PER_POINT = 32;
+
     /** The reference under every option, every seeded bug of the catalog, the default bounds. */
     public static CampaignConfig defaults(long seed) {
         return new CampaignConfig(defaultTargets(), true, Bounds.defaults(), 2, PersistenceModel.builtIn(),
-                Exploration.defaults().withSeed(seed), seed, 0);
+                new Exploration(Exploration.DEFAULT_BOUND, SAMPLES_PER_POINT, seed), seed, 0);
     }
 
     public static List<StoreTarget> defaultTargets() {

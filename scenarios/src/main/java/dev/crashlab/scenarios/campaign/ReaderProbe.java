@@ -6,10 +6,13 @@ import dev.crashlab.scenarios.target.Context;
 import dev.crashlab.scenarios.target.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
+import dev.crashlab.scenarios.workload.Step;
 import dev.crashlab.scenarios.workload.Workload;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +24,8 @@ final class ReaderProbe implements Probe {
     private final Supplier<Path> freshRoot;
     private final FaultPlan base;
     private final long seed;
+    /** Shapes already read at every pause point: the same operations and expectations read the same. */
+    private final Set<TraceShape> judged = new HashSet<>();
 
     ReaderProbe(Supplier<Path> freshRoot, FaultPlan base, long seed) {
         this.freshRoot = freshRoot;
@@ -30,6 +35,10 @@ final class ReaderProbe implements Probe {
 
     @Override
     public void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) {
+        boolean clears = workload.steps().stream().anyMatch(s -> s instanceof Step.Clear);
+        if (!clears && !judged.add(TraceShape.of(fresh.trace(), fresh.expectations(target)))) {
+            return; // expectations do not describe deletes, so a workload with a clear is always read
+        }
         for (int point = 0; point <= fresh.trace().size() && !tally.decided(target, Guarantee.G1, Context.CONCURRENT_READER); point++) {
             Path root = freshRoot.get();
             List<String> seen = new ArrayList<>();

@@ -35,7 +35,7 @@ public record Recording(Workload workload, IoTrace trace, List<StepRecord> steps
                 }
             }
         });
-        return new Recording(workload, result.trace(), List.copyOf(steps), result);
+        return new Recording(workload, StableNames.of(result.trace()), List.copyOf(steps), result);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class AtomicityChecker implements Checker {
     public CheckResult check(CrashCase c) throws IOException {
         Findings findings = new Findings();
         for (String key : c.expected().keys()) {
-            Reading r = Reading.onDisk(stores, c.root(), key);
+            Reading r = c.onDisk(stores, key);
             List<ExpectedPut> started = c.expected().startedPuts(key, c.crashPoint());
             findings.add(r.describe(), key + ": absent" + (started.isEmpty() ? "" : " or " + Reading.values(started)),
                     r.absent() || r.holdsOneOf(started));

@@ -47,7 +47,7 @@ public final class CollateralChecker implements Checker {
             }
         }
         for (String key : c.expected().keys()) {
-            Reading r = Reading.onDisk(stores, c.root(), key);
+            Reading r = c.onDisk(stores, key);
             if (r.error() instanceof KeyCollisionException) {
                 damage.add(r.describe());
             }

@@ -3,16 +3,62 @@ package dev.crashlab.scenarios.check;
 import dev.crashlab.faults.crash.Provenance;
 import dev.crashlab.faults.trace.Snapshot;
 import dev.crashlab.store.Durability.Guarantee;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One crash state ready to judge: materialized at {@code root}, with how it came about, what the
  * workload expected, and the store's contents before the workload (for collateral damage).
  */
-public record CrashCase(Path root, Provenance provenance, Expectations expected, Snapshot before) {
+public final class CrashCase {
+
+    private final Path root;
+    private final Provenance provenance;
+    private final Expectations expected;
+    private final Snapshot before;
+    /**
+     * What the reference reader found per key. Every read-only checker reads every key, and a 1 MiB
+     * entry costs a read and a checksum each time; the state does not change until G5 writes to it.
+     */
+    private final Map<String, Reading> readings = new HashMap<>();
+
+    public CrashCase(Path root, Provenance provenance, Expectations expected, Snapshot before) {
+        this.root = root;
+        this.provenance = provenance;
+        this.expected = expected;
+        this.before = before;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    public Expectations expected() {
+        return expected;
+    }
+
+    public Snapshot before() {
+        return before;
+    }
 
     int crashPoint() {
         return provenance.crashPoint();
+    }
+
+    /** What the reference reader makes of the key's bytes in this state, read once. */
+    Reading onDisk(Stores stores, String key) throws IOException {
+        Reading r = readings.get(key);
+        if (r == null) {
+            r = Reading.onDisk(stores, root, key);
+            readings.put(key, r);
+        }
+        return r;
     }
 
     /** A state of the process-crash model is what the page cache held; every other model is a power failure. */
@@ -29,5 +75,10 @@ public record CrashCase(Path root, Provenance provenance, Expectations expected,
         CheckResult.Status status = expected.durability().claims(g) ? CheckResult.Status.VIOLATED
                 : CheckResult.Status.NOT_CLAIMED;
         return new CheckResult(g, status, seen, allowed, provenance);
+    }
+
+    @Override
+    public String toString() {
+        return "crash case at " + root + " (" + provenance.summary() + ")";
     }
 }

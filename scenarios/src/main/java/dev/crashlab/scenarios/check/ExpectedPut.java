@@ -27,6 +27,11 @@ public record ExpectedPut(String key, byte[] value, int firstOp, int endOp, bool
         return value.clone();
     }
 
+    /** The value without a copy, for the checkers' inner loop (1 MiB per state); do not modify. */
+    byte[] bytes() {
+        return value;
+    }
+
     boolean sameValue(byte[] other) {
         return java.util.Arrays.equals(value, other);
     }

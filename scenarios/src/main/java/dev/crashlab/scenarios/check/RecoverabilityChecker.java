@@ -44,7 +44,7 @@ public final class RecoverabilityChecker implements Checker {
     public CheckResult check(CrashCase c) throws IOException {
         Findings findings = new Findings();
         for (String key : c.expected().keys()) {
-            if (Reading.onDisk(stores, c.root(), key).invalid()) {
+            if (c.onDisk(stores, key).invalid()) {
                 Reading r = Reading.of(stores, c.root(), key, c.expected().reader());
                 findings.add("reader " + r.describe(), "reader " + key + ": InvalidEntryException", r.invalid());
             }
@@ -59,7 +59,7 @@ public final class RecoverabilityChecker implements Checker {
 
     /** "stored", or what went wrong. A conflicting existing value is G4's business, not a failure here. */
     private String freshPut(CrashCase c, String key) throws IOException {
-        byte[] value = c.expected().firstPut(key).orElseThrow().value();
+        byte[] value = c.expected().firstPut(key).orElseThrow().bytes();
         WriteOnceStore<byte[]> store = stores.writer(c.root(), c.expected());
         if (writer == null) {
             writer = Executors.newSingleThreadExecutor(r -> {

@@ -122,10 +122,16 @@ public final class StoreTarget implements Target {
             Optional<byte[]> value = open(root).get(key);
             return value.<Observation>map(Observation.Found::new).orElse(Observation.ABSENT);
         } catch (InvalidEntryException | KeyCollisionException e) {
-            return new Observation.Invalid(e.getMessage());
+            return new Observation.Invalid(relative(e.getMessage(), root));
         } catch (Exception e) {
-            return new Observation.Failed(e.toString());
+            return new Observation.Failed(relative(e.toString(), root));
         }
+    }
+
+    /** Paths in a message relative to the run's root: the root is a fresh temp directory every run. */
+    private static String relative(String message, Path root) {
+        String prefix = root.toAbsolutePath() + root.getFileSystem().getSeparator();
+        return message == null ? null : message.replace(prefix, "");
     }
 
     @Override

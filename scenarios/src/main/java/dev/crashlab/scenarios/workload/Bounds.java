@@ -12,20 +12,36 @@ import java.util.List;
  * @param values   the values puts may write
  * @param withReadsAndClears whether get and clear steps are generated (they add no I/O of their
  *                 own to crash in, but change what a later put finds)
+ * @param maxLargeSteps at most this many steps of a workload write a value larger than one sector
+ *                 (4 KiB). A large value is where tears and partial copies show; a second one in
+ *                 the same workload multiplies the crash states (every unsynced write tears
+ *                 independently) without adding a shape of bug, and the property-based workloads
+ *                 cover several large values.
  */
-public record Bounds(int maxSteps, List<String> keys, List<Value> values, boolean withReadsAndClears) {
+public record Bounds(int maxSteps, List<String> keys, List<Value> values, boolean withReadsAndClears,
+                     int maxLargeSteps) {
+
+    /** Larger than one sector: its write can tear. */
+    static final int LARGE = 4096;
 
     public Bounds {
         if (maxSteps < 1) {
             throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
         }
+        if (maxLargeSteps < 0) {
+            throw new IllegalArgumentException("maxLargeSteps must not be negative, was " + maxLargeSteps);
+        }
         keys = List.copyOf(keys);
         values = List.copyOf(values);
     }
 
-    /** Up to 3 steps over 2 keys, a small and a 1 MiB value: the default. */
+    public Bounds(int maxSteps, List<String> keys, List<Value> values, boolean withReadsAndClears) {
+        this(maxSteps, keys, values, withReadsAndClears, maxSteps);
+    }
+
+    /** Up to 3 steps over 2 keys, a small and a 1 MiB value (at most once per workload): the default. */
     public static Bounds defaults() {
-        return new Bounds(3, List.of("k1", "k2"), List.of(Value.small("small-a"), Value.large("large-b")), true);
+        return new Bounds(3, List.of("k1", "k2"), List.of(Value.small("small-a"), Value.large("large-b")), true, 1);
     }
 
     /** The steps one position of a workload may hold. */

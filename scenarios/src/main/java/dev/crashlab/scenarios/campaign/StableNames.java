@@ -1,0 +1,49 @@
+package dev.crashlab.scenarios.campaign;
+
+import dev.crashlab.faults.trace.IoOp;
+import dev.crashlab.faults.trace.IoTrace;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A recorded trace with the store's random temp-file nonces numbered in order of appearance
+ * ({@code .HASH.0000000000000001.tmp}), so the same seed prints the same counterexample on every
+ * run and a replay shows the very names of the original. Still a temp name to the store, and
+ * renamed consistently through the trace, so crash states built from it mean the same.
+ */
+final class StableNames {
+
+    private static final Pattern TEMP = Pattern.compile("(^|.*/)\\.([0-9a-f]{64})\\.([0-9a-f]{16})\\.tmp$");
+
+    private StableNames() {
+    }
+
+    static IoTrace of(IoTrace trace) {
+        Map<String, String> names = new HashMap<>();
+        boolean changed = false;
+        List<IoOp> ops = new java.util.ArrayList<>(trace.size());
+        for (IoOp op : trace.ops()) {
+            String path = rename(op.path(), names);
+            String target = op.target() == null ? null : rename(op.target(), names);
+            if (path.equals(op.path()) && (target == null || target.equals(op.target()))) {
+                ops.add(op);
+            } else {
+                changed = true;
+                ops.add(new IoOp(op.index(), op.kind(), path, target, op.offset(), op.length(), op.data(), op.atomic(),
+                        op.thread(), op.site()));
+            }
+        }
+        return changed ? new IoTrace(trace.before(), ops) : trace;
+    }
+
+    private static String rename(String path, Map<String, String> names) {
+        Matcher m = TEMP.matcher(path);
+        if (!m.matches()) {
+            return path;
+        }
+        return names.computeIfAbsent(path, p -> String.format("%s.%s.%016x.tmp", m.group(1), m.group(2), names.size() + 1));
+    }
+}
