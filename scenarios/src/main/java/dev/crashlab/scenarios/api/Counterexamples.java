@@ -1,8 +1,8 @@
 package dev.crashlab.scenarios.api;
 
 import dev.crashlab.faults.crash.CrashState;
-import dev.crashlab.faults.trace.IoOp;
 import dev.crashlab.faults.trace.IoTrace;
+import dev.crashlab.scenarios.campaign.ReportAssembler;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.CrashPoint;
 import dev.crashlab.reports.CrashPosition;
@@ -54,18 +54,6 @@ final class Counterexamples {
     }
 
     private static List<TraceOp> ops(IoTrace trace) {
-        return trace.ops().stream().map(Counterexamples::op).toList();
-    }
-
-    private static TraceOp op(IoOp op) {
-        String path = (op.path().isEmpty() ? "." : op.path())
-                + (op.target() == null ? "" : " -> " + (op.target().isEmpty() ? "." : op.target()));
-        String detail = switch (op.kind()) {
-            case WRITE -> "@" + op.offset() + " +" + op.length() + " bytes";
-            case TRUNCATE -> "to " + op.length() + " bytes";
-            case MOVE -> op.atomic() ? "atomic" : "non-atomic";
-            default -> null;
-        };
-        return new TraceOp(op.index(), op.kind().name(), path, detail, op.site());
+        return trace.ops().stream().map(ReportAssembler::traceOp).toList();
     }
 }

@@ -68,7 +68,7 @@ public final class ReportAssembler {
     }
 
     static dev.crashlab.reports.Counterexample counterexample(Counterexample cx) {
-        List<TraceOp> trace = cx.trace() == null ? List.of() : cx.trace().ops().stream().map(ReportAssembler::op).toList();
+        List<TraceOp> trace = cx.trace() == null ? List.of() : cx.trace().ops().stream().map(ReportAssembler::traceOp).toList();
         CrashPoint point = crashPoint(cx);
         dev.crashlab.reports.Provenance provenance = cx.provenance() == null ? null : provenance(cx.provenance(), cx.trace());
         List<String> steps = cx.workload().steps().stream().map(Step::toString).toList();
@@ -99,7 +99,8 @@ public final class ReportAssembler {
         return new dev.crashlab.reports.Provenance(p.persisted(), p.dropped(), torn);
     }
 
-    private static TraceOp op(IoOp op) {
+    /** One numbered line of a counterexample's trace, as every report prints it. */
+    public static TraceOp traceOp(IoOp op) {
         String path = op.path().isEmpty() ? "." : op.path();
         if (op.target() != null) {
             path += " -> " + (op.target().isEmpty() ? "." : op.target());
