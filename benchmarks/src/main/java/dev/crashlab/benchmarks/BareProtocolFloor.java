@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,7 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * against.
  *
  * <p>For the reference protocol: create the temp file exclusively (CREATE_NEW, owner-only, as the
- * store does), write, fsync (FILE and up), close, {@code Files.move(ATOMIC_MOVE)}, open the
+ * store does), write, fsync (FILE and up), close, hard-link it to the entry's name and delete the
+ * temp name (a link never replaces a racing writer's entry, where a rename would), open the
  * directory and fsync it (FILE_AND_DIRECTORY). The seeded bugs drop or move steps the same way the
  * store's publishers do. What this leaves out is the store's own work: hashing the key, encoding
  * and checksumming the entry, looking for an existing entry, the random temp name. So store/floor
@@ -102,7 +102,8 @@ public class BareProtocolFloor {
             }
         }
         if (temp) {
-            Files.move(file, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.createLink(entry, file);
+            Files.delete(file);
         }
         if (syncDirectory) {
             try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -13,6 +13,8 @@ final class Put<V> {
     final V value;
     final Codec<V> codec;
     private byte[] encoded;
+    /** Set when the key held an invalid entry when the put looked: the one case a publish may replace. */
+    boolean replacesInvalid;
 
     Put(String key, byte[] keyBytes, String hash, Path entry, V value, Codec<V> codec) {
         this.key = key;

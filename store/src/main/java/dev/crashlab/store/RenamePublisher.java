@@ -2,6 +2,7 @@ package dev.crashlab.store;
 
 import java.io.IOException;
 import java.nio.file.CopyOption;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,8 +76,49 @@ final class RenamePublisher implements Publisher {
         if (unlinkFirst) {
             steps.step("delete old entry", put.entry, put, () -> Files.deleteIfExists(put.entry));
         }
+        if (atomicMove && !unlinkFirst && !put.replacesInvalid && link(put, temp)) {
+            return;
+        }
         steps.step("rename temp file into place", put.entry, put,
                 () -> Files.move(temp, put.entry, atomicMove ? ATOMIC : PLAIN));
+    }
+
+    /**
+     * Publishes a new entry by hard link, which unlike rename never replaces: a second writer that
+     * published the key since this put looked finds its entry kept, and this put learns it lost
+     * ({@link LostRace}). False where the file system has no hard links; the rename that follows
+     * then replaces whatever a racing writer published, as before.
+     */
+    private boolean link(Put<?> put, Path temp) throws IOException {
+        boolean[] raced = {false};
+        try {
+            steps.step("link temp file into place", put.entry, put, () -> {
+                try {
+                    Files.createLink(put.entry, temp);
+                } catch (FileAlreadyExistsException e) {
+                    raced[0] = true;
+                }
+                return null;
+            });
+        } catch (UnsupportedOperationException noLinks) {
+            return false;
+        }
+        if (raced[0]) {
+            Steps.deleteQuietly(temp);
+            throw new LostRace(put.entry);
+        }
+        steps.step("delete temp file", temp, put, () -> {
+            Files.delete(temp);
+            return null;
+        });
+        return true;
+    }
+
+    /** Another writer published the key between this put's look and its link; the store looks again. */
+    static final class LostRace extends IOException {
+        LostRace(Path entry) {
+            super("another writer published " + entry + " first", null);
+        }
     }
 
     @Override

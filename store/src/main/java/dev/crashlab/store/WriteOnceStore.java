@@ -90,14 +90,21 @@ public final class WriteOnceStore<V> {
      * directory fsync): a group commit. Keys already holding the same value are skipped.
      */
     public void putAll(Map<String, V> entries) throws IOException {
-        List<Put<?>> fresh = new ArrayList<>();
-        for (Map.Entry<String, V> e : entries.entrySet()) {
-            Put<V> put = newPut(e.getKey(), e.getValue());
-            if (mustPublish(put, true)) {
-                fresh.add(put);
+        while (true) {
+            List<Put<?>> fresh = new ArrayList<>();
+            for (Map.Entry<String, V> e : entries.entrySet()) {
+                Put<V> put = newPut(e.getKey(), e.getValue());
+                if (mustPublish(put, true)) {
+                    fresh.add(put);
+                }
+            }
+            try {
+                publisher.publishAll(fresh);
+                return;
+            } catch (RenamePublisher.LostRace raced) {
+                // Entries published before the race stay; the next look skips them and judges the one that lost.
             }
         }
-        publisher.publishAll(fresh);
     }
 
     /** The value of {@code key}, or empty if there is none. An invalid entry raises {@link InvalidEntryException}. */
@@ -190,11 +197,15 @@ public final class WriteOnceStore<V> {
 
     private boolean store(String key, V value, boolean conflictIsError) throws IOException {
         Put<V> put = newPut(key, value);
-        if (!mustPublish(put, conflictIsError)) {
-            return false;
+        while (mustPublish(put, conflictIsError)) {
+            try {
+                publisher.publish(put);
+                return true;
+            } catch (RenamePublisher.LostRace raced) {
+                // A second writer published the key first: look at what it left, as if it had been there all along.
+            }
         }
-        publisher.publish(put);
-        return true;
+        return false;
     }
 
     /** Looks at what the key holds now; false if the put has nothing to do. */
@@ -203,6 +214,7 @@ public final class WriteOnceStore<V> {
             return true;
         }
         EntryReader.Found found = EntryReader.read(put.entry, put.key, put.keyBytes);
+        put.replacesInvalid = found.invalid();
         if (found.absent()) {
             return true;
         }
