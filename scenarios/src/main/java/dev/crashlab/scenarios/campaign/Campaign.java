@@ -137,6 +137,7 @@ public final class Campaign {
                     new CrashStateProbe(config.models(), config.exploration(), config.seed()));
             ReaderProbe reader = new ReaderProbe(roots::fresh, NON_ATOMIC_MOVES, config.seed());
             DeleterProbe deleter = new DeleterProbe(roots::fresh, NON_ATOMIC_MOVES, config.seed());
+            WriterRaceProbe racer = new WriterRaceProbe(roots::fresh, NON_ATOMIC_MOVES, config.seed());
             new CorruptionProbe(roots::fresh, config.seed()).explore(target, tally);
             roots.clean();
             for (int w = 0; w < workloads.size(); w++) {
@@ -148,6 +149,7 @@ public final class Campaign {
                 if (workload.size() <= config.readerSteps()) {
                     reader.explore(target, w, workload, fresh, tally);
                     deleter.explore(target, w, workload, fresh, tally);
+                    racer.explore(target, w, workload, fresh, tally);
                 }
                 roots.clean();
             }

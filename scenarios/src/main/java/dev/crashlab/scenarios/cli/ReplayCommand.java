@@ -64,7 +64,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         StoreTarget target = Units.storeTarget(token.target());
         List<PersistenceModel> models = d.models().stream().filter(m -> m.name().equals(token.context())).toList();
-        int readerSteps = token.context().equals(Context.CONCURRENT_READER) ? d.readerSteps() : 0;
+        boolean paused = token.context().equals(Context.CONCURRENT_READER) || token.context().equals(Context.RACE);
+        int readerSteps = paused ? d.readerSteps() : 0;
         return new CampaignConfig(List.of(target), false, d.bounds(), readerSteps, models, d.exploration(),
                 token.seed(), token.workload() + 1);
     }

@@ -25,7 +25,7 @@ record WorkloadBudget(int workloads, Duration duration) {
     static final WorkloadBudget NONE = new WorkloadBudget(0, null);
 
     /** Workloads per target per second of wall time, measured on the full default campaign. */
-    static final double WORKLOADS_PER_SECOND = 2.0;
+    static final double WORKLOADS_PER_SECOND = 5.0;
     /** Wall time spent whatever the cap: JVM start, instrumentation, the corruption probe, the cache races. */
     static final Duration FIXED_COST = Duration.ofSeconds(10);
 
