@@ -14,9 +14,9 @@ public enum Protocol {
     /** Serializes straight into the final entry file: a crash or a throwing serializer leaves a torn entry that no later put repairs. */
     STREAM_TO_FINAL("stream-to-final", "000", "G1, G2, G4, G5"),
     /** Writes the temp file in another directory (configurable, e.g. on tmpfs) and moves it without ATOMIC_MOVE: across file systems that is copy + delete, visible half-done. */
-    TEMP_ELSEWHERE("temp-elsewhere", "001", "G1, G2, G4"),
+    TEMP_ELSEWHERE("temp-elsewhere", "001", "G1, G2, G3, G4"),
     /** Deletes the existing entry, then renames the temp over it, as seed 001 did for Windows: a window with no entry, and a write-once value that changes. */
-    UNLINK_THEN_RENAME("unlink-then-rename", "001", "G1, G4"),
+    UNLINK_THEN_RENAME("unlink-then-rename", "001", "G1, G3, G4"),
     /** Guards each put with an exclusively created lock file and never recovers one left by a dead writer: that key can never be stored again. */
     STALE_LOCK("stale-lock", "000", "G5"),
     /** Claims durability but fsyncs only the directory after the rename, never the file's data: the zero-length files of ext4 in 2009, KAFKA-15312. */

@@ -31,9 +31,12 @@ public final class Catalog {
     private static final Set<String> ALL_MODELS = Set.of(PROCESS_CRASH, ORDERED, EXT4_LIKE, WEAKEST_POSIX);
 
     public static final List<Entry> ENTRIES = List.of(
-            // G4 under a second writer is the harness's own finding, beyond the design notes' list:
-            // writing over the final name (stream-to-final) or a replacing move (temp-elsewhere,
-            // unlink-then-rename) publishes over an entry a racing writer was acknowledged for.
+            // Beyond the design notes' list, the harness's own findings: G4 under a second writer
+            // (writing over the final name, or a replacing move, publishes over an entry a racing
+            // writer was acknowledged for); G3 for temp-elsewhere (the cross-file-system copy is
+            // never fsynced, so an acknowledged put can come back empty after a power failure) and
+            // for unlink-then-rename (a crash between the unlink and the rename loses the entry an
+            // earlier put was acknowledged for).
             new Entry("stream-to-final", "000", Map.of(
                     Guarantee.G1, Set.of(CONCURRENT_READER, PROCESS_CRASH),
                     Guarantee.G2, ALL_MODELS,
@@ -42,9 +45,11 @@ public final class Catalog {
             new Entry("temp-elsewhere", "001", Map.of(
                     Guarantee.G1, Set.of(CONCURRENT_READER, PROCESS_CRASH),
                     Guarantee.G2, ALL_MODELS,
+                    Guarantee.G3, Set.of(ORDERED, EXT4_LIKE, WEAKEST_POSIX),
                     Guarantee.G4, Set.of(RACE))),
             new Entry("unlink-then-rename", "001", Map.of(
                     Guarantee.G1, Set.of(CONCURRENT_READER),
+                    Guarantee.G3, ALL_MODELS,
                     Guarantee.G4, Set.of(LIVE, RACE))),
             new Entry("exists-then-open", "001", Map.of(
                     Guarantee.G1, Set.of(CONCURRENT_READER))),

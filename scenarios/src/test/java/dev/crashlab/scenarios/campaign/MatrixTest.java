@@ -46,6 +46,18 @@ class MatrixTest {
         assertEquals(List.of(), missed, "seeded bugs the campaign failed to detect (a broken check)");
     }
 
+    /** What the main job exits on: a seeded bug breaking a guarantee the catalog does not list is a violation. */
+    @Test
+    void everyGuaranteeASeededBugBreaksIsCatalogued() {
+        List<String> uncatalogued = new ArrayList<>();
+        for (Catalog.Entry bug : Catalog.ENTRIES) {
+            result.verdicts().stream().filter(v -> v.cell().target().equals(bug.id()))
+                    .filter(v -> v.status() == Status.VIOLATED && !bug.guarantees().contains(v.cell().guarantee()))
+                    .forEach(v -> uncatalogued.add(v.counterexample().describe()));
+        }
+        assertEquals(List.of(), uncatalogued, "findings the catalog does not list: a new finding or a false alarm");
+    }
+
     @Test
     void everyCounterexampleIsSmallAndReplayable() {
         for (Verdict v : result.verdicts()) {
