@@ -66,6 +66,7 @@ public final class Campaign {
         }
         List<Workload> all = workloads;
         Map<String, Integer> counts = new ConcurrentHashMap<>();
+        Map<String, Long> points = new ConcurrentHashMap<>();
         List<Verdict> verdicts = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
@@ -73,7 +74,7 @@ public final class Campaign {
             List<StoreTarget> targets = new ArrayList<>(config.targets());
             targets.sort(Comparator.comparing(Campaign::unsyncedWrites).reversed());
             for (StoreTarget t : targets) {
-                jobs.add(named("campaign " + t.id(), () -> verdicts.addAll(explore(t, all, config, counts))));
+                jobs.add(named("campaign " + t.id(), () -> verdicts.addAll(explore(t, all, config, counts, points))));
             }
             if (config.cacheProtocols()) {
                 for (RaceProbe.CacheTarget t : RaceProbe.targets()) {
@@ -82,6 +83,7 @@ public final class Campaign {
                         new RaceProbe().explore(t, config.seed(), tally);
                         verdicts.addAll(tally.verdicts());
                         counts.put(t.id(), 0);
+                        points.put(t.id(), tally.crashPoints());
                     }));
                 }
             }
@@ -101,7 +103,7 @@ public final class Campaign {
         List<Verdict> sorted = new ArrayList<>(verdicts);
         sorted.sort((a, b) -> a.cell().compareTo(b.cell()));
         return new CampaignResult(config.seed(), List.copyOf(sorted), new TreeMap<>(counts),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, new TreeMap<>(points));
     }
 
     /**
@@ -129,7 +131,7 @@ public final class Campaign {
     }
 
     private static List<Verdict> explore(StoreTarget target, List<Workload> workloads, CampaignConfig config,
-                                         Map<String, Integer> counts) {
+                                         Map<String, Integer> counts, Map<String, Long> points) {
         Tally tally = new Tally();
         try (Roots roots = new Roots(target.id())) {
             List<Probe> probes = List.of(
@@ -154,6 +156,7 @@ public final class Campaign {
                 roots.clean();
             }
             counts.put(target.id(), workloads.size());
+            points.put(target.id(), tally.crashPoints());
         } catch (Exception e) {
             throw new IllegalStateException("campaign over " + target.id() + " failed: " + e, e);
         }

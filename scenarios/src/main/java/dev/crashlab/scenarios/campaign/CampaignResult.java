@@ -12,8 +12,19 @@ import java.util.Optional;
  * @param verdicts   one per target x guarantee x context that was checked, sorted
  * @param workloads  workloads run per target
  * @param wallMillis wall-clock time of the whole campaign
+ * @param crashPoints crash points (and pause points) visited per target, over every model and trace judged
  */
-public record CampaignResult(long seed, List<Verdict> verdicts, Map<String, Integer> workloads, long wallMillis) {
+public record CampaignResult(long seed, List<Verdict> verdicts, Map<String, Integer> workloads, long wallMillis,
+                             Map<String, Long> crashPoints) {
+
+    public CampaignResult(long seed, List<Verdict> verdicts, Map<String, Integer> workloads, long wallMillis) {
+        this(seed, verdicts, workloads, wallMillis, Map.of());
+    }
+
+    /** Every crash and pause point visited, over all targets. */
+    public long totalCrashPoints() {
+        return crashPoints.values().stream().mapToLong(Long::longValue).sum();
+    }
 
     public Optional<Verdict> verdict(String target, Guarantee g, String context) {
         return verdicts.stream().filter(v -> v.cell().equals(new Cell(target, g, context))).findFirst();

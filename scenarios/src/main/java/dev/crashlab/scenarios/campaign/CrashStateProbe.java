@@ -57,6 +57,7 @@ final class CrashStateProbe implements Probe {
             if (checkers.stream().allMatch(c -> tally.decided(target, map(c.guarantee()), model.name()))) {
                 continue;
             }
+            tally.visited(trace.size() + 1L);
             int[] ordinal = {0};
             try (Materializer materializer = Materializer.inMemory()) {
                 states.explore(model, exploration, state -> judge(target, w, rec, expected, model, checkers,

@@ -39,6 +39,7 @@ final class ReaderProbe implements Probe {
         if (!clears && !judged.add(TraceShape.of(fresh.trace(), fresh.expectations(target)))) {
             return; // expectations do not describe deletes, so a workload with a clear is always read
         }
+        tally.visited(fresh.trace().size() + 1L);
         for (int point = 0; point <= fresh.trace().size() && !tally.decided(target, Guarantee.G1, Context.CONCURRENT_READER); point++) {
             Path root = freshRoot.get();
             List<String> seen = new ArrayList<>();

@@ -55,7 +55,7 @@ public final class ReportAssembler {
         }
         long workloads = result.workloads().values().stream().mapToLong(Integer::longValue).sum();
         return CampaignResult.of(TOOL_VERSION, result.seed(), Budget.unbounded(), startedAt, result.wallMillis(),
-                new Counts(workloads, 0, checks), targets, List.of());
+                new Counts(workloads, result.totalCrashPoints(), checks), targets, List.of());
     }
 
     private static dev.crashlab.reports.Status status(Status s) {

@@ -14,6 +14,16 @@ final class Tally {
 
     private final Map<Cell, CellTally> cells = new ConcurrentSkipListMap<>();
     private final long startNanos = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicLong crashPoints = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Crash or pause points a probe visited: the report's measure of how far the search went. */
+    void visited(long points) {
+        crashPoints.addAndGet(points);
+    }
+
+    long crashPoints() {
+        return crashPoints.get();
+    }
 
     static final class CellTally {
         long checks;

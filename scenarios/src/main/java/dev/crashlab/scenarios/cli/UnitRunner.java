@@ -42,6 +42,7 @@ final class UnitRunner {
         long start = System.nanoTime();
         List<Verdict> verdicts = new ArrayList<>();
         Map<String, Integer> workloads = new TreeMap<>();
+        Map<String, Long> points = new TreeMap<>();
         if (units.isEmpty()) {
             return new CampaignResult(seed, List.of(), workloads, 0);
         }
@@ -64,6 +65,7 @@ final class UnitRunner {
                 List<Verdict> kept = r.verdicts().stream().filter(keep).toList();
                 verdicts.addAll(kept);
                 workloads.putAll(r.workloads());
+                points.putAll(r.crashPoints());
                 progress.println(ProgressLine.of(finished, units.size(), r, kept));
                 progress.flush();
             }
@@ -74,6 +76,6 @@ final class UnitRunner {
             STORE_LOG.setLevel(saved);
         }
         verdicts.sort((a, b) -> a.cell().compareTo(b.cell()));
-        return new CampaignResult(seed, List.copyOf(verdicts), workloads, (System.nanoTime() - start) / 1_000_000);
+        return new CampaignResult(seed, List.copyOf(verdicts), workloads, (System.nanoTime() - start) / 1_000_000, points);
     }
 }

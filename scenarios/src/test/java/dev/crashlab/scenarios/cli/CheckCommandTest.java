@@ -57,6 +57,7 @@ class CheckCommandTest {
         CampaignResult report = Reports.read(whole);
         assertEquals(CheckCommand.DEFAULT_SEED, report.seed());
         assertEquals(2, report.counts().workloads(), "one workload for each store target");
+        assertTrue(report.counts().crashPoints() > report.counts().workloads(), "crash and pause points are counted");
         assertTrue(report.expectedFindings() > 0, "stream-to-final and cache-ahead are caught");
         assertEquals(0, report.violations());
         assertTrue(report.targets().stream().flatMap(t -> t.cells().stream())
