@@ -39,6 +39,17 @@ public record Counterexample(
         allowed = allowed == null ? List.of() : List.copyOf(allowed);
     }
 
+    /**
+     * How to replay it. A user target's token (from the API or {@code check --target}) is
+     * TARGET:FAULT:CONTEXT:ORDINAL and is replayed where the target is in hand, through the API;
+     * every other token is the built-in campaign's, which {@code ./crashlab replay} re-runs.
+     */
+    public String replayCommand() {
+        String[] parts = seed.split(":", -1);
+        boolean userTarget = parts.length == 4 && parts[1].matches("\\d+") && parts[3].matches("\\d+");
+        return userTarget ? "CrashCheck.replay(target, \"" + seed + "\")" : "./crashlab replay " + seed;
+    }
+
     /** The plain-text form printed by failing tests and by {@code ./crashlab replay}. */
     public String describe() {
         return CounterexampleText.of(this);

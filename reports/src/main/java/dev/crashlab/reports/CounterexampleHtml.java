@@ -24,7 +24,7 @@ final class CounterexampleHtml {
         if (cx.sourceLine() != null) {
             fact(out, "source", "<code>" + Html.escape(cx.sourceLine()) + "</code>");
         }
-        fact(out, "replay", "<code>./crashlab replay " + cx.seed() + "</code>");
+        fact(out, "replay", "<code>" + Html.escape(cx.replayCommand()) + "</code>");
         if (f.cell().timeToDetectMillis() != null) {
             fact(out, "found after", Durations.format(f.cell().timeToDetectMillis()) + ", "
                     + f.cell().statesExplored() + " states explored");

@@ -39,7 +39,7 @@ final class CounterexampleText {
         if (cx.sourceLine() != null) {
             out.append("source:     ").append(cx.sourceLine()).append('\n');
         }
-        out.append("replay:     ./crashlab replay ").append(cx.seed()).append('\n');
+        out.append("replay:     ").append(cx.replayCommand()).append('\n');
         return out.toString();
     }
 

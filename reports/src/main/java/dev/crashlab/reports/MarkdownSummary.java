@@ -123,7 +123,7 @@ final class MarkdownSummary {
                     .append(f.cell().guarantee().label()).append(" under ").append(f.cell().model().wireName())
                     .append(": reader saw ").append(Markdown.escape(cx.readerSaw()))
                     .append(cx.sourceLine() == null ? "" : " at " + Markdown.escape(cx.sourceLine()))
-                    .append(" \u2014 replay `./crashlab replay ").append(cx.seed()).append("`\n");
+                    .append(" \u2014 replay `").append(cx.replayCommand()).append("`\n");
         }
         if (these.size() > MAX_LINES) {
             out.append("- \u2026 and ").append(these.size() - MAX_LINES).append(" more in report.html\n");

@@ -41,6 +41,17 @@ class CounterexampleTextTest {
     }
 
     @Test
+    void aUserTargetsTokenIsReplayedThroughTheApiAndACampaignsByTheCommand() {
+        Counterexample cx = SampleResults.cx(5, "save(v2)", "k1", "k1 is empty", CrashPosition.AFTER);
+        Counterexample user = new Counterexample("checkpoint:1:ext4-like:3", cx.fault(), cx.workload(), cx.trace(),
+                cx.crashPoint(), cx.provenance(), cx.readerSaw(), cx.allowed(), cx.sourceLine());
+        assertEquals("CrashCheck.replay(target, \"checkpoint:1:ext4-like:3\")", user.replayCommand());
+        Counterexample campaign = new Counterexample("20261122:stream-to-final:0:process-crash:1", cx.fault(),
+                cx.workload(), cx.trace(), cx.crashPoint(), cx.provenance(), cx.readerSaw(), cx.allowed(), cx.sourceLine());
+        assertEquals("./crashlab replay 20261122:stream-to-final:0:process-crash:1", campaign.replayCommand());
+    }
+
+    @Test
     void underTheConcurrentReaderTheMarkerIsAPauseNotACrash() {
         Counterexample cx = SampleResults.cx(5, "put(k1, 'v1', FILE)", "k1", "torn", CrashPosition.BEFORE);
         String text = cx.describe(Model.CONCURRENT_READER);

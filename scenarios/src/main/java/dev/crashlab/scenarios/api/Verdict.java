@@ -37,7 +37,7 @@ public record Verdict(String target, String fault, Guarantee guarantee, String c
     public String describe() {
         StringBuilder out = new StringBuilder(target).append(' ').append(title()).append('\n');
         if (counterexample != null) {
-            out.append(withApiReplay(counterexample.describe(Model.fromWireName(context)), counterexample.seed()));
+            out.append(counterexample.describe(Model.fromWireName(context)));
         } else if (status == Status.NOT_APPLICABLE) {
             out.append("nothing to judge: the writer did not return under this fault, so no write was acknowledged")
                     .append('\n');
@@ -45,13 +45,5 @@ public record Verdict(String target, String fault, Guarantee guarantee, String c
             out.append(checks).append(" check(s) passed\n");
         }
         return out.toString();
-    }
-
-    /**
-     * The reports print "./crashlab replay TOKEN", which replays the built-in campaign's tokens
-     * only; a user's target is replayed through the API, which has the target in hand.
-     */
-    private static String withApiReplay(String text, String token) {
-        return text.replace("./crashlab replay " + token, "CrashCheck.replay(target, \"" + token + "\")");
     }
 }
