@@ -211,8 +211,9 @@ final class Replay {
         private void ensure(int inode, int capacity) {
             byte[] old = bytes[inode] == null ? EMPTY : bytes[inode];
             if (!owned[inode] || old.length < capacity) {
-                // Straight to the largest size the trace gives the file: a copy in chunks grows it once.
-                int size = Math.max(capacity, Math.max(largest[inode], owned[inode] ? old.length * 2 : 0));
+                // A first copy is exact (most states end there, and a longer array costs a trimming copy);
+                // growing an array of its own goes straight to the largest size the trace gives the file.
+                int size = owned[inode] ? Math.max(capacity, Math.max(largest[inode], old.length * 2)) : capacity;
                 byte[] grown = new byte[size];
                 System.arraycopy(old, 0, grown, 0, Math.min(length[inode], old.length));
                 bytes[inode] = grown;

@@ -9,15 +9,11 @@ import dev.crashlab.scenarios.workload.Workloads;
 import dev.crashlab.store.Durability;
 import dev.crashlab.store.Protocol;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,37 +64,32 @@ public final class Campaign {
         Map<String, Integer> counts = new ConcurrentHashMap<>();
         Map<String, Long> points = new ConcurrentHashMap<>();
         List<Verdict> verdicts = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        List<Callable<Void>> expensive = new ArrayList<>();
+        List<Callable<Void>> cheap = new ArrayList<>();
+        for (StoreTarget t : config.targets()) {
+            (expensive(t) ? expensive : cheap).add(named("campaign " + t.id(),
+                    () -> verdicts.addAll(explore(t, all, config, counts, points))));
+        }
+        if (config.cacheProtocols()) {
+            for (RaceProbe.CacheTarget t : RaceProbe.targets()) {
+                cheap.add(named("campaign " + t.id(), () -> {
+                    Tally tally = new Tally();
+                    new RaceProbe().explore(t, config.seed(), tally);
+                    verdicts.addAll(tally.verdicts());
+                    counts.put(t.id(), 0);
+                    points.put(t.id(), tally.crashPoints());
+                }));
+            }
+        }
         try {
-            List<Runnable> jobs = new ArrayList<>();
-            List<StoreTarget> targets = new ArrayList<>(config.targets());
-            targets.sort(Comparator.comparing(Campaign::unsyncedWrites).reversed());
-            for (StoreTarget t : targets) {
-                jobs.add(named("campaign " + t.id(), () -> verdicts.addAll(explore(t, all, config, counts, points))));
-            }
-            if (config.cacheProtocols()) {
-                for (RaceProbe.CacheTarget t : RaceProbe.targets()) {
-                    jobs.add(named("campaign " + t.id(), () -> {
-                        Tally tally = new Tally();
-                        new RaceProbe().explore(t, config.seed(), tally);
-                        verdicts.addAll(tally.verdicts());
-                        counts.put(t.id(), 0);
-                        points.put(t.id(), tally.crashPoints());
-                    }));
-                }
-            }
-            List<Future<?>> running = new ArrayList<>();
-            jobs.forEach(job -> running.add(pool.submit(job)));
-            for (Future<?> f : running) {
-                f.get();
-            }
+            Lanes.run(expensive, cheap, done -> { });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the campaign was interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
         List<Verdict> sorted = new ArrayList<>(verdicts);
         sorted.sort((a, b) -> a.cell().compareTo(b.cell()));
@@ -108,22 +99,23 @@ public final class Campaign {
 
     /**
      * Targets whose data reaches the disk unsynced have the most crash states by far (every write
-     * may tear); started first, they run beside the cheap ones instead of finishing alone. Only the
+     * may tear); they run on their own lane beside the cheap ones (see {@link Lanes}). Only the
      * schedule depends on it, never a verdict.
      */
-    private static boolean unsyncedWrites(StoreTarget t) {
+    public static boolean expensive(StoreTarget t) {
         return t.durability() == Durability.NONE || t.protocol() == Protocol.STREAM_TO_FINAL
                 || t.protocol() == Protocol.TEMP_ELSEWHERE;
     }
 
     /** Traces record the thread of each operation: a pool's worker numbering would differ from run to run. */
-    private static Runnable named(String name, Runnable job) {
+    private static Callable<Void> named(String name, Runnable job) {
         return () -> {
             Thread self = Thread.currentThread();
             String saved = self.getName();
             self.setName(name);
             try {
                 job.run();
+                return null;
             } finally {
                 self.setName(saved);
             }

@@ -2,18 +2,14 @@ package dev.crashlab.scenarios.cli;
 
 import dev.crashlab.scenarios.campaign.Campaign;
 import dev.crashlab.scenarios.campaign.CampaignResult;
+import dev.crashlab.scenarios.campaign.Lanes;
 import dev.crashlab.scenarios.campaign.Verdict;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,31 +44,29 @@ final class UnitRunner {
         }
         Level saved = STORE_LOG.getLevel();
         STORE_LOG.setLevel(Level.SEVERE);
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.min(units.size(), Math.max(1, Runtime.getRuntime().availableProcessors())), r -> {
-                    Thread t = new Thread(r, "crashlab-unit");
-                    t.setDaemon(true);
-                    return t;
-                });
+        List<Callable<CampaignResult>> expensive = new ArrayList<>();
+        List<Callable<CampaignResult>> cheap = new ArrayList<>();
+        for (Unit u : units) {
+            boolean slow = !u.config().targets().isEmpty() && Campaign.expensive(u.config().targets().get(0));
+            (slow ? expensive : cheap).add(() -> Campaign.run(u.config()));
+        }
+        int[] finished = {0};
         try {
-            CompletionService<CampaignResult> done = new ExecutorCompletionService<>(pool);
-            for (Unit u : units) {
-                done.submit(() -> Campaign.run(u.config()));
-            }
-            for (int finished = 1; finished <= units.size(); finished++) {
-                Future<CampaignResult> next = done.take();
-                CampaignResult r = next.get();
+            Lanes.run(expensive, cheap, r -> {
                 List<Verdict> kept = r.verdicts().stream().filter(keep).toList();
                 verdicts.addAll(kept);
                 workloads.putAll(r.workloads());
                 points.putAll(r.crashPoints());
-                progress.println(ProgressLine.of(finished, units.size(), r, kept));
+                progress.println(ProgressLine.of(++finished[0], units.size(), r, kept));
                 progress.flush();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            });
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
-            pool.shutdownNow();
             STORE_LOG.setLevel(saved);
         }
         verdicts.sort((a, b) -> a.cell().compareTo(b.cell()));
