@@ -6,6 +6,7 @@ import dev.crashlab.faults.crash.Exploration;
 import dev.crashlab.faults.crash.Materialized;
 import dev.crashlab.faults.crash.Materializer;
 import dev.crashlab.faults.crash.PersistenceModel;
+import dev.crashlab.faults.crash.Provenance;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.scenarios.check.CheckResult;
 import dev.crashlab.scenarios.check.Checker;
@@ -54,7 +55,7 @@ final class CrashStateProbe implements Probe {
         CrashStates states = new CrashStates(trace);
         for (PersistenceModel model : models) {
             List<Checker> checkers = CrashChecks.checkersFor(model);
-            if (checkers.stream().allMatch(c -> tally.decided(target, map(c.guarantee()), model.name()))) {
+            if (checkers.stream().allMatch(c -> tally.decidedBefore(target, map(c.guarantee()), model.name(), w))) {
                 continue;
             }
             tally.visited(trace.size() + 1L);
@@ -73,15 +74,17 @@ final class CrashStateProbe implements Probe {
         try (Materialized m = materializer.materialize(state)) {
             CrashCase crashCase = new CrashCase(m.root(), state.provenance(), expected, rec.trace().before());
             for (Checker checker : checkers) {
-                if (tally.decided(target, map(checker.guarantee()), model.name())) {
-                    continue; // its cell has a counterexample; more states can only confirm it
+                if (tally.decidedBefore(target, map(checker.guarantee()), model.name(), w)) {
+                    continue; // an earlier, shorter workload broke it; this one cannot give a smaller example
                 }
                 CheckResult r = checker.check(crashCase);
                 Guarantee g = map(r.guarantee());
                 if (r.passed()) {
                     tally.held(target, g, model.name());
                 } else {
-                    tally.broken(target, g, model.name(), () -> example(target, g, model, w, rec, state, ordinal, r));
+                    Provenance p = state.provenance();
+                    long rank = (long) p.crashPoint() << 20 | Math.min(p.persisted().size(), (1 << 20) - 1);
+                    tally.brokenAt(target, g, model.name(), w, rank, () -> example(target, g, model, w, rec, state, ordinal, r));
                 }
             }
         } catch (IOException e) {

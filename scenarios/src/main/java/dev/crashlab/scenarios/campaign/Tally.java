@@ -30,6 +30,9 @@ final class Tally {
         Status status = Status.NOT_APPLICABLE;
         Counterexample counterexample;
         long detectedAfterNanos = -1;
+        /** For a crash-state counterexample: the workload it came from and its size there (see brokenAt). */
+        int workload = -1;
+        long rank = Long.MAX_VALUE;
     }
 
     /** A check that passed. */
@@ -54,6 +57,34 @@ final class Tally {
                 c.detectedAfterNanos = System.nanoTime() - startNanos;
             }
         }
+    }
+
+    /**
+     * A failed check on a crash state of workload {@code w}. Within the workload that first broke the
+     * cell, a smaller state replaces the counterexample: the rank orders by crash point, then by how
+     * many operations persisted, so what is printed is the earliest crash with the least on disk.
+     */
+    void brokenAt(Target t, Guarantee g, String context, int w, long rank, java.util.function.Supplier<Counterexample> example) {
+        CellTally c = cells.computeIfAbsent(new Cell(t.id(), g, context), k -> new CellTally());
+        synchronized (c) {
+            if (c.counterexample == null) {
+                broken(t, g, context, example);
+                c.workload = w;
+                c.rank = rank;
+            } else {
+                c.checks++;
+                if (c.workload == w && rank < c.rank) {
+                    c.counterexample = example.get();
+                    c.rank = rank;
+                }
+            }
+        }
+    }
+
+    /** Whether a cell got its counterexample from a workload before {@code w}: nothing later can shrink it. */
+    boolean decidedBefore(Target t, Guarantee g, String context, int w) {
+        CellTally c = cells.get(new Cell(t.id(), g, context));
+        return c != null && c.counterexample != null && (c.workload < 0 || c.workload < w);
     }
 
     /** Whether a cell already has its counterexample: a probe may skip work that can only confirm it. */

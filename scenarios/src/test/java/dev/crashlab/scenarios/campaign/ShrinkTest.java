@@ -1,0 +1,57 @@
+package dev.crashlab.scenarios.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crashlab.faults.crash.PersistenceModel;
+import dev.crashlab.faults.crash.Provenance;
+import dev.crashlab.scenarios.check.CheckResult;
+import dev.crashlab.scenarios.check.CrashChecks;
+import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.target.StoreTarget;
+import dev.crashlab.store.Protocol;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Within the workload that first breaks a cell, the counterexample kept is the earliest crash
+ * point with the fewest persisted operations: every failing state of that trace is judged, and
+ * the campaign's pick is checked against the minimum over all of them.
+ */
+class ShrinkTest {
+
+    @Test
+    void theCounterexampleIsTheEarliestCrashWithTheLeastOnDisk() {
+        for (Object[] cell : new Object[][] {
+                {Protocol.RENAME_NO_FSYNC, Guarantee.G3, "ext4-like"},
+                {Protocol.STREAM_TO_FINAL, Guarantee.G2, "weakest-posix"},
+                {Protocol.NO_DIR_FSYNC, Guarantee.G3, "weakest-posix"}}) {
+            StoreTarget target = StoreTarget.seeded((Protocol) cell[0]);
+            PersistenceModel model = PersistenceModel.builtIn().stream()
+                    .filter(m -> m.name().equals(cell[2])).findFirst().orElseThrow();
+            CampaignConfig d = CampaignConfig.defaults(3);
+            CampaignResult result = Campaign.run(new CampaignConfig(List.of(target), false, d.bounds(), 0,
+                    List.of(model), d.exploration(), 3, 1));
+            Counterexample kept = result.verdict(target.id(), (Guarantee) cell[1], model.name()).orElseThrow()
+                    .counterexample();
+
+            List<CheckResult> all = CrashChecks.run(kept.trace(), recording(target, kept).expectations(target), model,
+                    d.exploration());
+            Provenance smallest = all.stream()
+                    .filter(r -> !r.passed() && CrashStateProbe.map(r.guarantee()) == cell[1])
+                    .map(CheckResult::provenance)
+                    .min(Comparator.comparingInt(Provenance::crashPoint).thenComparingInt(p -> p.persisted().size()))
+                    .orElseThrow();
+            assertTrue(all.stream().anyMatch(r -> !r.passed()), "the cell breaks in this trace");
+            assertEquals(smallest.crashPoint(), kept.provenance().crashPoint(), kept.describe());
+            assertEquals(smallest.persisted().size(), kept.provenance().persisted().size(), kept.describe());
+        }
+    }
+
+    private static Recording recording(StoreTarget target, Counterexample kept) {
+        try (Roots roots = new Roots("shrink")) {
+            return Recording.run(target, kept.workload(), roots.fresh(), Campaign.NON_ATOMIC_MOVES);
+        }
+    }
+}
