@@ -9,30 +9,23 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What decides every crash state of a recording, and nothing else: the snapshot before, the
- * operations (temp-file names numbered by first appearance, since their random part is all that
- * differs between runs) and the checkers' expectations. Most workloads of the exhaustive bound are
+ * operations and the checkers' expectations. A recording's temp-file names are already numbered by
+ * first appearance ({@link StableNames}), so two runs of one workload have the same shape. Most workloads of the exhaustive bound are
  * a get, a refused put or a repeated put away from a shorter one and leave the same shape; judging
  * a shape once is what lets the campaign afford the whole bound.
  */
 record TraceShape(Snapshot before, String digest) {
 
-    private static final Pattern TEMP = Pattern.compile("(^|.*/)\\.([0-9a-f]{64})\\.[0-9a-f]+\\.tmp$");
-
     static TraceShape of(IoTrace trace, Expectations expected) {
         MessageDigest sha = sha256();
-        Map<String, String> temps = new HashMap<>();
         for (IoOp op : trace.ops()) {
             text(sha, op.kind().name());
-            text(sha, canonical(op.path(), temps));
-            text(sha, op.target() == null ? "-" : canonical(op.target(), temps));
+            text(sha, op.path());
+            text(sha, op.target() == null ? "-" : op.target());
             sha.update(ByteBuffer.allocate(17).putLong(op.offset()).putLong(op.length())
                     .put((byte) (op.atomic() ? 1 : 0)).array());
             byte[] data = op.data();
@@ -47,14 +40,6 @@ record TraceShape(Snapshot before, String digest) {
             sha.update(p.value());
         }
         return new TraceShape(trace.before(), HexFormat.of().formatHex(sha.digest()));
-    }
-
-    private static String canonical(String path, Map<String, String> temps) {
-        Matcher m = TEMP.matcher(path);
-        if (!m.matches()) {
-            return path;
-        }
-        return temps.computeIfAbsent(path, p -> m.group(1) + "." + m.group(2) + ".#" + temps.size() + ".tmp");
     }
 
     private static void text(MessageDigest sha, String s) {
