@@ -1,0 +1,408 @@
+package dev.crashlab.faults.oracle;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.crashlab.store.Codecs;
+import dev.crashlab.store.Durability;
+import dev.crashlab.store.WriteOnceStore;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The idiom corpus: the ways JVM code creates, writes, syncs, copies, moves, links and deletes
+ * files, each small enough that every crash point can be visited. Values are short on purpose
+ * (a few bytes to a few sectors) so that a listing stays readable; one idiom is larger than the
+ * JDK's 8 KiB stream buffer so that chunked writes are covered too.
+ */
+final class Corpus {
+
+    static final byte[] OLD = "old contents, longer than the new ones\n".getBytes(UTF_8);
+    static final byte[] NEW = "new value\n".getBytes(UTF_8);
+    static final byte[] MORE = "more\n".getBytes(UTF_8);
+
+    private static final Map<String, Idiom> IDIOMS = new LinkedHashMap<>();
+
+    private Corpus() {
+    }
+
+    static List<Idiom> all() {
+        return List.copyOf(IDIOMS.values());
+    }
+
+    static Idiom named(String name) {
+        Idiom idiom = IDIOMS.get(name);
+        if (idiom == null) {
+            throw new IllegalArgumentException("no idiom named " + name + "; the corpus has " + IDIOMS.keySet());
+        }
+        return idiom;
+    }
+
+    private static void add(Idiom idiom) {
+        if (IDIOMS.put(idiom.name(), idiom) != null) {
+            throw new IllegalStateException("two idioms named " + idiom.name());
+        }
+    }
+
+    private static void old(Path root, String name) throws Exception {
+        Files.write(root.resolve(name), OLD);
+    }
+
+    private static ByteBuffer buffer(byte[] bytes) {
+        return ByteBuffer.wrap(bytes);
+    }
+
+    static {
+        javaIo();
+        nioStreams();
+        channels();
+        randomAccessFiles();
+        copiesAndMoves();
+        namesAndDirectories();
+        afterRename();
+        protocols();
+    }
+
+    private static void javaIo() {
+        add(Idiom.of("fos-create", root -> {
+            try (FileOutputStream out = new FileOutputStream(root.resolve("a").toFile())) {
+                out.write(NEW);
+            }
+        }));
+        add(Idiom.of("fos-overwrite", root -> old(root, "a"), root -> {
+            try (FileOutputStream out = new FileOutputStream(root.resolve("a").toFile())) {
+                out.write(NEW);
+            }
+        }));
+        add(Idiom.of("fos-append", root -> old(root, "a"), root -> {
+            try (FileOutputStream out = new FileOutputStream(root.resolve("a").toFile(), true)) {
+                out.write(MORE);
+                out.write('!');
+            }
+        }));
+        add(Idiom.of("fos-fd-sync", root -> {
+            try (FileOutputStream out = new FileOutputStream(root.resolve("a").toFile())) {
+                out.write(NEW, 0, 4);
+                out.write(NEW, 4, NEW.length - 4);
+                out.getFD().sync();
+            }
+        }));
+        add(Idiom.of("fos-channel-force", root -> {
+            try (FileOutputStream out = new FileOutputStream(root.resolve("a").toFile())) {
+                out.write(NEW);
+                out.getChannel().write(buffer(MORE));
+                out.getChannel().force(true);
+            }
+        }));
+        add(Idiom.of("buffered-fos", root -> {
+            try (OutputStream out = new BufferedOutputStream(new FileOutputStream(root.resolve("a").toFile()))) {
+                out.write(NEW);
+                out.write(MORE);
+            }
+        }));
+    }
+
+    private static void nioStreams() {
+        add(Idiom.of("files-write", root -> Files.write(root.resolve("a"), NEW)));
+        add(Idiom.of("files-write-overwrite", root -> old(root, "a"), root -> Files.write(root.resolve("a"), NEW)));
+        add(Idiom.of("files-write-append", root -> old(root, "a"),
+                root -> Files.write(root.resolve("a"), MORE, StandardOpenOption.APPEND)));
+        add(Idiom.of("files-write-create-new", root -> Files.write(root.resolve("a"), NEW,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)));
+        add(Idiom.of("files-write-string", root -> Files.writeString(root.resolve("a"), "héllo wörld\n")));
+        add(Idiom.of("files-write-large", root -> {
+            byte[] big = new byte[20_000];
+            for (int i = 0; i < big.length; i++) {
+                big[i] = (byte) (i * 31 + 7);
+            }
+            Files.write(root.resolve("a"), big);
+        }));
+        add(Idiom.of("new-output-stream", root -> {
+            try (OutputStream out = Files.newOutputStream(root.resolve("a"))) {
+                out.write(NEW);
+                out.write(MORE);
+            }
+        }));
+        add(Idiom.of("new-buffered-writer", root -> {
+            try (BufferedWriter out = Files.newBufferedWriter(root.resolve("a"))) {
+                out.write("line one\n");
+                out.write("line two\n");
+            }
+        }));
+    }
+
+    private static void channels() {
+        add(Idiom.of("channel-sequential", root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ch.write(buffer(NEW));
+                ch.write(buffer(MORE));
+                ch.force(true);
+            }
+        }));
+        add(Idiom.of("channel-positional", root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ch.write(buffer(MORE), 600);
+                ch.write(buffer(NEW), 0);
+                ch.force(false);
+            }
+        }));
+        add(Idiom.of("channel-position-then-write", root -> old(root, "a"), root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.WRITE)) {
+                ch.position(4);
+                ch.write(buffer(MORE));
+            }
+        }));
+        add(Idiom.of("channel-gather", root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ch.write(new ByteBuffer[] {buffer(NEW), buffer(MORE)});
+            }
+        }));
+        add(Idiom.of("channel-append", root -> old(root, "a"), root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.APPEND)) {
+                ch.write(buffer(MORE));
+                ch.force(true);
+            }
+        }));
+        add(Idiom.of("channel-truncate", root -> old(root, "a"), root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.WRITE)) {
+                ch.truncate(7);
+                ch.force(true);
+            }
+        }));
+        add(Idiom.of("channel-truncate-existing-option", root -> old(root, "a"), root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(buffer(NEW));
+            }
+        }));
+        add(Idiom.of("channel-sync-option", root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC)) {
+                ch.write(buffer(NEW));
+                ch.write(buffer(MORE));
+            }
+        }));
+        add(Idiom.of("channel-dsync-option", root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.DSYNC)) {
+                ch.write(buffer(NEW));
+            }
+        }));
+        add(Idiom.of("read-only-map", root -> old(root, "a"), root -> {
+            byte[] copy;
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.READ)) {
+                MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+                copy = new byte[map.remaining()];
+                map.get(copy);
+            }
+            Files.write(root.resolve("b"), copy);
+        }));
+        add(Idiom.of("fsync-second-handle", root -> {
+            Path a = root.resolve("a");
+            try (FileChannel writer = FileChannel.open(a, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                writer.write(buffer(NEW));
+                try (FileChannel syncer = FileChannel.open(a, StandardOpenOption.READ)) {
+                    syncer.force(true);
+                }
+            }
+        }));
+        add(Idiom.of("unlinked-open-file", root -> {
+            Path a = root.resolve("a");
+            try (FileChannel ch = FileChannel.open(a, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ch.write(buffer(NEW));
+                Files.delete(a);
+                ch.write(buffer(MORE));
+                ch.force(true);
+            }
+            Files.write(root.resolve("b"), MORE);
+        }));
+    }
+
+    private static void randomAccessFiles() {
+        add(Idiom.of("raf-rw-seek", root -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rw")) {
+                raf.write(NEW);
+                raf.seek(2);
+                raf.write(MORE, 0, 2);
+                raf.seek(700);
+                raf.write('x');
+            }
+        }));
+        add(Idiom.of("raf-rws", root -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rws")) {
+                raf.write(NEW);
+                raf.write(MORE);
+            }
+        }));
+        add(Idiom.of("raf-rwd", root -> old(root, "a"), root -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rwd")) {
+                raf.write(NEW);
+            }
+        }));
+        add(Idiom.of("raf-set-length-shrink", root -> old(root, "a"), root -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rw")) {
+                raf.setLength(5);
+                raf.getFD().sync();
+            }
+        }));
+        add(Idiom.of("raf-set-length-grow", root -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rw")) {
+                raf.write(NEW);
+                raf.setLength(100);
+            }
+        }));
+        add(Idiom.of("raf-channel", root -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rw")) {
+                raf.getChannel().write(buffer(NEW), 3);
+                raf.getChannel().force(false);
+            }
+        }));
+    }
+
+    private static void copiesAndMoves() {
+        add(Idiom.of("copy-new", root -> old(root, "src"), root -> Files.copy(root.resolve("src"), root.resolve("dst"))));
+        add(Idiom.of("copy-replace-existing", root -> {
+            Files.write(root.resolve("src"), NEW);
+            old(root, "dst");
+        }, root -> Files.copy(root.resolve("src"), root.resolve("dst"), StandardCopyOption.REPLACE_EXISTING)));
+        add(Idiom.of("copy-from-stream", root -> Files.copy(new ByteArrayInputStream(NEW), root.resolve("dst"))));
+        add(Idiom.of("move", root -> old(root, "a"), root -> Files.move(root.resolve("a"), root.resolve("b"))));
+        add(Idiom.of("move-atomic", root -> old(root, "a"),
+                root -> Files.move(root.resolve("a"), root.resolve("b"), StandardCopyOption.ATOMIC_MOVE)));
+        add(Idiom.of("move-replace-existing", root -> {
+            old(root, "a");
+            Files.write(root.resolve("b"), NEW);
+        }, root -> Files.move(root.resolve("a"), root.resolve("b"), StandardCopyOption.REPLACE_EXISTING)));
+        add(Idiom.of("move-atomic-replace", root -> {
+            old(root, "a");
+            Files.write(root.resolve("b"), NEW);
+        }, root -> Files.move(root.resolve("a"), root.resolve("b"), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING)));
+        add(Idiom.of("move-into-subdirectory", root -> {
+            old(root, "a");
+            Files.createDirectory(root.resolve("d"));
+        }, root -> Files.move(root.resolve("a"), root.resolve("d/a"), StandardCopyOption.ATOMIC_MOVE)));
+        add(Idiom.of("rename-to", root -> old(root, "a"),
+                root -> root.resolve("a").toFile().renameTo(root.resolve("b").toFile())));
+        add(Idiom.of("rename-to-over-existing", root -> {
+            old(root, "a");
+            Files.write(root.resolve("b"), NEW);
+        }, root -> root.resolve("a").toFile().renameTo(root.resolve("b").toFile())));
+    }
+
+    private static void namesAndDirectories() {
+        add(Idiom.of("create-link", root -> old(root, "a"), root -> Files.createLink(root.resolve("b"), root.resolve("a"))));
+        add(Idiom.of("files-delete", root -> old(root, "a"), root -> Files.delete(root.resolve("a"))));
+        add(Idiom.of("file-delete", root -> old(root, "a"), root -> root.resolve("a").toFile().delete()));
+        add(Idiom.of("delete-if-exists", root -> old(root, "a"), root -> {
+            Files.deleteIfExists(root.resolve("a"));
+            Files.deleteIfExists(root.resolve("never"));
+        }));
+        add(Idiom.of("files-create-file", root -> Files.write(Files.createFile(root.resolve("a")), NEW)));
+        add(Idiom.of("files-create-temp-file", root -> Files.write(Files.createTempFile(root, "tmp-", ".tmp"), NEW)));
+        add(Idiom.of("file-create-temp-file", root -> {
+            File temp = File.createTempFile("tmp-", ".tmp", root.toFile());
+            try (FileOutputStream out = new FileOutputStream(temp)) {
+                out.write(NEW);
+            }
+        }));
+        add(Idiom.of("file-create-new-file", root -> {
+            File a = root.resolve("a").toFile();
+            a.createNewFile();
+            try (FileOutputStream out = new FileOutputStream(a, true)) {
+                out.write(NEW);
+            }
+        }));
+        add(Idiom.of("file-mkdirs", root -> {
+            root.resolve("d/e/f").toFile().mkdirs();
+            Files.write(root.resolve("d/e/f/a"), NEW);
+        }));
+        add(Idiom.of("file-mkdir", root -> root.resolve("d").toFile().mkdir()));
+        add(Idiom.of("files-create-directories", root -> {
+            Files.createDirectories(root.resolve("d/e"));
+            Files.write(root.resolve("d/e/a"), NEW);
+        }));
+        add(Idiom.of("files-create-directory-and-delete", root -> {
+            Files.createDirectory(root.resolve("d"));
+            Files.delete(root.resolve("d"));
+        }));
+        add(Idiom.of("directory-fsync", root -> {
+            Files.write(root.resolve("a"), NEW);
+            try (FileChannel dir = FileChannel.open(root, StandardOpenOption.READ)) {
+                dir.force(true);
+            }
+        }));
+    }
+
+    private static void afterRename() {
+        add(Idiom.of("write-fsync-close-after-rename", root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ch.write(buffer(NEW));
+                Files.move(root.resolve("a"), root.resolve("b"), StandardCopyOption.ATOMIC_MOVE);
+                ch.write(buffer(MORE));
+                ch.force(true);
+            }
+        }));
+        add(Idiom.of("fsync-after-rename", root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ch.write(buffer(NEW));
+                Files.move(root.resolve("a"), root.resolve("b"), StandardCopyOption.ATOMIC_MOVE);
+                ch.force(true);
+            }
+        }));
+        add(Idiom.of("buffered-flush-after-rename", root -> {
+            File a = root.resolve("a").toFile();
+            try (OutputStream out = new BufferedOutputStream(new FileOutputStream(a))) {
+                out.write(NEW);
+                a.renameTo(root.resolve("b").toFile());
+            }
+        }));
+        add(Idiom.of("raf-write-after-rename", root -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rw")) {
+                raf.write(NEW);
+                root.resolve("a").toFile().renameTo(root.resolve("b").toFile());
+                raf.write(MORE);
+                raf.getFD().sync();
+            }
+        }));
+    }
+
+    private static void protocols() {
+        add(Idiom.of("temp-fsync-rename-dir-fsync", root -> {
+            Path temp = root.resolve("a.tmp");
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ch.write(buffer(NEW));
+                ch.force(true);
+            }
+            Files.move(temp, root.resolve("a"), StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel dir = FileChannel.open(root, StandardOpenOption.READ)) {
+                dir.force(true);
+            }
+        }));
+        add(Idiom.of("store-put-durable", root -> {
+            WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8())
+                    .durability(Durability.FILE_AND_DIRECTORY).build();
+            store.put("k", "value");
+        }));
+        add(Idiom.of("store-put-none", root -> {
+            WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8())
+                    .durability(Durability.NONE).build();
+            store.put("k", "value");
+            store.put("j", "other");
+        }));
+    }
+}
