@@ -92,15 +92,18 @@ final class Interceptor implements IoDispatch.Hook {
                 return null;
             }
             Set<OpenOption> options = new java.util.HashSet<>(List.of(StandardOpenOption.CREATE));
+            boolean durable = false;
             if (type.equals("java.io.FileOutputStream")) {
                 options.add(StandardOpenOption.WRITE);
                 options.add(Boolean.TRUE.equals(args[1]) ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
             } else if (((String) args[1]).contains("w")) {
                 options.add(StandardOpenOption.WRITE);
+                // "rws" and "rwd" open with O_SYNC and O_DSYNC
+                durable = ((String) args[1]).contains("s") || ((String) args[1]).contains("d");
             } else {
                 options.clear();
             }
-            OpenOp open = OpenOp.of(this, rel, file.toPath(), options);
+            OpenOp open = OpenOp.of(this, rel, file.toPath(), options, durable);
             open.begin();
             return open;
         } finally {
@@ -127,14 +130,19 @@ final class Interceptor implements IoDispatch.Hook {
             case "newByteChannel", "newFileChannel" -> open((Path) args[0], (Set<? extends OpenOption>) args[1]);
             case "newOutputStream" -> open((Path) args[0], streamOptions((OpenOption[]) args[1]));
             case "move" -> move((Path) args[0], (Path) args[1], (CopyOption[]) args[2]);
-            case "copy" -> copy((Path) args[1]);
+            case "copy" -> scope.relative((Path) args[1]) == null ? null
+                    : CopyOp.begin(this, (Path) args[0], (Path) args[1], (CopyOption[]) args[2]);
+            case "createNewFile" -> createNewFile((File) self);
+            case "createTempFile" -> args.length == 3 ? createTempFile((String) args[0], (String) args[1], (File) args[2])
+                    : null;
             case "delete", "deleteIfExists" -> self instanceof File file ? delete(file.toPath(), scope.relative(file), true)
                     : delete((Path) args[0], scope.relative((Path) args[0]), name.equals("deleteIfExists"));
             case "mkdir" -> mkdir(((File) self).toPath(), scope.relative((File) self), true);
             case "createDirectory" -> mkdir((Path) args[0], scope.relative((Path) args[0]), false);
             case "createLink" -> link((Path) args[0], (Path) args[1]);
             case "renameTo" -> rename((File) self, (File) args[0]);
-            case "map" -> unseen(handles.get(self), "memory-mapped: writes through the mapping are not in the trace");
+            case "map" -> readOnly(args[0]) ? null
+                    : unseen(handles.get(self), "memory-mapped for writing: writes through the mapping are not in the trace");
             case "transferFrom" -> unseen(handles.get(self), "written by transferFrom, in native code: not in the trace");
             case "transferTo" -> unseen(handles.get(args[2]), "written by transferTo, in native code: not in the trace");
             case "newAsynchronousFileChannel" -> unseen(scope.relative((Path) args[0]),
@@ -192,8 +200,13 @@ final class Interceptor implements IoDispatch.Hook {
         return all.toByteArray();
     }
 
+    /** A read-only mapping changes nothing on disk: only writable ones (READ_WRITE, PRIVATE is copy-on-write) escape the trace. */
+    private static boolean readOnly(Object mode) {
+        return mode == FileChannel.MapMode.READ_ONLY || mode == FileChannel.MapMode.PRIVATE;
+    }
+
     /** I/O the instrumentation cannot follow: not recorded, but reported so no one trusts a trace that misses it. */
-    private IoDispatch.Token unseen(Object where, String what) {
+    IoDispatch.Token unseen(Object where, String what) {
         String path = where instanceof Handles.Handle handle ? handle.path : (String) where;
         if (path != null) {
             unseen.add((path.isEmpty() ? "." : path) + ": " + what + " (at " + Recorder.site() + ")");
@@ -277,14 +290,42 @@ final class Interceptor implements IoDispatch.Hook {
         }
         PathOp move = new PathOp(this, OpKind.MOVE, scope.name(source.toPath()), true);
         move.target = scope.name(destination.toPath());
-        move.atomic = true;
+        move.renameTo = true;
         return move.begin();
     }
 
-    private IoDispatch.Token copy(Path destination) throws Throwable {
-        String rel = scope.relative(destination);
-        return rel == null ? null : new CopyOp(this, rel, destination).begin();
+    /** java.io creates in native code (createFileExclusively): seen at File.createNewFile. */
+    private IoDispatch.Token createNewFile(File file) throws Throwable {
+        String rel = scope.relative(file);
+        if (rel == null || Files.exists(file.toPath(), LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        return new PathOp(this, OpKind.CREATE, rel, true).throwing().begin();
     }
+
+    /**
+     * File.createTempFile in the run's scope, performed as the JDK performs it (a random name, then
+     * an exclusive create) but through File.createNewFile, so the create is seen with its name.
+     */
+    private IoDispatch.Token createTempFile(String prefix, String suffix, File directory) throws Throwable {
+        if (directory == null || scope.relative(directory) == null || prefix == null || prefix.length() < 3) {
+            return null;
+        }
+        checkAlive();
+        unguard();
+        try {
+            File created;
+            do {
+                created = new File(directory, prefix + Long.toUnsignedString(TEMP_NAMES.nextLong())
+                        + (suffix == null ? ".tmp" : suffix));
+            } while (!created.createNewFile());
+            return new Pending.Replaced(this, created);
+        } finally {
+            guard();
+        }
+    }
+
+    private static final java.security.SecureRandom TEMP_NAMES = new java.security.SecureRandom();
 
     private IoDispatch.Token delete(Path path, String rel, boolean booleanResult) throws Throwable {
         if (rel == null || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {

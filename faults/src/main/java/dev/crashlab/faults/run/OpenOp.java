@@ -22,17 +22,26 @@ final class OpenOp extends Pending {
 
     private final boolean directory;
     private final boolean writable;
+    private final boolean durable;
     private final long initialPosition;
+    private Handles.Handle handle;
 
-    private OpenOp(Interceptor run, OpKind kind, String path, boolean directory, boolean writable,
+    private OpenOp(Interceptor run, OpKind kind, String path, boolean directory, boolean writable, boolean durable,
                    long initialPosition) {
         super(run, kind, path);
         this.directory = directory;
         this.writable = writable;
+        this.durable = durable;
         this.initialPosition = initialPosition;
     }
 
     static OpenOp of(Interceptor run, String rel, Path path, Set<? extends OpenOption> options) throws IOException {
+        return of(run, rel, path, options, options.contains(StandardOpenOption.SYNC)
+                || options.contains(StandardOpenOption.DSYNC));
+    }
+
+    static OpenOp of(Interceptor run, String rel, Path path, Set<? extends OpenOption> options, boolean durable)
+            throws IOException {
         if (rel == null) {
             return null;
         }
@@ -46,7 +55,7 @@ final class OpenOp extends Pending {
         long size = exists && !directory ? Files.size(path) : 0;
         OpKind kind = create && !exists ? OpKind.CREATE
                 : truncate && size > 0 && !options.contains(StandardOpenOption.CREATE_NEW) ? OpKind.TRUNCATE : null;
-        return new OpenOp(run, kind, rel, directory, write, append ? size : 0);
+        return new OpenOp(run, kind, rel, directory, write, durable, append ? size : 0);
     }
 
     @Override
@@ -73,10 +82,15 @@ final class OpenOp extends Pending {
 
     @Override
     public Object exit(Object returned, Throwable thrown) throws Throwable {
-        if (thrown == null) {
-            run.handles().put(returned, handle());
+        if (kind == null) {
+            if (thrown == null) {
+                run.handles().put(returned, handle());
+            }
+            return plainExit(returned, thrown);
         }
-        return kind == null ? plainExit(returned, thrown) : super.exit(returned, thrown);
+        Object result = super.exit(returned, thrown);
+        run.handles().put(result, handle());
+        return result;
     }
 
     private Object plainExit(Object returned, Throwable thrown) throws Throwable {
@@ -90,6 +104,14 @@ final class OpenOp extends Pending {
     /** For FileOutputStream and RandomAccessFile, whose constructors open the file. */
     @Override
     public void constructed(Object self) throws Throwable {
+        if (kind != null) {
+            run.guard();
+            try {
+                record(self);
+            } finally {
+                run.unguard();
+            }
+        }
         Handles.Handle handle = handle();
         run.handles().put(self, handle);
         if (self instanceof FileOutputStream stream) {
@@ -98,18 +120,16 @@ final class OpenOp extends Pending {
             run.handles().put(file.getFD(), handle);
         }
         if (kind != null) {
-            run.guard();
-            try {
-                record(self);
-            } finally {
-                run.unguard();
-            }
             afterPlan();
         }
     }
 
+    /** Made once the open's own create or truncate is in the trace, so the handle names the file it made. */
     private Handles.Handle handle() {
-        return new Handles.Handle(path, directory, writable, initialPosition);
+        if (handle == null) {
+            handle = new Handles.Handle(path, run.recorder().size(), directory, writable, durable, initialPosition);
+        }
+        return handle;
     }
 
     @Override

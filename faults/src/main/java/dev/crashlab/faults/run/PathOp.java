@@ -12,6 +12,10 @@ class PathOp extends Pending {
     Handles.Handle handle;
     /** FileDescriptor.sync, which reports failure as SyncFailedException. */
     boolean descriptorSync;
+    /** File.renameTo: rename(2) alone, a failure reported as false. */
+    boolean renameTo;
+    /** A boolean method that throws on an I/O error rather than returning false (File.createNewFile). */
+    private boolean throwsOnFailure;
 
     PathOp(Interceptor run, OpKind kind, String path, boolean booleanResult) {
         super(run, kind, path);
@@ -25,19 +29,31 @@ class PathOp extends Pending {
 
     @Override
     void record(Object returned) {
-        if (handle != null) {
-            if (kind == OpKind.CLOSE) {
-                handle.closed = true;
-            } else if (kind.isSync()) {
-                handle.synced = true;
-            }
+        if (handle == null) {
+            run.recorder().add(kind, path, target, -1, length, null, atomic);
+            return;
         }
-        run.recorder().add(kind, path, target, -1, length, null, atomic);
+        if (kind == OpKind.CLOSE) {
+            handle.closed = true;
+        } else if (kind.isSync()) {
+            handle.synced = true;
+        }
+        run.recorder().add(kind, handle, -1, length, null);
+    }
+
+    PathOp throwing() {
+        throwsOnFailure = true;
+        return this;
+    }
+
+    @Override
+    public boolean renameTo() {
+        return renameTo;
     }
 
     @Override
     IoDispatch.Token refuse(IOException failure) throws IOException {
-        if (booleanResult) {
+        if (booleanResult && !throwsOnFailure) {
             return new Replaced(run, Boolean.FALSE);
         }
         if (descriptorSync) {

@@ -77,7 +77,7 @@ final class WriteOp extends Pending {
         if (shape == Shape.STREAM) {
             handle.position = offset + n;
         }
-        run.recorder().add(OpKind.WRITE, path, null, offset, n, Arrays.copyOf(data, n), false);
+        run.recorder().add(OpKind.WRITE, handle, offset, n, Arrays.copyOf(data, n));
     }
 
     @Override
