@@ -115,7 +115,7 @@ final class EntryPoints {
                         "com.google.common.jimfs.JimfsFileSystemProvider"))
                 .transform(advice(java.and(namedOneOf("newByteChannel", "newFileChannel", "newOutputStream",
                                 "deleteIfExists", "newAsynchronousFileChannel")),
-                        java.and(namedOneOf("move", "delete", "createDirectory", "createLink")
+                        java.and(namedOneOf("move", "delete", "createDirectory", "createLink", "createSymbolicLink")
                                 .or(named("copy").and(takesArguments(3))))))
                 .type(namedOneOf("java.io.FileOutputStream", "java.io.RandomAccessFile",
                         "com.google.common.jimfs.JimfsOutputStream"))

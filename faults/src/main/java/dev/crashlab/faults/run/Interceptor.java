@@ -145,6 +145,8 @@ final class Interceptor implements IoDispatch.Hook {
                     : unseen(handles.get(self), "memory-mapped for writing: writes through the mapping are not in the trace");
             case "transferFrom" -> unseen(handles.get(self), "written by transferFrom, in native code: not in the trace");
             case "transferTo" -> unseen(handles.get(args[2]), "written by transferTo, in native code: not in the trace");
+            case "createSymbolicLink" -> unseen(scope.relative((Path) args[0]),
+                    "a symbolic link: the trace does not model links to names");
             case "newAsynchronousFileChannel" -> unseen(scope.relative((Path) args[0]),
                     "opened as an AsynchronousFileChannel: its writes are not in the trace");
             default -> null;

@@ -25,6 +25,8 @@ final class OpenOp extends Pending {
     private final boolean durable;
     private final long initialPosition;
     private Handles.Handle handle;
+    /** DELETE_ON_CLOSE: the JDK unlinks the file right after opening it (UnixChannelFactory). */
+    private boolean unlinkAfterOpen;
 
     private OpenOp(Interceptor run, OpKind kind, String path, boolean directory, boolean writable, boolean durable,
                    long initialPosition) {
@@ -55,7 +57,9 @@ final class OpenOp extends Pending {
         long size = exists && !directory ? Files.size(path) : 0;
         OpKind kind = create && !exists ? OpKind.CREATE
                 : truncate && size > 0 && !options.contains(StandardOpenOption.CREATE_NEW) ? OpKind.TRUNCATE : null;
-        return new OpenOp(run, kind, rel, directory, write, durable, append ? size : 0);
+        OpenOp open = new OpenOp(run, kind, rel, directory, write, durable, append ? size : 0);
+        open.unlinkAfterOpen = options.contains(StandardOpenOption.DELETE_ON_CLOSE);
+        return open;
     }
 
     @Override
@@ -82,14 +86,22 @@ final class OpenOp extends Pending {
 
     @Override
     public Object exit(Object returned, Throwable thrown) throws Throwable {
+        Object result;
         if (kind == null) {
             if (thrown == null) {
                 run.handles().put(returned, handle());
             }
-            return plainExit(returned, thrown);
+            result = plainExit(returned, thrown);
+        } else {
+            result = super.exit(returned, thrown);
+            run.handles().put(result, handle());
         }
-        Object result = super.exit(returned, thrown);
-        run.handles().put(result, handle());
+        if (unlinkAfterOpen) {
+            run.guard();
+            PathOp unlink = new PathOp(run, OpKind.DELETE, path, false);
+            unlink.begin();
+            unlink.exit(null, null);
+        }
         return result;
     }
 

@@ -132,6 +132,22 @@ class KernelTruthTest {
     }
 
     @Test
+    void deleteOnCloseUnlinksRightAfterTheOpenAndSymbolicLinksAreRefused() throws Exception {
+        Path root = root();
+        IoTrace trace = Run.record(root, () -> {
+            try (FileChannel scratch = FileChannel.open(root.resolve("scratch"), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE)) {
+                scratch.write(ByteBuffer.wrap(ascii("spill")));
+            }
+        });
+        assertEquals(List.of(OpKind.CREATE, OpKind.DELETE, OpKind.WRITE, OpKind.CLOSE), TraceTest.kinds(trace),
+                trace.listing());
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Run.record(root,
+                () -> Files.createSymbolicLink(root.resolve("current"), root.resolve("v1"))));
+        assertTrue(refused.getMessage().contains("current: a symbolic link"), refused.getMessage());
+    }
+
+    @Test
     void javaIoNativeCreatesAreRecorded() throws Exception {
         Path root = root();
         File[] temp = new File[1];
