@@ -24,7 +24,7 @@ final class CopyOp {
     }
 
     /** Null to let the JDK proceed (nothing in scope will change, or it will refuse the copy). */
-    static IoDispatch.Token begin(Interceptor run, Path source, Path destination, CopyOption[] given) throws Throwable {
+    static IoDispatch.Token begin(ActiveRun run, Path source, Path destination, CopyOption[] given) throws Throwable {
         List<CopyOption> options = Arrays.asList(given == null ? new CopyOption[0] : given);
         LinkOption[] follow = options.contains(LinkOption.NOFOLLOW_LINKS)
                 ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
@@ -39,12 +39,12 @@ final class CopyOp {
             return null;
         }
         if (!attrs.isRegularFile() && !attrs.isDirectory()) {
-            run.unseen(run.scope().relative(destination), "made by Files.copy of a symbolic link or special file,"
+            run.blindSpots().add(run.scope().relative(destination), "made by Files.copy of a symbolic link or special file,"
                     + " which the trace does not model");
             return null;
         }
-        run.checkAlive();
-        run.unguard();
+        run.liveness().checkAlive();
+        run.threads().unguard();
         try {
             if (exists) {
                 Files.delete(destination);
@@ -56,7 +56,7 @@ final class CopyOp {
                         options.contains(StandardCopyOption.COPY_ATTRIBUTES));
             }
         } finally {
-            run.guard();
+            run.threads().guard();
         }
         return new Pending.Replaced(run, null);
     }

@@ -16,28 +16,27 @@ import java.util.Arrays;
  * given (a window in which the destination does not exist), then rename(2); and when the plan
  * makes the rename fail with EXDEV, a copy and an unlink of the source ({@link FileCopier}).
  */
-final class MoveOp extends PathOp {
+final class MoveOp extends EntryOp {
 
     private final Path source;
     private final Path destination;
     private final CopyOption[] options;
 
-    MoveOp(Interceptor run, Path source, Path destination, CopyOption[] options) {
-        super(run, OpKind.MOVE, run.scope().name(source), false);
+    MoveOp(ActiveRun run, Path source, Path destination, CopyOption[] options) {
+        super(run, OpKind.MOVE, run.scope().name(source), run.scope().name(destination),
+                options != null && Arrays.asList(options).contains(StandardCopyOption.ATOMIC_MOVE), Result.VOID, false);
         this.source = source;
         this.destination = destination;
         this.options = options == null ? new CopyOption[0] : options;
-        this.target = run.scope().name(destination);
-        this.atomic = Arrays.asList(this.options).contains(StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override
     IoDispatch.Token begin() throws Throwable {
-        run.checkAlive();
-        boolean replacing = !atomic && Arrays.asList(options).contains(StandardCopyOption.REPLACE_EXISTING)
+        run.liveness().checkAlive();
+        boolean replacing = !atomic() && Arrays.asList(options).contains(StandardCopyOption.REPLACE_EXISTING)
                 && Files.exists(destination, LinkOption.NOFOLLOW_LINKS) && !sameFile();
         int chunk = run.plan().copyChunk(this);
-        if (chunk <= 0 && !atomic && crossesFileStores()) {
+        if (chunk <= 0 && !atomic() && crossesFileStores()) {
             // rename(2) will fail with EXDEV and the JDK copy in native code: do that copy where it is seen
             chunk = FileCopier.WHOLE;
         }
@@ -45,7 +44,7 @@ final class MoveOp extends PathOp {
             return super.begin();
         }
         // Released so that each step is itself intercepted: recorded, faultable.
-        run.unguard();
+        run.threads().unguard();
         try {
             if (chunk > 0) {
                 FileCopier.move(source, destination, options, chunk);
@@ -53,7 +52,7 @@ final class MoveOp extends PathOp {
                 Files.delete(destination);
             }
         } finally {
-            run.guard();
+            run.threads().guard();
         }
         return chunk > 0 ? new Replaced(run, null) : super.begin();
     }

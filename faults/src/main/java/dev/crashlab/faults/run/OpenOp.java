@@ -28,21 +28,21 @@ final class OpenOp extends Pending {
     /** DELETE_ON_CLOSE: the JDK unlinks the file right after opening it (UnixChannelFactory). */
     private boolean unlinkAfterOpen;
 
-    private OpenOp(Interceptor run, OpKind kind, String path, boolean directory, boolean writable, boolean durable,
+    private OpenOp(ActiveRun run, OpKind kind, String path, boolean directory, boolean writable, boolean durable,
                    long initialPosition) {
-        super(run, kind, path);
+        super(run, kind, path, null, false);
         this.directory = directory;
         this.writable = writable;
         this.durable = durable;
         this.initialPosition = initialPosition;
     }
 
-    static OpenOp of(Interceptor run, String rel, Path path, Set<? extends OpenOption> options) throws IOException {
+    static OpenOp of(ActiveRun run, String rel, Path path, Set<? extends OpenOption> options) throws IOException {
         return of(run, rel, path, options, options.contains(StandardOpenOption.SYNC)
                 || options.contains(StandardOpenOption.DSYNC));
     }
 
-    static OpenOp of(Interceptor run, String rel, Path path, Set<? extends OpenOption> options, boolean durable)
+    static OpenOp of(ActiveRun run, String rel, Path path, Set<? extends OpenOption> options, boolean durable)
             throws IOException {
         if (rel == null) {
             return null;
@@ -65,7 +65,7 @@ final class OpenOp extends Pending {
     @Override
     IoDispatch.Token begin() throws Throwable {
         if (kind == null) {
-            run.checkAlive();
+            run.liveness().checkAlive();
             if (!writable && !directory) {
                 run.plan().beforeRead(new ReadOpen() {
                     @Override
@@ -75,7 +75,7 @@ final class OpenOp extends Pending {
 
                     @Override
                     public void pause(Runnable callback) {
-                        run.pause(-1, callback);
+                        run.pauses().pause(-1, callback);
                     }
                 });
             }
@@ -97,8 +97,8 @@ final class OpenOp extends Pending {
             run.handles().put(result, handle());
         }
         if (unlinkAfterOpen) {
-            run.guard();
-            PathOp unlink = new PathOp(run, OpKind.DELETE, path, false);
+            run.threads().guard();
+            EntryOp unlink = EntryOp.of(run, OpKind.DELETE, path, EntryOp.Result.VOID);
             unlink.begin();
             unlink.exit(null, null);
         }
@@ -106,7 +106,7 @@ final class OpenOp extends Pending {
     }
 
     private Object plainExit(Object returned, Throwable thrown) throws Throwable {
-        run.unguard();
+        run.threads().unguard();
         if (thrown != null) {
             throw thrown;
         }
@@ -117,11 +117,11 @@ final class OpenOp extends Pending {
     @Override
     public void constructed(Object self) throws Throwable {
         if (kind != null) {
-            run.guard();
+            run.threads().guard();
             try {
                 record(self);
             } finally {
-                run.unguard();
+                run.threads().unguard();
             }
         }
         Handles.Handle handle = handle();

@@ -2,6 +2,7 @@ package dev.crashlab.faults.run;
 
 import dev.crashlab.faults.agent.Agent;
 import dev.crashlab.faults.plan.FaultPlan;
+import dev.crashlab.faults.plan.SimulatedCrash;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.faults.trace.Snapshot;
 import java.nio.file.Path;
@@ -89,26 +90,27 @@ public final class Run {
         synchronized (ONE_AT_A_TIME) {
             Agent.install();
             Snapshot before = Snapshot.of(scope.root());
-            Interceptor interceptor = new Interceptor(scope, plan, onlyRunThreads);
+            ActiveRun run = ActiveRun.of(scope, plan, onlyRunThreads);
             Throwable thrown = null;
-            interceptor.markRunThread();
-            Activation.activate(interceptor);
+            run.threads().markRunThread();
+            Activation.activate(new Interceptor(run));
             try {
                 workload.run();
             } catch (Throwable t) {
                 thrown = t;
             } finally {
                 Activation.deactivate();
-                interceptor.unmarkRunThread();
+                run.threads().unmarkRunThread();
             }
-            IoTrace trace = new IoTrace(before, interceptor.ops());
-            List<String> unseen = new ArrayList<>(interceptor.unseen());
-            if (checkComplete && thrown == null && interceptor.crash() == null && unseen.isEmpty()) {
+            IoTrace trace = new IoTrace(before, run.recorder().ops());
+            List<String> unseen = new ArrayList<>(run.blindSpots().list());
+            SimulatedCrash crash = run.liveness().crash();
+            if (checkComplete && thrown == null && crash == null && unseen.isEmpty()) {
                 Completeness.differences(trace, scope.root()).forEach(d -> unseen.add(
                         d + " (replaying the recorded trace does not give back the directory the run left)"));
             }
-            return RunResult.of(trace, interceptor.crash(), thrown,
-                    interceptor.attemptsAfterDeath(), interceptor.callbackErrors(), unseen);
+            return RunResult.of(trace, crash, thrown, run.liveness().attemptsAfterDeath(),
+                    run.pauses().callbackErrors(), unseen);
         }
     }
 }
