@@ -39,14 +39,7 @@ final class MemoryWriteOp extends Pending {
 
     @Override
     IoDispatch.Token partial() throws Throwable {
-        int k = Math.min(writeLimit, call.data.length);
-        if (k > 0) {
-            call.writePrefix(k, -1);
-        }
-        if (afterLimit != null) {
-            throw afterLimit instanceof SimulatedCrash crash ? run.liveness().crashed(crash) : afterLimit;
-        }
-        return new Replaced(run, call.shortResult(k));
+        return cut(call, -1, k -> { });
     }
 
     @Override

@@ -89,6 +89,19 @@ abstract class Pending extends IoDispatch.Token implements Operation {
         throw new UnsupportedOperationException(kind + " " + path + " cannot be cut short");
     }
 
+    /** A write the plan cut: its prefix goes through (and is {@code recorded}), then the plan's throwable or a short return. */
+    IoDispatch.Token cut(WriteCall call, long offset, java.util.function.IntConsumer recorded) throws Throwable {
+        int k = Math.min(writeLimit, call.data.length);
+        if (k > 0) {
+            call.writePrefix(k, offset);
+            recorded.accept(k);
+        }
+        if (afterLimit != null) {
+            throw afterLimit instanceof SimulatedCrash crash ? run.liveness().crashed(crash) : afterLimit;
+        }
+        return new Replaced(run, call.shortResult(k));
+    }
+
     @Override
     public int index() {
         return index;

@@ -1,7 +1,6 @@
 package dev.crashlab.faults.run;
 
 import dev.crashlab.faults.agent.boot.IoDispatch;
-import dev.crashlab.faults.plan.SimulatedCrash;
 import dev.crashlab.faults.trace.OpKind;
 import java.util.Arrays;
 
@@ -36,15 +35,7 @@ final class WriteOp extends Pending {
 
     @Override
     IoDispatch.Token partial() throws Throwable {
-        int k = Math.min(writeLimit, call.data.length);
-        if (k > 0) {
-            call.writePrefix(k, offset);
-            recordBytes(k);
-        }
-        if (afterLimit != null) {
-            throw afterLimit instanceof SimulatedCrash crash ? run.liveness().crashed(crash) : afterLimit;
-        }
-        return new Replaced(run, call.shortResult(k));
+        return cut(call, offset, this::recordBytes);
     }
 
     @Override
