@@ -115,7 +115,7 @@ final class EntryPoints {
                         "com.google.common.jimfs.JimfsFileSystemProvider"))
                 .transform(advice(java.and(namedOneOf("newByteChannel", "newFileChannel", "newOutputStream",
                                 "deleteIfExists", "newAsynchronousFileChannel")),
-                        java.and(namedOneOf("move", "delete", "createDirectory", "createLink")
+                        java.and(namedOneOf("move", "delete", "createDirectory", "createLink", "createSymbolicLink")
                                 .or(named("copy").and(takesArguments(3))))))
                 .type(namedOneOf("java.io.FileOutputStream", "java.io.RandomAccessFile",
                         "com.google.common.jimfs.JimfsOutputStream"))
@@ -124,7 +124,9 @@ final class EntryPoints {
                         .and(constructor(takesArgument(0, java.io.File.class).and(takesArguments(2).or(takesArguments(3)))
                                 .and(not(takesArgument(1, String.class).and(takesArguments(2)))))))
                 .type(named("java.io.File"))
-                .transform(advice(java.and(namedOneOf("renameTo", "delete", "mkdir")), none()))
+                // createNewFile and createTempFile: java.io creates files in native code (createFileExclusively)
+                .transform(advice(java.and(namedOneOf("renameTo", "delete", "mkdir", "createNewFile", "createTempFile")),
+                        none()))
                 .type(named("java.io.FileDescriptor"))
                 .transform(advice(none(), java.and(named("sync"))))
                 .type(named("java.io.ByteArrayOutputStream"))
@@ -139,23 +141,41 @@ final class EntryPoints {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
-        base(inst, dispatch, notRewritten, AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+        AgentBuilder rewriter = base(inst, dispatch, notRewritten,
+                AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
                 .ignore(any(), isBootstrapClassLoader())
-                .or(isSynthetic().or(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("net.bytebuddy."))
-                        .or(nameStartsWith("org.junit.")).or(nameStartsWith("org.apache.maven."))
-                        .or(nameStartsWith("org.opentest4j.")).or(nameStartsWith("com.google."))
-                        // crashlab's own report writing and command line: no target code, and
-                        // rewriting Jackson's and JFreeChart's classes as they load took ~30 s
-                        .or(nameStartsWith("com.fasterxml.")).or(nameStartsWith("org.jfree."))
-                        .or(nameStartsWith("picocli.")).or(nameStartsWith("dev.crashlab.reports."))
-                        .or(nameStartsWith(Agent.BOOT_PACKAGE))))
+                .or(isSynthetic().or(nameStartsWith("java.")).or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
+                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("net.bytebuddy.")))
+                // Only crashlab's own code is left alone, and everything it bundles is relocated under its
+                // package; any other class, a library's or the user's, may fsync and must be seen doing it.
+                .or(new CrashlabsOwn())
                 .type(any())
                 .transform((b, type, loader, module, domain) -> b.visit(MemberSubstitution.relaxed()
                         .method(named("sync").and(isDeclaredBy(FileDescriptor.class)))
                         .replaceWith(substitute)
-                        .on(isMethod().or(isConstructor()))))
-                .installOn(inst);
+                        .on(isMethod().or(isConstructor()))));
+        SyncCallSites.install(inst, rewriter.makeRaw(), notRewritten);
+    }
+
+    /**
+     * crashlab's own classes: under dev.crashlab. and not compiled test code (crashlab's tests are
+     * written like a user's targets and fsync like one).
+     */
+    private static final class CrashlabsOwn implements AgentBuilder.RawMatcher {
+        @Override
+        public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> redefined,
+                               java.security.ProtectionDomain domain) {
+            if (!type.getName().startsWith("dev.crashlab.")) {
+                return false;
+            }
+            java.security.CodeSource source = domain == null ? null : domain.getCodeSource();
+            java.net.URL url = source == null ? null : source.getLocation();
+            if (url == null && loader != null) {
+                url = loader.getResource(type.getName().replace('.', '/') + ".class");
+            }
+            String location = url == null ? "" : url.getPath();
+            return !location.contains("/test-classes/") && !location.endsWith("/test-classes");
+        }
     }
 
     /** Failures go to {@code failures}: fatal for the JDK's entry points, a note for call-site rewriting. */

@@ -5,17 +5,17 @@ import dev.crashlab.faults.agent.boot.IoDispatch;
 /** getChannel() on a stream or RandomAccessFile of the run: the channel writes to the same file. */
 final class Alias extends IoDispatch.Token {
 
-    private final Interceptor run;
+    private final ActiveRun run;
     private final Handles.Handle handle;
 
-    Alias(Interceptor run, Handles.Handle handle) {
+    Alias(ActiveRun run, Handles.Handle handle) {
         this.run = run;
         this.handle = handle;
     }
 
     @Override
     public Object exit(Object returned, Throwable thrown) throws Throwable {
-        run.unguard();
+        run.threads().unguard();
         if (thrown != null) {
             throw thrown;
         }
