@@ -18,9 +18,9 @@ import java.util.Set;
  *       truncates that leave the size as it was are dropped on both sides.</li>
  *   <li>{@code WRITE a @OFFSET +LENGTH}: bytes that reached the file (write, pwrite64, writev,
  *       sendfile, copy_file_range), with the offset the kernel wrote at.</li>
- *   <li>{@code FSYNC a}, {@code FDATASYNC a}, {@code FSYNC_DIR d}: which file a sync made durable.
- *       A write through an O_SYNC (O_DSYNC) descriptor is durable when it returns, so strace's side
- *       shows it as the write followed by an FSYNC (FDATASYNC) of that file.</li>
+ *   <li>{@code WRITE a @OFFSET +LENGTH (sync)}: a write through an O_SYNC or O_DSYNC descriptor,
+ *       durable when it returns (crashlab: {@code IoOp.durable()}).</li>
+ *   <li>{@code FSYNC a}, {@code FDATASYNC a}, {@code FSYNC_DIR d}: which file a sync made durable.</li>
  *   <li>{@code RENAME a -> b}, {@code LINK a -> b} (b is the new name), {@code DELETE a},
  *       {@code MKDIR d}.</li>
  * </ul>
@@ -45,8 +45,8 @@ final class FileOps {
         return "CREATE " + display(path);
     }
 
-    static String write(String name, long offset, long length) {
-        return "WRITE " + name + " @" + offset + " +" + length;
+    static String write(String name, long offset, long length, boolean durable) {
+        return "WRITE " + name + " @" + offset + " +" + length + (durable ? " (sync)" : "");
     }
 
     static String truncate(String name, long size) {

@@ -13,40 +13,19 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class KnownGaps {
 
-    private static final String AFTER_RENAME = "handles are bound to names, not inodes: I/O through a handle after its"
-            + " file was renamed or unlinked is recorded under the old name and bound to no file";
-    private static final String SYNC_OPEN = "SYNC/DSYNC writes (O_SYNC/O_DSYNC, RandomAccessFile rws/rwd) are recorded as"
-            + " plain writes: nothing in the trace makes them durable when they return";
     private static final String SET_LENGTH = "RandomAccessFile.setLength (ftruncate) is not recorded where it is a"
-            + " native method (JDK 17; on JDK 25 it is Java calling setLength0, and recorded)";
-    private static final String NATIVE_CREATE = "java.io's native creates (createNewFile, createTempFile) are not recorded";
-    private static final String READ_ONLY_MAP = "a read-only FileChannel.map is refused as unseen I/O";
-    private static final String COPY = "Files.copy is recorded after the fact as one attempt making two operations"
-            + " (CREATE or TRUNCATE, then one WRITE): crash points past it are shifted, none is inside the transfer,"
-            + " and REPLACE_EXISTING is really unlink + exclusive create + transfer";
+            + " native method (JDK 17; on JDK 25 it is Java calling setLength0, and recorded): the completeness"
+            + " check refuses the trace";
     private static final String FAILED_ATTEMPTS = "a failed attempt (File.mkdirs' and Files.createDirectories' mkdir of a"
             + " path whose parent is missing) takes an operation number, so crash plans built from the trace"
             + " (CrashBefore, CrashInsideWrite) stop at another operation than the state computed for them";
 
     static final Map<String, String> STRACE = gaps()
-            .because(SYNC_OPEN, "channel-sync-option", "channel-dsync-option", "raf-rws", "raf-rwd")
-            .because(READ_ONLY_MAP, "read-only-map")
-            .because(AFTER_RENAME, "unlinked-open-file", "write-fsync-close-after-rename", "fsync-after-rename",
-                    "buffered-flush-after-rename", "raf-write-after-rename")
             .when(nativeSetLength(), SET_LENGTH, "raf-set-length-shrink", "raf-set-length-grow")
-            .because(COPY, "copy-replace-existing")
-            .because("Files.move with REPLACE_EXISTING and without ATOMIC_MOVE: the JDK unlinks the target before"
-                    + " rename(2), which is recorded as one rename", "move-replace-existing")
-            .because(NATIVE_CREATE, "file-create-temp-file", "file-create-new-file")
             .done();
 
     static final Map<String, String> KILL = gaps()
-            .because(READ_ONLY_MAP, "read-only-map")
-            .because(AFTER_RENAME, "unlinked-open-file", "write-fsync-close-after-rename", "buffered-flush-after-rename",
-                    "raf-write-after-rename")
             .when(nativeSetLength(), SET_LENGTH, "raf-set-length-shrink", "raf-set-length-grow")
-            .because(COPY, "copy-new", "copy-replace-existing")
-            .because(NATIVE_CREATE, "file-create-temp-file", "file-create-new-file")
             .because(FAILED_ATTEMPTS, "file-mkdirs", "files-create-directories")
             .done();
 

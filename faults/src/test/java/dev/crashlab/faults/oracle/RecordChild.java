@@ -41,7 +41,7 @@ public final class RecordChild {
         try {
             Path root = Files.createDirectory(base.resolve(idiom.name())).toRealPath();
             idiom.setUp().run(root);
-            RunResult result = Run.in(root).go(() -> {
+            RunResult result = Run.in(root).checkComplete().go(() -> {
                 mark(base, marker("begin", idiom.name()));
                 try {
                     idiom.body().run(root);

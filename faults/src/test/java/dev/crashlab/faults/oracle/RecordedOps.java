@@ -50,7 +50,7 @@ final class RecordedOps {
                 out.add(FileOps.create(op.path()));
             }
             case WRITE -> {
-                out.add(FileOps.write(name(inode, op), op.offset(), op.length()));
+                out.add(FileOps.write(name(inode, op), op.offset(), op.length(), op.durable()));
                 if (inode != null) {
                     inode.size = Math.max(inode.size, op.offset() + op.length());
                 }

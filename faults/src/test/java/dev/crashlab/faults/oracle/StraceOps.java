@@ -142,15 +142,10 @@ final class StraceOps {
         }
         long offset = at >= 0 ? at : d.append ? d.inode.size : d.position;
         String name = kernelName(fdArg);
-        out.add(FileOps.write(name, offset, count));
+        out.add(FileOps.write(name, offset, count, d.sync || d.dsync));
         d.inode.size = Math.max(d.inode.size, offset + count);
         if (at < 0) {
             d.position = offset + count;
-        }
-        if (d.sync) {
-            out.add(FileOps.fsync(name));
-        } else if (d.dsync) {
-            out.add(FileOps.fdatasync(name));
         }
     }
 
