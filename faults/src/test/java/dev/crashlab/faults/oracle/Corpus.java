@@ -75,6 +75,7 @@ final class Corpus {
         namesAndDirectories();
         afterRename();
         protocols();
+        more();
     }
 
     private static void javaIo() {
@@ -403,6 +404,99 @@ final class Corpus {
                     .durability(Durability.NONE).build();
             store.put("k", "value");
             store.put("j", "other");
+        }));
+    }
+
+    private static void more() {
+        add(Idiom.of("file-writer", root -> {
+            try (java.io.FileWriter out = new java.io.FileWriter(root.resolve("a").toFile(), UTF_8)) {
+                out.write("written by a FileWriter\n");
+            }
+        }));
+        add(Idiom.of("print-stream-autoflush", root -> {
+            try (java.io.PrintStream out = new java.io.PrintStream(new FileOutputStream(root.resolve("a").toFile()), true, UTF_8)) {
+                out.println("one");
+                out.println("two");
+            }
+        }));
+        add(Idiom.of("fos-append-creates", root -> {
+            try (FileOutputStream out = new FileOutputStream(root.resolve("a").toFile(), true)) {
+                out.write(NEW);
+            }
+        }));
+        add(Idiom.of("files-write-empty-over-existing", root -> old(root, "a"), root -> Files.write(root.resolve("a"), new byte[0])));
+        add(Idiom.of("new-byte-channel", root -> {
+            try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(root.resolve("a"),
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ch.write(buffer(NEW));
+                ch.position(20);
+                ch.write(buffer(MORE));
+            }
+        }));
+        add(Idiom.of("channel-direct-buffer", root -> {
+            ByteBuffer direct = ByteBuffer.allocateDirect(NEW.length);
+            direct.put(NEW).flip();
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ch.write(direct);
+                ch.force(true);
+            }
+        }));
+        add(Idiom.of("delete-on-close", root -> {
+            try (OutputStream out = Files.newOutputStream(root.resolve("a"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE)) {
+                out.write(NEW);
+            }
+            Files.write(root.resolve("b"), MORE);
+        }));
+        add(Idiom.of("move-directory", root -> {
+            Files.createDirectory(root.resolve("d"));
+            old(root, "d/a");
+        }, root -> Files.move(root.resolve("d"), root.resolve("e"), StandardCopyOption.ATOMIC_MOVE)));
+        add(Idiom.of("link-then-delete-original", root -> old(root, "a"), root -> {
+            Files.createLink(root.resolve("b"), root.resolve("a"));
+            Files.delete(root.resolve("a"));
+        }));
+        add(Idiom.of("files-create-temp-directory", root -> {
+            Path dir = Files.createTempDirectory(root, "dir-");
+            Files.write(dir.resolve("a"), NEW);
+        }));
+        add(Idiom.of("copy-large", root -> {
+            byte[] big = new byte[100_000];
+            for (int i = 0; i < big.length; i++) {
+                big[i] = (byte) (i % 251);
+            }
+            Files.write(root.resolve("src"), big);
+        }, root -> Files.copy(root.resolve("src"), root.resolve("dst"))));
+        add(Idiom.of("move-across-file-systems", root -> Files.write(Elsewhere.of(root).resolve("a"), NEW),
+                root -> Files.move(Elsewhere.of(root).resolve("a"), root.resolve("a"))));
+        add(Idiom.of("move-across-file-systems-replace", root -> {
+            Files.write(Elsewhere.of(root).resolve("a"), NEW);
+            old(root, "a");
+        }, root -> Files.move(Elsewhere.of(root).resolve("a"), root.resolve("a"), StandardCopyOption.REPLACE_EXISTING)));
+        add(Idiom.of("move-out-to-another-file-system", root -> old(root, "a"),
+                root -> Files.move(root.resolve("a"), Elsewhere.of(root).resolve("a"))));
+        add(Idiom.of("rename-to-across-file-systems", root -> Files.write(Elsewhere.of(root).resolve("a"), NEW), root -> {
+            if (Elsewhere.of(root).resolve("a").toFile().renameTo(root.resolve("a").toFile())) {
+                return;
+            }
+            Files.write(root.resolve("fallback"), NEW);
+        }));
+        add(Idiom.of("fos-on-raf-descriptor", root -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rw")) {
+                raf.write(NEW);
+                FileOutputStream out = new FileOutputStream(raf.getFD());
+                out.write(MORE);
+                out.flush();
+            }
+        }));
+        add(Idiom.of("store-put-file", root -> {
+            WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8()).durability(Durability.FILE).build();
+            store.put("k", "value");
+        }));
+        add(Idiom.of("store-put-all", root -> {
+            WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8())
+                    .durability(Durability.FILE_AND_DIRECTORY).build();
+            store.putAll(new java.util.TreeMap<>(Map.of("k", "value", "j", "other")));
         }));
     }
 }

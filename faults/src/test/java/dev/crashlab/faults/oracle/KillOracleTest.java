@@ -72,7 +72,14 @@ class KillOracleTest {
         pairs.values().forEach(list -> list.forEach(p -> lines.add(p.dir() + "\t" + p.idiom().name() + "\t" + p.point().token())));
         Files.write(plan, lines, StandardCharsets.UTF_8);
         long computed = System.nanoTime();
-        Map<String, String> status = killChild(base, plan);
+        Map<String, String> status;
+        try {
+            status = killChild(base, plan);
+        } finally {
+            Elsewhere.clean(base);
+            Elsewhere.clean(tmp.resolve("recorded"));
+            Elsewhere.clean(tmp.resolve("simulated"));
+        }
         long killed = System.nanoTime();
 
         int compared = pairs.values().stream().mapToInt(List::size).sum();

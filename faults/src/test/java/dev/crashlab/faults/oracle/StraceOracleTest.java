@@ -49,7 +49,9 @@ class StraceOracleTest {
         Process child = new ProcessBuilder(strace.around(log, ChildJvm.command(RecordChild.class, args)))
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the traced child did not finish: " + output);
+        boolean finished = child.waitFor(300, TimeUnit.SECONDS);
+        Elsewhere.clean(base);
+        assertTrue(finished, "the traced child did not finish: " + output);
         assertEquals(0, child.exitValue(), () -> "the traced child failed:\n" + output);
         List<String> calls = StraceLog.read(log);
         OracleReport report = new OracleReport("strace", "# strace oracle on Java " + Runtime.version()
