@@ -24,10 +24,10 @@ import java.util.concurrent.TimeUnit;
  * touch nothing outside their own directories, so each directory holds at the SIGKILL exactly what
  * it held when its body stopped.
  *
- * <p>Stopping: the plan counts each directory's operation attempts (an attempt's number is its
- * index in a fault-free trace) and stops before attempt N. Inside write N it lets only the first K
- * bytes through (crashlab performs that prefix, as for its own simulated crash) and stops at the
- * next attempt, or when the body ends.
+ * <p>Stopping: before operation N, where N is crashlab's number for it ({@link Operation#index()},
+ * the number a crash plan built from the fault-free trace uses), counted from the directory's
+ * first. Inside write N it lets only the first K bytes through (crashlab performs that prefix, as
+ * for its own simulated crash) and stops at the next operation, or when the body ends.
  *
  * <p>Arguments: the base directory, the plan file (lines "dir TAB idiom TAB point").
  */
@@ -80,7 +80,7 @@ public final class KillChild {
         final Path root;
         final CrashPoint point;
         final CountDownLatch stopped = new CountDownLatch(1);
-        int attempts;
+        int first = -1;
         boolean reached;
 
         Stop(Target target) {
@@ -105,9 +105,16 @@ public final class KillChild {
             body.start();
         }
 
-        /** Called before each of this directory's attempts. */
+        /**
+         * Called before each of this directory's attempts. Its number is crashlab's own
+         * ({@link Operation#index()}, whatever rule makes it) counted from this directory's first:
+         * the bodies run one after the other, and a stopped body makes no more attempts.
+         */
         void before(Operation op) {
-            int n = attempts++;
+            if (first < 0) {
+                first = op.index();
+            }
+            int n = op.index() - first;
             if (reached || !point.insideWrite() && n == point.index()) {
                 halt(op, n);
             }
