@@ -489,6 +489,27 @@ final class Corpus {
                 out.flush();
             }
         }));
+        add(Idiom.of("subdirectory-fsync", root -> {
+            Path d = Files.createDirectory(root.resolve("d"));
+            Files.write(d.resolve("a"), NEW);
+            try (FileChannel dir = FileChannel.open(d, StandardOpenOption.READ)) {
+                dir.force(true);
+            }
+        }));
+        add(Idiom.of("move-between-directories-both-synced", root -> {
+            Files.createDirectory(root.resolve("from"));
+            Files.createDirectory(root.resolve("to"));
+            old(root, "from/a");
+        }, root -> {
+            Files.move(root.resolve("from/a"), root.resolve("to/a"), StandardCopyOption.ATOMIC_MOVE);
+            for (String dir : List.of("from", "to")) {
+                try (FileChannel ch = FileChannel.open(root.resolve(dir), StandardOpenOption.READ)) {
+                    ch.force(true);
+                }
+            }
+        }));
+        add(Idiom.of("files-write-sync-option", root -> Files.write(root.resolve("a"), NEW, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.SYNC)));
         add(Idiom.of("store-put-file", root -> {
             WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8()).durability(Durability.FILE).build();
             store.put("k", "value");
