@@ -62,6 +62,16 @@ final class Writers {
         write(dir.resolve("config"), value, true);
     }
 
+    /** In place, in two writes: a crash between them leaves the first half. */
+    static void inPlaceInHalves(Path dir, String value) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir.resolve("config"), StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(ByteBuffer.wrap(utf8(value.substring(0, value.length() / 2))));
+            ch.write(ByteBuffer.wrap(utf8(value.substring(value.length() / 2))));
+            ch.force(true);
+        }
+    }
+
     static void deleteThenRename(Path dir, String value) throws IOException {
         write(dir.resolve("config.tmp"), value, true);
         Files.deleteIfExists(dir.resolve("config"));

@@ -49,6 +49,12 @@ final class Cells {
             t.counterexample = example.get();
             t.detectedAfterMs = (System.nanoTime() - startNanos) / 1_000_000;
             t.vulnerability = why.get();
+            if (t.vulnerability != null && t.vulnerability.site() != null) {
+                // the source line to open is the one the vulnerability is about, not the writer's last operation
+                Counterexample c = t.counterexample;
+                t.counterexample = new Counterexample(c.seed(), c.fault(), c.workload(), c.trace(), c.crashPoint(),
+                        c.provenance(), c.readerSaw(), c.allowed(), t.vulnerability.site());
+            }
         }
     }
 

@@ -25,8 +25,9 @@ final class Explanations {
     static Vulnerability crash(CrashTarget target, IoTrace trace, CrashState failing, PersistenceModel model,
                                List<Object> allowed, boolean acknowledgedOnly, Roots roots) {
         try (Materializer disk = Materializer.onDisk(roots.fresh())) {
-            return Explainer.crashState(trace, failing.provenance(), model, target.exploration(), (state, size) ->
-                    acknowledgedOnly && state.provenance().crashPoint() != size || reads(target, disk, state, allowed))
+            return Explainer.crashState(trace, failing.provenance(), model, target.exploration(), (state, position) ->
+                    acknowledgedOnly && state.provenance().crashPoint() != position.applyAsInt(trace.size())
+                            || reads(target, disk, state, allowed))
                     .orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -37,8 +38,8 @@ final class Explanations {
     static Vulnerability paused(CrashTarget target, IoTrace trace, int point, List<Object> either, List<Object> after,
                                 Roots roots) {
         try (Materializer disk = Materializer.onDisk(roots.fresh())) {
-            return Explainer.pausedReader(trace, point, (state, size) ->
-                    reads(target, disk, state, state.provenance().crashPoint() < size ? either : after)).orElse(null);
+            return Explainer.pausedReader(trace, point, (state, position) -> reads(target, disk, state,
+                    state.provenance().crashPoint() < position.applyAsInt(trace.size()) ? either : after)).orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,9 +31,10 @@ public record Verdict(String target, String fault, Guarantee guarantee, String c
         return fault.equals(NO_FAULT) ? target : target + " under " + fault;
     }
 
-    /** E.g. "G2 crash atomicity, ext4-like, no fault: violated". */
+    /** E.g. "G2 crash atomicity, ext4-like: violated", or "..., ext4-like, under refuse ATOMIC_MOVE: violated". */
     public String title() {
-        return guarantee + " " + guarantee.title() + ", " + context + ", " + fault + ": " + status.wireName();
+        return guarantee + " " + guarantee.title() + ", " + context + (fault.equals(NO_FAULT) ? "" : ", under " + fault)
+                + ": " + status.wireName();
     }
 
     /** The title, then the counterexample as a failing test prints it, or why nothing was judged. */

@@ -29,10 +29,15 @@ import java.util.TreeSet;
  */
 public final class Explainer {
 
-    /** Whether what the reader finds in one crash state of a trace of {@code traceSize} operations is allowed. */
+    /**
+     * Whether what the reader finds in one crash state of a (possibly edited) trace is allowed.
+     * {@code position} maps a position of the recorded trace (0 to its size) to the edited one, so
+     * what was acknowledged where (a put that returned after operation n) is judged at the same
+     * point of the edited trace; the recorded trace's size maps to the edited trace's end.
+     */
     @FunctionalInterface
     public interface Judge {
-        boolean holds(CrashState state, int traceSize);
+        boolean holds(CrashState state, java.util.function.IntUnaryOperator position);
     }
 
     private final IoTrace trace;
@@ -49,6 +54,37 @@ public final class Explainer {
         Explainer e = new Explainer(trace);
         return e.lost(failing).or(() -> e.window(failing.crashPoint()))
                 .map(c -> c.judged(trace, model, exploration, judge));
+    }
+
+    /**
+     * For a crash state that no later writer could recover from (G5): the file the crash left
+     * behind that the writer would have removed or renamed away, e.g. a lock; otherwise as
+     * {@link #crashState}.
+     */
+    public static Optional<Vulnerability> leftover(IoTrace trace, Provenance failing, PersistenceModel model,
+                                                   Exploration exploration, Judge judge) {
+        Explainer e = new Explainer(trace);
+        int point = failing.crashPoint();
+        Names at = Names.after(e.facts, point);
+        for (int c = point - 1; c >= 0; c--) {
+            IoOp create = e.op(c);
+            if (create.kind() != OpKind.CREATE || !failing.persisted().contains(c)
+                    || !Integer.valueOf(e.facts.inode(c)).equals(at.file(create.path()))) {
+                continue;
+            }
+            for (int j = point; j < trace.size(); j++) {
+                IoOp removal = e.op(j);
+                // a file the writer deletes itself once done (a lock, a marker); a temp it renames is published, not left
+                if (removal.kind() == OpKind.DELETE && removal.path().equals(create.path())) {
+                    return Optional.of(new Vulnerability(VulnerabilityClass.UNRECOVERABLE_LEFTOVER, List.of(create, removal),
+                            create.site(), new Fix("make " + Ops.name(create.path()) + " recoverable: hold an OS lock that"
+                            + " dies with the process (FileChannel.tryLock) rather than a file's existence, or have the"
+                            + " next writer remove a leftover whose owner is gone " + Ops.at("at", create),
+                            Fix.Outcome.NOT_VERIFIED, "")));
+                }
+            }
+        }
+        return crashState(trace, failing, model, exploration, judge);
     }
 
     /**
@@ -83,7 +119,7 @@ public final class Explainer {
             }
         }
         for (int w : lost) {
-            if (op(w).kind() == OpKind.WRITE && op(w).offset() > 0 && op(w).offset() >= facts.syncedSize(w)) {
+            if (op(w).kind() == OpKind.WRITE && facts.syncedSize(w) > 0 && op(w).offset() >= facts.syncedSize(w)) {
                 return Optional.of(new Candidate(VulnerabilityClass.TORN_APPEND, List.of(op(w)), op(w).site(),
                         "fsync " + Ops.name(op(w).path()) + " after the append " + Ops.at("at", op(w))
                                 + " before acknowledging it; a torn tail stays possible until then, so have the reader"
@@ -93,7 +129,7 @@ public final class Explainer {
         }
         for (int w : lost) {
             for (int o : kept) {
-                if (o > w && facts.inode(o) != facts.inode(w) && facts.isData(o) && (facts.isData(w) || facts.isEntry(w))) {
+                if (o > w && facts.inode(o) != facts.inode(w) && facts.isData(o) && facts.isData(w)) {
                     IoOp first = op(w);
                     IoOp barrier = facts.isData(w) ? TraceEdit.fsyncOf(first, first.site())
                             : TraceEdit.fsyncDirectory(Ops.parent(entryName(first)), first.site());
@@ -103,6 +139,22 @@ public final class Explainer {
                                     + ", before " + Ops.name(op(o).path()) + " is written",
                             new TraceEdit(trace).upTo(w + 1).insert(barrier).build()));
                 }
+            }
+        }
+        for (int j : lost) {
+            IoOp publish = op(j);
+            if (Ops.publishes(publish)) {
+                for (int d : kept) {
+                    if (d < j && op(d).kind() == OpKind.DELETE && op(d).path().equals(publish.target())) {
+                        return Optional.of(dropDelete(d, publish));
+                    }
+                }
+            }
+        }
+        for (int w : lost) {
+            int create = creation(w);
+            if (facts.isData(w) && create >= 0 && !published(facts.inode(w), create)) {
+                return Optional.of(publishInPlace(create, op(create).path(), facts.inode(w)));
             }
         }
         List<Integer> entries = lost.stream().filter(facts::isEntry).toList();
@@ -126,6 +178,33 @@ public final class Explainer {
         return Optional.of(new Candidate(VulnerabilityClass.PUBLISH_NOT_DURABLE, List.of(publish), publish.site(),
                 "fsync the directory " + Ops.name(Ops.parent(entryName(publish))) + " (FileChannel.open(dir).force(true)) "
                         + Ops.at("after", publish), edit.build()));
+    }
+
+    /** The CREATE of the file a data operation acts on, or -1 (a file of the snapshot before). */
+    private int creation(int data) {
+        for (int c = data - 1; c >= 0; c--) {
+            if (op(c).kind() == OpKind.CREATE && facts.inode(c) == facts.inode(data)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a rename or link gives the file another name after {@code from}: a temp file, not one written in place. */
+    private boolean published(int file, int from) {
+        for (int i = from + 1; i < trace.size(); i++) {
+            if (Ops.publishes(op(i)) && facts.inode(i) == file) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Candidate dropDelete(int d, IoOp rebind) {
+        return new Candidate(VulnerabilityClass.NON_ATOMIC_REPLACE, List.of(op(d), rebind), op(d).site(),
+                "remove the delete of " + Ops.name(op(d).path()) + " " + Ops.at("at", op(d))
+                        + ": the rename replaces it atomically (Files.move with ATOMIC_MOVE)",
+                new TraceEdit(trace).upTo(d).drop().build());
     }
 
     private static String entryName(IoOp op) {
@@ -155,6 +234,10 @@ public final class Explainer {
                 if (replace.isPresent()) {
                     return replace;
                 }
+            } else if (opened.kind() == OpKind.CREATE && !deletedBefore(opened.path(), d)
+                    && now.file(opened.path()) != null && now.file(opened.path()) == facts.inode(d)
+                    && lastOn(facts.inode(d), d) >= point - 1 && lastOn(facts.inode(d), d) > d) {
+                return Optional.of(publishInPlace(d, opened.path(), facts.inode(d)));
             } else if (opened.kind() == OpKind.TRUNCATE && now.file(opened.path()) != null
                     && now.file(opened.path()) == facts.inode(d) && lastOn(facts.inode(d), d) >= point - 1) {
                 return Optional.of(replaceInPlace(d, opened.path(), facts.inode(d)));
@@ -173,10 +256,7 @@ public final class Explainer {
         for (int j = d + 1; j < trace.size(); j++) {
             IoOp rebind = op(j);
             if (Ops.publishes(rebind) && name.equals(rebind.target()) && j >= point) {
-                return Optional.of(new Candidate(VulnerabilityClass.NON_ATOMIC_REPLACE, List.of(op(d), rebind), op(d).site(),
-                        "remove the delete of " + Ops.name(name) + " " + Ops.at("at", op(d))
-                                + ": the rename replaces it atomically (Files.move with ATOMIC_MOVE)",
-                        new TraceEdit(trace).upTo(d).drop().build()));
+                return Optional.of(dropDelete(d, rebind));
             }
             if (rebind.kind() == OpKind.CREATE && name.equals(rebind.path())) {
                 int file = facts.inode(j);
@@ -187,26 +267,60 @@ public final class Explainer {
         return Optional.empty();
     }
 
-    private Candidate recreate(int d, int create, String name, int file) {
+    private boolean deletedBefore(String name, int index) {
+        for (int i = 0; i < index; i++) {
+            if (op(i).kind() == OpKind.DELETE && op(i).path().equals(name)) {
+                return true;
+            }
+        }
+        return trace.before().files().containsKey(name);
+    }
+
+    /** A new file written where readers look for it: they can see it created and not yet complete. */
+    private Candidate publishInPlace(int create, String name, int file) {
         int last = lastOn(file, create);
-        String temp = name + ".crashlab-fix.tmp";
-        TraceEdit edit = new TraceEdit(trace).upTo(d).drop().upTo(create)
-                .replace(TraceEdit.named(OpKind.CREATE, temp, null, op(create).site()));
-        retarget(edit, file, create + 1, last, temp);
-        publishTemp(edit, temp, name, op(last).site());
-        return new Candidate(VulnerabilityClass.NON_ATOMIC_REPLACE, List.of(op(d), op(create), op(last)), op(d).site(),
-                rewriteAdvice(name, op(d)), edit.build());
+        String copied = copiedFromElsewhere(last, name)
+                ? "keep the temp file in the directory of " + Ops.name(name) + ", so that the move is a rename(2)"
+                        + " and not a copy; " : "";
+        return new Candidate(VulnerabilityClass.VISIBLE_INTERMEDIATE_STATE, List.of(op(create), op(last)),
+                op(create).site(), copied + "write the contents of " + Ops.name(name) + " to a temp file in the same"
+                        + " directory, fsync it and rename it into place (Files.move with ATOMIC_MOVE) instead of writing"
+                        + " it where readers look " + Ops.at("at", op(create)),
+                throughTemp(new TraceEdit(trace), create, name, file));
+    }
+
+    /** A move performed as a copy: the source, in another directory or file system, is unlinked right after. */
+    private boolean copiedFromElsewhere(int last, String name) {
+        for (int i = last + 1; i < Math.min(trace.size(), last + 3); i++) {
+            if (op(i).kind() == OpKind.DELETE && !Ops.parent(op(i).path()).equals(Ops.parent(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Candidate recreate(int d, int create, String name, int file) {
+        return new Candidate(VulnerabilityClass.NON_ATOMIC_REPLACE, List.of(op(d), op(create), op(lastOn(file, create))),
+                op(d).site(), rewriteAdvice(name, op(d)), throughTemp(new TraceEdit(trace).upTo(d).drop(), create, name, file));
     }
 
     private Candidate replaceInPlace(int truncate, String name, int file) {
-        int last = lastOn(file, truncate);
+        return new Candidate(VulnerabilityClass.NON_ATOMIC_REPLACE, List.of(op(truncate), op(lastOn(file, truncate))),
+                op(truncate).site(), rewriteAdvice(name, op(truncate)),
+                throughTemp(new TraceEdit(trace), truncate, name, file));
+    }
+
+    /**
+     * The fix of every in-place write: from {@code start} (the file's create or truncate) on, its
+     * contents go to a temp file, which is fsynced and renamed over {@code name}, and the directory fsynced.
+     */
+    private TraceEdit.Edited throughTemp(TraceEdit edit, int start, String name, int file) {
+        int last = lastOn(file, start);
         String temp = name + ".crashlab-fix.tmp";
-        TraceEdit edit = new TraceEdit(trace).upTo(truncate)
-                .replace(TraceEdit.named(OpKind.CREATE, temp, null, op(truncate).site()));
-        retarget(edit, file, truncate + 1, last, temp);
+        edit.upTo(start).replace(TraceEdit.named(OpKind.CREATE, temp, null, op(start).site()));
+        retarget(edit, file, start + 1, last, temp);
         publishTemp(edit, temp, name, op(last).site());
-        return new Candidate(VulnerabilityClass.NON_ATOMIC_REPLACE, List.of(op(truncate), op(last)), op(truncate).site(),
-                rewriteAdvice(name, op(truncate)), edit.build());
+        return edit.build();
     }
 
     private static String rewriteAdvice(String name, IoOp where) {
@@ -250,15 +364,15 @@ public final class Explainer {
 
     /** A vulnerability whose fix is still to be judged. */
     private record Candidate(VulnerabilityClass kind, List<IoOp> atStake, String site, String suggestion,
-                             IoTrace edited) {
+                             TraceEdit.Edited edited) {
 
         Vulnerability judged(IoTrace trace, PersistenceModel model, Exploration exploration, Judge judge) {
             if (edited == null) {
                 return new Vulnerability(kind, atStake, site, new Fix(suggestion, Fix.Outcome.NOT_VERIFIED, ""));
             }
             CrashState[] stillFailing = {null};
-            new CrashStates(edited).explore(model, exploration, state -> {
-                if (stillFailing[0] == null && !judge.holds(state, edited.size())) {
+            new CrashStates(edited.trace()).explore(model, exploration, state -> {
+                if (stillFailing[0] == null && !judge.holds(state, edited::at)) {
                     stillFailing[0] = state;
                 }
             });

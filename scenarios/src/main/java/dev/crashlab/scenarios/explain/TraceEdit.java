@@ -59,7 +59,15 @@ final class TraceEdit {
         return this;
     }
 
-    IoTrace build() {
+    /** The edited trace, and where each position of the original lies in it. */
+    record Edited(IoTrace trace, int[] position) {
+        /** Where the original trace's position {@code original} (0 to its size) lies in the edited one. */
+        int at(int original) {
+            return position[Math.max(0, Math.min(original, position.length - 1))];
+        }
+    }
+
+    Edited build() {
         upTo(original.size());
         position[original.size()] = out.size();
         List<IoOp> ops = new ArrayList<>(out.size());
@@ -69,7 +77,7 @@ final class TraceEdit {
             ops.add(new IoOp(i, op.kind(), op.path(), op.target(), op.offset(), op.length(), op.data(), op.atomic(),
                     op.thread(), op.site(), opened, op.durable()));
         }
-        return new IoTrace(original.before(), ops);
+        return new Edited(new IoTrace(original.before(), ops), position.clone());
     }
 
     /** An fsync of the file {@code through} acted on, through the same handle (or the same name, then). */
