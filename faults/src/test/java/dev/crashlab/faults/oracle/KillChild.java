@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The kill -9 oracle's child. Each line of the plan file names a directory under the base, an
  * idiom and a crash point. All are set up first; then, in one instrumented run, each idiom's body
- * runs on a thread of its own until it reaches its crash point, where the thread stops for good
- * (the body never runs on, nothing is flushed or closed for it); the next one starts only then.
+ * runs on a thread of its own until it reaches its crash point, where crashlab pauses it (as it
+ * pauses a writer for a concurrent reader) with a callback that never returns: the body never runs
+ * on, nothing is flushed or closed for it. The next one starts only then.
  * When every body has stopped or finished, the child says so on stdout and waits to be killed.
  *
  * <p>One child for all (idiom, point) pairs is the same experiment as one child per pair, at the
@@ -127,17 +128,24 @@ public final class KillChild {
             }
         }
 
+        /**
+         * Crashlab's own pause point: the body waits for the callback, which announces the stop and
+         * never ends. A pause is where campaigns show readers a state, so it is what a kill must match.
+         */
         private void halt(Operation op, int n) {
-            say("stopped " + dir + " at " + n + " " + op.kind() + " " + op.path());
-            stopped.countDown();
-            CountDownLatch never = new CountDownLatch(1);
-            while (true) {
-                try {
-                    never.await();
-                } catch (InterruptedException ignored) {
-                    // a stopped body stays stopped
+            op.pause(() -> {
+                say("stopped " + dir + " at " + n + " " + op.kind() + " " + op.path());
+                stopped.countDown();
+                CountDownLatch never = new CountDownLatch(1);
+                while (true) {
+                    try {
+                        never.await();
+                    } catch (InterruptedException ignored) {
+                        // a stopped body stays stopped
+                    }
                 }
-            }
+            });
+            throw new IllegalStateException("a pause that never ends ended");
         }
     }
 
