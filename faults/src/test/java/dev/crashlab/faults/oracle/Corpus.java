@@ -76,6 +76,7 @@ final class Corpus {
         afterRename();
         protocols();
         more();
+        sharedFiles();
     }
 
     private static void javaIo() {
@@ -518,6 +519,84 @@ final class Corpus {
             WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8())
                     .durability(Durability.FILE_AND_DIRECTORY).build();
             store.putAll(new java.util.TreeMap<>(Map.of("k", "value", "j", "other")));
+        }));
+    }
+
+    /** Several handles, threads or steps on one file, where a handle's idea of its position can go stale. */
+    private static void sharedFiles() {
+        add(Idiom.of("two-appending-streams", root -> {
+            File a = root.resolve("a").toFile();
+            try (FileOutputStream first = new FileOutputStream(a, true);
+                 FileOutputStream second = new FileOutputStream(a, true)) {
+                first.write(NEW);
+                second.write(MORE);
+                first.write('!');
+            }
+        }));
+        add(Idiom.of("two-appending-nio-streams", root -> old(root, "a"), root -> {
+            try (OutputStream first = Files.newOutputStream(root.resolve("a"), StandardOpenOption.APPEND);
+                 OutputStream second = Files.newOutputStream(root.resolve("a"), StandardOpenOption.APPEND)) {
+                first.write(NEW);
+                second.write(MORE);
+                first.write('!');
+            }
+        }));
+        add(Idiom.of("fos-channel-position-then-stream-write", root -> {
+            try (FileOutputStream out = new FileOutputStream(root.resolve("a").toFile())) {
+                out.write(NEW);
+                out.getChannel().position(3);
+                out.write(MORE);
+            }
+        }));
+        add(Idiom.of("raf-and-stream-on-one-file", root -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rw");
+                 FileOutputStream out = new FileOutputStream(root.resolve("a").toFile(), true)) {
+                raf.write(NEW);
+                out.write(MORE);
+                raf.write('!');
+            }
+        }));
+        add(Idiom.of("write-from-another-thread", root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                Exception[] failed = new Exception[1];
+                Thread writer = new Thread(() -> {
+                    try {
+                        ch.write(buffer(NEW));
+                        ch.force(true);
+                    } catch (Exception e) {
+                        failed[0] = e;
+                    }
+                });
+                writer.start();
+                writer.join();
+                if (failed[0] != null) {
+                    throw failed[0];
+                }
+                ch.write(buffer(MORE));
+            }
+        }));
+        add(Idiom.of("create-new-over-existing-fails", root -> old(root, "a"), root -> {
+            try (OutputStream out = Files.newOutputStream(root.resolve("a"), StandardOpenOption.CREATE_NEW)) {
+                out.write(NEW);
+            } catch (java.nio.file.FileAlreadyExistsException expected) {
+                Files.write(root.resolve("b"), NEW);
+            }
+        }));
+        add(Idiom.of("gzip-stream", root -> {
+            try (OutputStream out = new java.util.zip.GZIPOutputStream(new FileOutputStream(root.resolve("a.gz").toFile()))) {
+                out.write(NEW);
+            }
+        }));
+        add(Idiom.of("delete-tree", root -> {
+            Files.createDirectories(root.resolve("d/e"));
+            old(root, "d/a");
+            old(root, "d/e/b");
+        }, root -> {
+            try (java.util.stream.Stream<Path> walk = Files.walk(root.resolve("d"))) {
+                for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
         }));
     }
 }
