@@ -582,6 +582,18 @@ final class Corpus {
                 Files.write(root.resolve("b"), NEW);
             }
         }));
+        add(Idiom.of("raf-data-output", root -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rw")) {
+                raf.writeInt(0x01020304);
+                raf.writeUTF("héllo");
+                raf.writeLong(-1L);
+            }
+        }));
+        add(Idiom.of("channel-gather-subrange", root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("a"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ch.write(new ByteBuffer[] {buffer(OLD), buffer(NEW), buffer(MORE)}, 1, 2);
+            }
+        }));
         add(Idiom.of("gzip-stream", root -> {
             try (OutputStream out = new java.util.zip.GZIPOutputStream(new FileOutputStream(root.resolve("a.gz").toFile()))) {
                 out.write(NEW);

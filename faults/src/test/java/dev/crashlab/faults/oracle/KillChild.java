@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Arguments: the base directory, the plan file (lines "dir TAB idiom TAB point").
  */
-public final class KillChild {
+final class KillChild {
 
     static final String READY = "all stopped";
 

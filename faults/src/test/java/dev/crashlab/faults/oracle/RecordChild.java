@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <p>Arguments: the output directory, the base directory, then idiom names.
  */
-public final class RecordChild {
+final class RecordChild {
 
     private RecordChild() {
     }
