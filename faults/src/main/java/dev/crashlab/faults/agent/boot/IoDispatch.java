@@ -64,4 +64,29 @@ public final class IoDispatch {
             token.exit(null, null);
         }
     }
+
+    /**
+     * Replaces call sites of {@code RandomAccessFile.setLength(long)} in the target's classes on
+     * JDKs where that method is native (17): an ftruncate the trace must see.
+     */
+    public static void setLength(java.io.RandomAccessFile file, long newLength) throws Throwable {
+        Hook h = hook;
+        Token token = h == null ? null : h.enter("setLength(J)V", file, new Object[] {newLength});
+        if (token instanceof Skip) {
+            token.exit(null, null);
+            return;
+        }
+        try {
+            file.setLength(newLength);
+        } catch (Throwable t) {
+            if (token == null) {
+                throw t;
+            }
+            token.exit(null, t);
+            return;
+        }
+        if (token != null) {
+            token.exit(null, null);
+        }
+    }
 }
