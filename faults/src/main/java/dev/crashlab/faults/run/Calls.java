@@ -79,7 +79,7 @@ final class Calls {
     IoDispatch.Token construct(String type, Object[] args) throws Throwable {
         if (args[0] instanceof FileDescriptor descriptor) {
             Handles.Handle handle = run.handles().get(descriptor);
-            return handle == null ? null : new DescriptorStream(run, handle);
+            return handle == null ? null : new Alias(run, handle);
         }
         File file = (File) args[0];
         String rel = run.scope().relative(file);
