@@ -36,6 +36,7 @@ final class HeaderHtml {
                 new String[] {"started", r.startedAt().toString()},
                 new String[] {"duration", Durations.format(r.durationMillis())},
                 new String[] {"budget", r.budget().describe()},
+                new String[] {"scope", r.scope()},
                 new String[] {"targets", String.valueOf(r.targets().size())},
                 new String[] {"workloads", String.valueOf(r.counts().workloads())},
                 new String[] {"crash points", String.valueOf(r.counts().crashPoints())},

@@ -17,7 +17,7 @@ final class HtmlReport {
                 .append(Resources.text("report.css")).append("</style>\n</head>\n<body>\n");
         out.append(HeaderHtml.of(result));
         if (!result.targets().isEmpty()) {
-            out.append("<h2>Guarantee matrix</h2>\n").append(legend())
+            out.append("<h2>Guarantee matrix</h2>\n").append(legend(result.hasSeededBugs()))
                     .append("<div class=\"scroll\">").append(MatrixHtml.of(result, findings)).append("</div>\n")
                     .append(charts(result));
         }
@@ -35,9 +35,12 @@ final class HtmlReport {
         return out.append("</body>\n</html>\n").toString();
     }
 
-    private static String legend() {
+    private static String legend(boolean seededBugs) {
         StringBuilder out = new StringBuilder("<p class=\"legend\">");
         for (Outcome o : Outcome.values()) {
+            if (o == Outcome.EXPECTED_FINDING && !seededBugs) {
+                continue;
+            }
             out.append("<span class=\"cell ").append(o.cssClass()).append("\">").append(o.symbol())
                     .append("</span> ").append(o.text()).append(" ");
         }

@@ -66,6 +66,14 @@ public final class Reports {
         return Merger.merge(shards);
     }
 
+    /**
+     * The shards of an n-way split (each result's {@link CampaignResult#shard()}) that none of these
+     * results covers: a merge without them would pass on a part of the campaign.
+     */
+    public static List<Shard> missingShards(List<CampaignResult> shards) {
+        return Merger.missing(shards);
+    }
+
     /** The JSON Schema (draft 2020-12) that report.json follows. */
     public static String schema() {
         return Resources.text("report.schema.json");

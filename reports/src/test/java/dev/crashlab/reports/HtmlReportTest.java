@@ -79,9 +79,21 @@ class HtmlReportTest {
             many.add(SampleResults.target("writer-" + i).violated(Guarantee.G2, Model.ORDERED, 3, i,
                     SampleResults.cx(i, "put", "k", "torn", CrashPosition.INSIDE)).build());
         }
+        many.add(SampleResults.target("a-seeded-bug").seeded("000", Guarantee.G2).claims(Guarantee.G2).build());
         String html = Reports.render(SampleResults.result(many, List.of()), Format.HTML);
-        assertTrue(html.contains("crash states judged per target (first 30 of 45)"));
+        assertTrue(html.contains("crash states judged per target (first 30 of 46)"));
         assertTrue(html.contains("time to detect (first 30 of 45)"));
+    }
+
+    @Test
+    void aReportOfUserTargetsAloneShowsNoSeededBugLegendNorTimeToDetect() {
+        TargetResult mine = SampleResults.target("my-writer").violated(Guarantee.G2, Model.ORDERED, 3, 7,
+                SampleResults.cx(7, "put", "k", "torn", CrashPosition.INSIDE)).build();
+        CampaignResult r = SampleResults.result(List.of(mine), List.of());
+        String html = Reports.render(r, Format.HTML);
+        assertEquals(1, count(html, "<svg "), html);
+        assertFalse(html.contains("time to detect") || html.contains("seeded bug") || html.contains("expected finding"), html);
+        assertFalse(Reports.render(r, Format.MARKDOWN).contains("expected finding"));
     }
 
     @Test

@@ -115,7 +115,8 @@ final class CheckCommand implements Callable<Integer> {
         err.flush();
         Instant startedAt = Instant.now();
         var result = new UnitRunner(err).run(mine, seed, selection::keeps);
-        CampaignResult report = withBudget(ReportAssembler.toReport(result, startedAt), selection);
+        CampaignResult report = ReportAssembler.toReport(result, startedAt)
+                .ranAs(budget.reportBudget(), shard.isAll() ? null : shard.toReport());
         return Conclusion.write("crashlab check", Narrowing.apply(report, selection.contexts()), dir,
                 spec.commandLine().getOut());
     }
@@ -176,8 +177,4 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private static CampaignResult withBudget(CampaignResult r, Selection s) {
-        return new CampaignResult(r.schemaVersion(), r.toolVersion(), r.seed(), s.budget().reportBudget(),
-                r.startedAt(), r.durationMillis(), r.counts(), r.targets(), r.benchmarks());
-    }
 }
