@@ -32,6 +32,11 @@ public final class Reports {
     }
 
     /** One format as text, e.g. for printing summary.md to a CI step summary. */
+    /** summary.md as a terminal or a CI log should show it: no HTML entities, no Markdown escapes. */
+    public static String renderForConsole(CampaignResult result) {
+        return Markdown.plain(render(result, Format.MARKDOWN));
+    }
+
     public static String render(CampaignResult result, Format format) {
         return format.render(result);
     }

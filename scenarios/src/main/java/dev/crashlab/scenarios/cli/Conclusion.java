@@ -1,7 +1,6 @@
 package dev.crashlab.scenarios.cli;
 
 import dev.crashlab.reports.CampaignResult;
-import dev.crashlab.reports.Format;
 import dev.crashlab.reports.Reports;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +17,7 @@ final class Conclusion {
 
     static int write(String command, CampaignResult result, Path dir, PrintWriter out) throws IOException {
         Reports.write(result, dir);
-        out.println(Reports.render(result, Format.MARKDOWN));
+        out.println(Reports.renderForConsole(result));
         out.println(command + ": " + verdict(result) + "; wrote report.json, report.html, summary.md and junit.xml to " + dir);
         out.flush();
         return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;

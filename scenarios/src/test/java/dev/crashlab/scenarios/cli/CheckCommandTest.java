@@ -48,8 +48,11 @@ class CheckCommandTest {
         for (String file : new String[] {"report.json", "report.html", "summary.md", "junit.xml"}) {
             assertTrue(Files.size(whole.resolve(file)) > 0, file);
         }
-        assertTrue(wholeRun.out().startsWith(Files.readString(whole.resolve("summary.md")).strip()),
+        assertTrue(wholeRun.out().startsWith(Reports.renderForConsole(Reports.read(whole)).strip()),
                 "summary.md is printed:\n" + wholeRun);
+        assertTrue(Files.readString(whole.resolve("summary.md")).contains("FILE\\_AND\\_DIRECTORY"));
+        assertFalse(wholeRun.out().contains("\\_") || wholeRun.out().contains("&lt;") || wholeRun.out().contains("\u001b["),
+                "the console shows text, not Markdown escapes, HTML entities or ANSI codes:\n" + wholeRun);
         assertTrue(wholeRun.out().contains("crashlab check: PASSED"), wholeRun.toString());
         for (String unit : new String[] {"reference/FILE_AND_DIRECTORY", "stream-to-final", "cache-ahead, cache-ahead-fixed"}) {
             assertTrue(wholeRun.err().contains("] " + unit), "a progress line per unit:\n" + wholeRun);
