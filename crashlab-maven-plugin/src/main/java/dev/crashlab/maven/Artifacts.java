@@ -25,12 +25,6 @@ final class Artifacts {
                 "crashlab: no byte-buddy-agent jar among the plugin's dependencies; is the plugin installed whole?"));
     }
 
-    /** crashlab's self-contained command-line jar, which check forks. */
-    static File cliJar(Collection<Artifact> plugin) throws MojoExecutionException {
-        return find(plugin, "dev.crashlab", "crashlab-scenarios", "cli").orElseThrow(() -> new MojoExecutionException(
-                "crashlab: no crashlab-scenarios cli jar among the plugin's dependencies; is the plugin installed whole?"));
-    }
-
     private static Optional<File> find(Collection<Artifact> artifacts, String group, String id, String classifier) {
         return artifacts.stream()
                 .filter(a -> a.getGroupId().equals(group) && a.getArtifactId().equals(id))

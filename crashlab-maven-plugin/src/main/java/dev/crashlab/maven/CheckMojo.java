@@ -7,16 +7,23 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * {@code crashlab:check}, bound to {@code verify}: runs {@code crashlab check --target} on each of
@@ -32,8 +39,17 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
-    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
-    List<Artifact> pluginArtifacts;
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true, required = true)
+    List<RemoteRepository> repositories;
+
+    @Component
+    RepositorySystem repositorySystem;
 
     /** Binary names of the classes implementing CrashTargetProvider to check, e.g. com.example.CheckpointCrashTarget. */
     @Parameter(property = "crashlab.targets")
@@ -56,7 +72,7 @@ public class CheckMojo extends AbstractMojo {
                     + "<target>com.example.MyCrashTarget</target></targets></configuration>, naming classes that "
                     + "implement dev.crashlab.scenarios.api.CrashTargetProvider");
         }
-        File cli = Artifacts.cliJar(pluginArtifacts);
+        File cli = cliJar();
         String classpath = testClasspath();
         List<String> broken = new ArrayList<>();
         for (String target : targets) {
@@ -76,6 +92,22 @@ public class CheckMojo extends AbstractMojo {
         if (!broken.isEmpty()) {
             throw new MojoFailureException("crashlab: " + String.join(", ", broken)
                     + " broke a guarantee it claims; the counterexamples are printed above and in the reports");
+        }
+    }
+
+    /**
+     * crashlab's self-contained command-line jar, of the plugin's own version. Resolved when the goal
+     * runs rather than declared as the plugin's dependency: a dependency on another module's attached
+     * jar breaks {@code mvn test} of crashlab's own reactor, where nothing is packaged yet.
+     */
+    private File cliJar() throws MojoExecutionException {
+        var jar = new DefaultArtifact("dev.crashlab", "crashlab-scenarios", "cli", "jar", plugin.getVersion());
+        try {
+            return repositorySystem.resolveArtifact(repositorySession, new ArtifactRequest(jar, repositories, null))
+                    .getArtifact().getFile();
+        } catch (ArtifactResolutionException e) {
+            throw new MojoExecutionException("crashlab: cannot get crashlab's command-line jar " + jar + ": "
+                    + e.getMessage(), e);
         }
     }
 
