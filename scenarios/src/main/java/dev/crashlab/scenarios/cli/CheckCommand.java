@@ -83,10 +83,12 @@ final class CheckCommand implements Callable<Integer> {
     Shard shard = Shard.ALL;
 
     @Option(names = "--target", paramLabel = "CLASS",
-            description = "Check your own code instead of the built-in campaign: a public class with a public "
-                    + "no-argument constructor implementing dev.crashlab.scenarios.api.CrashTargetProvider. Its target "
-                    + "says what to check (guarantees, models, faults), so --targets, --shard, --budget, --models, "
-                    + "--guarantees and --seed do not apply.")
+            description = {"Check your own code instead of the built-in campaign: a public class with a public "
+                    + "no-argument constructor implementing",
+                    // on a line of its own: the help's wrapping would break the name at a dot
+                    "dev.crashlab.scenarios.api.CrashTargetProvider.",
+                    "Its target says what to check (guarantees, models, faults), so --targets, --shard, --budget, "
+                    + "--models, --guarantees and --seed do not apply."})
     String target;
 
     @Option(names = "--classpath", paramLabel = "CP",

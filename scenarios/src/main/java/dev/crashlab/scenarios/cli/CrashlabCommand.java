@@ -50,6 +50,9 @@ public final class CrashlabCommand implements Callable<Integer> {
                 .setExecutionExceptionHandler(errors);
         // --version answers the same on every subcommand, not silently as picocli's default does there.
         line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(VERSION));
+        // 100 columns: at picocli's 80 a class name such as dev.crashlab.scenarios.api.CrashTargetProvider
+        // is broken at a dot, and a name copied from the help must work.
+        line.setUsageHelpWidth(100);
         return line;
     }
 

@@ -25,4 +25,12 @@ class VersionAndHelpTest {
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("crashlab check --target CLASS --classpath CP --out DIR"), r.out());
     }
+
+    @Test
+    void theHelpNeverBreaksANameInTwo() {
+        Cli r = Cli.run("check", "--help");
+
+        assertTrue(r.out().contains("dev.crashlab.scenarios.api.CrashTargetProvider"), r.out());
+        assertTrue(r.out().contains("reference/FILE_AND_DIRECTORY,stream-to-final"), r.out());
+    }
 }
