@@ -33,7 +33,7 @@ final class HeaderHtml {
         out.append("<dl class=\"facts run\">");
         List<String[]> facts = List.of(
                 new String[] {"seed", String.valueOf(r.seed())},
-                new String[] {"started", r.startedAt().toString()},
+                new String[] {"started", Durations.instant(r.startedAt())},
                 new String[] {"duration", Durations.format(r.durationMillis())},
                 new String[] {"budget", r.budget().describe()},
                 new String[] {"scope", r.scope()},

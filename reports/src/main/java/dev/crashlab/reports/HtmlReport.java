@@ -1,6 +1,9 @@
 package dev.crashlab.reports;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** report.html: one self-contained page (inline CSS and SVG, no external URL). */
 final class HtmlReport {
@@ -73,6 +76,8 @@ final class HtmlReport {
         }
         out.append("<h2>").append(title).append(" (").append(these.size()).append(")</h2>\n<p class=\"note\">")
                 .append(explanation).append("</p>\n");
-        these.forEach(f -> out.append(CounterexampleHtml.of(f)));
+        Map<String, List<Finding>> cards = new LinkedHashMap<>();
+        these.forEach(f -> cards.computeIfAbsent(f.target().id() + " " + f.cell().guarantee(), k -> new ArrayList<>()).add(f));
+        cards.values().forEach(same -> out.append(CounterexampleHtml.group(same)));
     }
 }
