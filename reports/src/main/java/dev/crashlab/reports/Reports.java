@@ -17,7 +17,7 @@ public final class Reports {
     }
 
     /**
-     * Writes report.json, report.html, summary.md and junit.xml into {@code dir} (created if
+     * Writes report.json, report.html, summary.md, junit.xml and report.sarif into {@code dir} (created if
      * missing), each replaced atomically.
      */
     public static void write(CampaignResult result, Path dir) throws IOException {
@@ -31,12 +31,12 @@ public final class Reports {
         AtomicFiles.write(file, format.render(result));
     }
 
-    /** One format as text, e.g. for printing summary.md to a CI step summary. */
     /** summary.md as a terminal or a CI log should show it: no HTML entities, no Markdown escapes. */
     public static String renderForConsole(CampaignResult result) {
         return Markdown.plain(render(result, Format.MARKDOWN));
     }
 
+    /** One format as text, e.g. for printing summary.md to a CI step summary. */
     public static String render(CampaignResult result, Format format) {
         return format.render(result);
     }

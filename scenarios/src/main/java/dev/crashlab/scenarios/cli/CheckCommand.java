@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crashlab check}: runs the campaign (or a shard of it), or with {@code --target} a user's
- * own target, and writes the four reports.
+ * own target, and writes the reports.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the campaign: the reference store under every durability option, every seeded bug of the "

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
- * The end of {@code check} and {@code merge}: write the four reports, print summary.md and a
+ * The end of {@code check} and {@code merge}: write the reports, print summary.md and a
  * verdict line, and turn the result into the exit code.
  */
 final class Conclusion {
@@ -18,7 +18,7 @@ final class Conclusion {
     static int write(String command, CampaignResult result, Path dir, PrintWriter out) throws IOException {
         Reports.write(result, dir);
         out.println(Reports.renderForConsole(result));
-        out.println(command + ": " + verdict(result) + "; wrote report.json, report.html, summary.md and junit.xml to " + dir);
+        out.println(command + ": " + verdict(result) + "; wrote report.json, report.html, summary.md, junit.xml and report.sarif to " + dir);
         out.flush();
         return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
     }

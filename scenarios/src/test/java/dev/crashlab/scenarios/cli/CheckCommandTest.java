@@ -45,7 +45,7 @@ class CheckCommandTest {
     @Test
     void checkWritesFourReportsPrintsTheSummaryAndPasses() throws Exception {
         assertEquals(0, wholeRun.code(), wholeRun.toString());
-        for (String file : new String[] {"report.json", "report.html", "summary.md", "junit.xml"}) {
+        for (String file : new String[] {"report.json", "report.html", "summary.md", "junit.xml", "report.sarif"}) {
             assertTrue(Files.size(whole.resolve(file)) > 0, file);
         }
         assertTrue(wholeRun.out().startsWith(Reports.renderForConsole(Reports.read(whole)).strip()),

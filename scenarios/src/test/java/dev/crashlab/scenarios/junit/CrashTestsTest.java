@@ -74,7 +74,7 @@ class CrashTestsTest {
                 System.setProperty("crashlab.reports", saved);
             }
         }
-        for (String file : new String[] {"report.json", "report.html", "summary.md", "junit.xml"}) {
+        for (String file : new String[] {"report.json", "report.html", "summary.md", "junit.xml", "report.sarif"}) {
             assertTrue(java.nio.file.Files.size(dir.resolve("settings").resolve(file)) > 0, file);
         }
     }
