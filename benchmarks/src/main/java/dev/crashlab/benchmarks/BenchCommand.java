@@ -1,7 +1,9 @@
 package dev.crashlab.benchmarks;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,9 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -117,7 +122,13 @@ public final class BenchCommand implements Callable<Integer> {
             options.include(BenchCommand.class.getPackageName() + "\\.");
         }
         Instant start = Instant.now();
-        Collection<RunResult> results = new Runner(options.build()).run();
+        Path jmhLog = out.resolve("jmh.log").toAbsolutePath();
+        Collection<RunResult> results;
+        try (PrintStream logFile = new PrintStream(Files.newOutputStream(jmhLog), true, StandardCharsets.UTF_8)) {
+            OutputFormat format = new ProgressOutput(OutputFormatFactory.createFormatInstance(logFile, VerboseMode.NORMAL),
+                    System.err, jmhLog.toString());
+            results = new Runner(options.build(), format).run();
+        }
         Duration took = Duration.between(start, Instant.now());
 
         Measurements measured = JmhResults.of(results);
@@ -132,7 +143,7 @@ public final class BenchCommand implements Callable<Integer> {
         ReportsExport.write(tables, start, took.toMillis(), out);
         System.out.println();
         System.out.println(Files.readString(md));
-        System.out.println("Wrote jmh.json, cost.md, cost-*.svg/.png, report.json, report.html and summary.md to "
+        System.out.println("Wrote jmh.json, jmh.log, cost.md, cost-*.svg/.png, report.json, report.html and summary.md to "
                 + out.toAbsolutePath() + " (" + took.toSeconds() + " s).");
         return results.isEmpty() ? 1 : 0;
     }

@@ -2,13 +2,20 @@ package dev.crashlab.benchmarks;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Paint;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.text.DecimalFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.Range;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -37,6 +44,7 @@ public final class CostChart {
     /** Writes {@code <stem>.svg} and {@code <stem>.png}; returns the SVG's path. */
     public static Path write(List<CostTable> tables, String fs, Path dir, String stem) throws IOException {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        Map<String, ChartCategory> kinds = new HashMap<>();
         int categories = 0;
         for (CostTable t : tables) {
             if (!t.fs().equals(fs)) {
@@ -51,10 +59,11 @@ public final class CostChart {
                 if (data.getColumnIndex(label) < 0) {
                     categories++;
                 }
+                kinds.put(label, ChartCategory.of(r));
                 data.add(r.mean().value(), r.mean().error(), Sizes.describe(t.size()), label);
             }
         }
-        JFreeChart chart = chart(fs, data);
+        JFreeChart chart = chart(fs, data, kinds);
         int height = 140 + categories * 22 * Math.max(1, data.getRowCount());
         Path svg = dir.resolve(stem + ".svg");
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
@@ -64,16 +73,25 @@ public final class CostChart {
         return svg;
     }
 
-    private static JFreeChart chart(String fs, DefaultStatisticalCategoryDataset data) {
+    private static JFreeChart chart(String fs, DefaultStatisticalCategoryDataset data, Map<String, ChartCategory> kinds) {
         LogAxis latency = new LogAxis("mean latency, µs (log scale)");
         latency.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         // Ticks at powers of ten, printed as plain numbers: "1,000" reads faster than "10^3".
         latency.setTickUnit(new NumberTickUnit(1.0));
         latency.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+        latency.setRange(range(data));
         CategoryAxis what = new CategoryAxis();
         what.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         what.setMaximumCategoryLabelWidthRatio(0.5f);
-        StatisticalBarRenderer bars = new StatisticalBarRenderer();
+        // Coloured by what the bar is (ChartCategory), shaded by value size: colouring by size alone
+        // drew a seeded bug, a safe option, a floor and SQLite alike.
+        StatisticalBarRenderer bars = new StatisticalBarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                ChartCategory kind = kinds.getOrDefault((String) data.getColumnKey(column), ChartCategory.OPTION);
+                return kind.shade(row, data.getRowCount());
+            }
+        };
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
         bars.setErrorIndicatorPaint(Color.BLACK);
@@ -84,9 +102,48 @@ public final class CostChart {
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
+        LegendItemCollection legend = new LegendItemCollection();
+        for (ChartCategory kind : ChartCategory.values()) {
+            if (kinds.containsValue(kind)) {
+                legend.add(new LegendItem(kind.legend, kind.colour));
+            }
+        }
+        plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart("What each guarantee costs: put latency on " + fs,
                 new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
+        if (data.getRowCount() > 1) {
+            chart.addSubtitle(new TextTitle("bars of one label, top to bottom: " + String.join(", ",
+                    data.getRowKeys().stream().map(String::valueOf).toList()) + " (lighter: smaller)",
+                    new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
+        }
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /**
+     * Whole powers of ten around every bar and whisker. Left to itself the log axis reached for
+     * zero whenever an error bar was longer than its bar (a short run), and squeezed every bar
+     * against the right edge under a smear of tick labels.
+     */
+    static Range range(DefaultStatisticalCategoryDataset data) {
+        double low = Double.MAX_VALUE;
+        double high = 1.0;
+        for (int r = 0; r < data.getRowCount(); r++) {
+            for (int c = 0; c < data.getColumnCount(); c++) {
+                Number mean = data.getMeanValue(r, c);
+                if (mean == null || mean.doubleValue() <= 0) {
+                    continue;
+                }
+                Number error = data.getStdDevValue(r, c);
+                double e = error == null || Double.isNaN(error.doubleValue()) ? 0 : error.doubleValue();
+                double m = mean.doubleValue();
+                low = Math.min(low, Math.max(m - e, m / 10));
+                high = Math.max(high, m + e);
+            }
+        }
+        if (low == Double.MAX_VALUE) {
+            return new Range(1, 10);
+        }
+        return new Range(Math.pow(10, Math.floor(Math.log10(Math.min(low, 1.0)))), Math.pow(10, Math.ceil(Math.log10(high))));
     }
 }

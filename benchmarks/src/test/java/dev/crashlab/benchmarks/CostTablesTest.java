@@ -62,5 +62,23 @@ class CostTablesTest {
         Path svg = CostChart.write(tables, "disk", dir, "cost-disk");
         assertTrue(Files.readString(svg).startsWith("<?xml") || Files.readString(svg).startsWith("<svg"));
         assertTrue(Files.size(dir.resolve("cost-disk.png")) > 0);
+        String chart = Files.readString(svg);
+        for (ChartCategory kind : List.of(ChartCategory.OPTION, ChartCategory.FLOOR)) {
+            assertTrue(chart.contains(kind.legend), "a legend entry per kind of bar: " + kind.legend);
+            assertTrue(chart.contains(String.format("rgb(%d,%d,%d)", kind.colour.getRed(), kind.colour.getGreen(),
+                    kind.colour.getBlue())), "bars in the colour of their kind: " + kind);
+        }
+    }
+
+    @Test
+    void aSeededBugAFloorAPeerAndAnOptionAreFourKindsOfBar() {
+        assertEquals(ChartCategory.SEEDED_BUG, ChartCategory.of(row("store put", "rename-no-fsync (claims FILE_AND_DIRECTORY)")));
+        assertEquals(ChartCategory.OPTION, ChartCategory.of(row("store put", "FILE")));
+        assertEquals(ChartCategory.FLOOR, ChartCategory.of(row("floor", "bare syscalls (FILE_AND_DIRECTORY)")));
+        assertEquals(ChartCategory.PEER, ChartCategory.of(row("peer", "SQLite WAL synchronous=FULL")));
+    }
+
+    private static CostRow row(String section, String label) {
+        return new CostRow(section, label, java.util.Set.of(), "", "", null, null, null, null, "", null, null);
     }
 }

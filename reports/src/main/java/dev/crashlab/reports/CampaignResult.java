@@ -15,6 +15,7 @@ import java.util.Set;
  * @param toolVersion    the crashlab version that ran the campaign
  * @param seed           the campaign seed; a string in JSON, see {@link Counterexample#seed()}
  * @param budget         the limit it ran under
+ * @param shard          the part of an n-way split it covers; null for the whole campaign
  * @param startedAt      when it started
  * @param durationMillis how long it ran (for a merge, first start to last end)
  * @param counts         how much it did
@@ -27,6 +28,7 @@ public record CampaignResult(
         String toolVersion,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long seed,
         Budget budget,
+        Shard shard,
         Instant startedAt,
         long durationMillis,
         Counts counts,
@@ -34,7 +36,7 @@ public record CampaignResult(
         List<BenchmarkRow> benchmarks) {
 
     /** Bump on any change a reader of an older report.json could misread; merge refuses mixes. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     static final Comparator<TargetResult> TARGET_ORDER =
             Comparator.comparing(TargetResult::seededBug).thenComparing(TargetResult::id);
@@ -57,12 +59,37 @@ public record CampaignResult(
         }
     }
 
+    /** A result of the whole campaign (no shard). */
+    public CampaignResult(int schemaVersion, String toolVersion, long seed, Budget budget, Instant startedAt,
+                          long durationMillis, Counts counts, List<TargetResult> targets, List<BenchmarkRow> benchmarks) {
+        this(schemaVersion, toolVersion, seed, budget, null, startedAt, durationMillis, counts, targets, benchmarks);
+    }
+
+    /** The same result, recorded as having run under this budget and as this shard (null: the whole campaign). */
+    public CampaignResult ranAs(Budget budget, Shard shard) {
+        return new CampaignResult(schemaVersion, toolVersion, seed, budget, shard, startedAt, durationMillis, counts,
+                targets, benchmarks);
+    }
+
     /** A result of the current schema version. */
     public static CampaignResult of(String toolVersion, long seed, Budget budget, Instant startedAt,
                                     long durationMillis, Counts counts, List<TargetResult> targets,
                                     List<BenchmarkRow> benchmarks) {
         return new CampaignResult(SCHEMA_VERSION, toolVersion, seed, budget, startedAt,
                 durationMillis, counts, targets, benchmarks);
+    }
+
+    /**
+     * True when seeded bugs were run beside the targets (the built-in campaign): only then do
+     * expected findings, and the time it took to catch each, mean anything.
+     */
+    public boolean hasSeededBugs() {
+        return targets.stream().anyMatch(TargetResult::seededBug);
+    }
+
+    /** "shard 2/4" or "whole campaign": every rendering says which part of the campaign it shows. */
+    public String scope() {
+        return shard == null ? "whole campaign" : "shard " + shard + " only";
     }
 
     /** Violated cells that are not expected findings of a seeded bug: what fails a CI run. */

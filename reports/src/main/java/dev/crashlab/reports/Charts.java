@@ -58,7 +58,9 @@ final class Charts {
             }
             Bar bar = new Bar(n++, Text.label(t.id(), 40));
             data.addValue(t.seededBug() ? 0 : t.statesExplored(), "target under test", bar);
-            data.addValue(t.seededBug() ? t.statesExplored() : 0, "seeded bug", bar);
+            if (result.hasSeededBugs()) {
+                data.addValue(t.seededBug() ? t.statesExplored() : 0, "seeded bug", bar);
+            }
         }
         return svg(title("crash states judged per target", n, result.targets().size()), "states", data, n,
                 TARGET, EXPECTED, "states");
@@ -156,7 +158,11 @@ final class Charts {
         if (!result.targets().isEmpty()) {
             out.add(statesExplored(result));
         }
-        timeToDetect(result).ifPresent(out::add);
+        // Without seeded bugs beside them, the time to a user target's first failing state is only
+        // how long its check ran, which the header already says.
+        if (result.hasSeededBugs()) {
+            timeToDetect(result).ifPresent(out::add);
+        }
         return out;
     }
 }

@@ -8,7 +8,8 @@ public enum Format {
     JSON("report.json"),
     HTML("report.html"),
     MARKDOWN("summary.md"),
-    JUNIT("junit.xml");
+    JUNIT("junit.xml"),
+    SARIF("report.sarif");
 
     private final String fileName;
 
@@ -21,7 +22,7 @@ public enum Format {
         return fileName;
     }
 
-    /** Parses a {@code --format} value: json, html, markdown (or md), junit. */
+    /** Parses a {@code --format} value: json, html, markdown (or md), junit, sarif. */
     public static Format parse(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         if (n.equals("md")) {
@@ -42,6 +43,7 @@ public enum Format {
             case HTML -> HtmlReport.of(result);
             case MARKDOWN -> MarkdownSummary.of(result);
             case JUNIT -> JunitXml.of(result);
+            case SARIF -> Sarif.of(result);
         };
     }
 }

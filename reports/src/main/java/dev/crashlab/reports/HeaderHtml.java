@@ -33,9 +33,10 @@ final class HeaderHtml {
         out.append("<dl class=\"facts run\">");
         List<String[]> facts = List.of(
                 new String[] {"seed", String.valueOf(r.seed())},
-                new String[] {"started", r.startedAt().toString()},
+                new String[] {"started", Durations.instant(r.startedAt())},
                 new String[] {"duration", Durations.format(r.durationMillis())},
                 new String[] {"budget", r.budget().describe()},
+                new String[] {"scope", r.scope()},
                 new String[] {"targets", String.valueOf(r.targets().size())},
                 new String[] {"workloads", String.valueOf(r.counts().workloads())},
                 new String[] {"crash points", String.valueOf(r.counts().crashPoints())},

@@ -1,6 +1,9 @@
 package dev.crashlab.reports;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** report.html: one self-contained page (inline CSS and SVG, no external URL). */
 final class HtmlReport {
@@ -17,7 +20,7 @@ final class HtmlReport {
                 .append(Resources.text("report.css")).append("</style>\n</head>\n<body>\n");
         out.append(HeaderHtml.of(result));
         if (!result.targets().isEmpty()) {
-            out.append("<h2>Guarantee matrix</h2>\n").append(legend())
+            out.append("<h2>Guarantee matrix</h2>\n").append(legend(result.hasSeededBugs()))
                     .append("<div class=\"scroll\">").append(MatrixHtml.of(result, findings)).append("</div>\n")
                     .append(charts(result));
         }
@@ -35,9 +38,12 @@ final class HtmlReport {
         return out.append("</body>\n</html>\n").toString();
     }
 
-    private static String legend() {
+    private static String legend(boolean seededBugs) {
         StringBuilder out = new StringBuilder("<p class=\"legend\">");
         for (Outcome o : Outcome.values()) {
+            if (o == Outcome.EXPECTED_FINDING && !seededBugs) {
+                continue;
+            }
             out.append("<span class=\"cell ").append(o.cssClass()).append("\">").append(o.symbol())
                     .append("</span> ").append(o.text()).append(" ");
         }
@@ -70,6 +76,8 @@ final class HtmlReport {
         }
         out.append("<h2>").append(title).append(" (").append(these.size()).append(")</h2>\n<p class=\"note\">")
                 .append(explanation).append("</p>\n");
-        these.forEach(f -> out.append(CounterexampleHtml.of(f)));
+        Map<String, List<Finding>> cards = new LinkedHashMap<>();
+        these.forEach(f -> cards.computeIfAbsent(f.target().id() + " " + f.cell().guarantee(), k -> new ArrayList<>()).add(f));
+        cards.values().forEach(same -> out.append(CounterexampleHtml.group(same)));
     }
 }

@@ -58,6 +58,7 @@ final class JunitXml {
         xml.writeAttribute("timestamp", r.startedAt().toString());
         xml.writeAttribute("time", "0");
         xml.writeCharacters("\n");
+        properties(xml, r);
         for (Cell c : t.cells()) {
             testcase(xml, t, c);
         }
@@ -65,6 +66,23 @@ final class JunitXml {
             caught(xml, t, g);
         }
         xml.writeCharacters("  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    /** What the run covered, so a test report read alone still says what was skipped. */
+    private static void properties(XMLStreamWriter xml, CampaignResult r) throws XMLStreamException {
+        xml.writeCharacters("    ");
+        xml.writeStartElement("properties");
+        String[][] all = {{"seed", String.valueOf(r.seed())}, {"budget", r.budget().describe()}, {"scope", r.scope()},
+                {"crashlab", r.toolVersion()}};
+        for (String[] p : all) {
+            xml.writeCharacters("\n      ");
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", p[0]);
+            xml.writeAttribute("value", Xml.text(p[1]));
+        }
+        xml.writeCharacters("\n    ");
         xml.writeEndElement();
         xml.writeCharacters("\n");
     }

@@ -31,4 +31,13 @@ final class Markdown {
         }
         return out.toString();
     }
+
+    /**
+     * The same text for a terminal or a CI log, where nothing renders Markdown: entities and
+     * backslash escapes back to the characters they stand for ({@code <root>}, not {@code &lt;root&gt;}).
+     */
+    static String plain(String markdown) {
+        return markdown.replaceAll("\\\\([\\\\`*_\\[\\]|~])", "$1")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
 }

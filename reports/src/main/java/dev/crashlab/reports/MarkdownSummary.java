@@ -18,7 +18,8 @@ final class MarkdownSummary {
     static String of(CampaignResult r) {
         StringBuilder out = new StringBuilder();
         out.append("## crashlab: ").append(verdict(r)).append("\n\n");
-        out.append("seed `").append(r.seed()).append("` \u00b7 ").append(r.targets().size()).append(" targets \u00b7 ")
+        out.append("seed `").append(r.seed()).append("` \u00b7 budget: ").append(Markdown.escape(r.budget().describe()))
+                .append(" \u00b7 ").append(r.scope()).append(" \u00b7 ").append(r.targets().size()).append(" targets \u00b7 ")
                 .append(r.counts().crashStatesChecked()).append(" crash states checked \u00b7 ")
                 .append(Durations.format(r.durationMillis())).append("\n\n");
         Axes axes = Axes.of(r);
@@ -67,8 +68,9 @@ final class MarkdownSummary {
             }
             out.append('\n');
         }
-        out.append("\n\u2705 held \u00b7 \u274c violated (models) \u00b7 \uD83C\uDFAF expected finding \u00b7 "
-                + "\u2796 not claimed \u00b7 blank: not applicable\n\n");
+        out.append("\n\u2705 held \u00b7 \u274c violated (models) \u00b7 ")
+                .append(r.hasSeededBugs() ? "\uD83C\uDFAF expected finding \u00b7 " : "")
+                .append("\u2796 not claimed \u00b7 blank: not applicable\n\n");
     }
 
     /** The worst outcome over the models, naming the models where it broke. */

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Combines the results of the shards of one campaign ({@code --shard i/n}) into the result the
@@ -27,6 +29,7 @@ final class Merger {
         for (int i = 1; i < shards.size(); i++) {
             sameCampaign(first, shards.get(i), i);
         }
+        distinctShards(shards);
         Instant start = first.startedAt();
         Instant end = first.startedAt().plusMillis(first.durationMillis());
         Counts counts = Counts.zero();
@@ -42,22 +45,69 @@ final class Merger {
             }
             benchmarks.addAll(shard.benchmarks());
         }
-        return new CampaignResult(first.schemaVersion(), first.toolVersion(), first.seed(), first.budget(),
+        // A complete merge is the whole campaign; an incomplete one keeps no shard either, but
+        // missing() has said so before anyone reads it.
+        return new CampaignResult(first.schemaVersion(), first.toolVersion(), first.seed(), first.budget(), null,
                 start, end.toEpochMilli() - start.toEpochMilli(), counts, List.copyOf(targets.values()),
                 List.copyOf(benchmarks));
     }
 
-    private static void sameCampaign(CampaignResult a, CampaignResult b, int index) {
-        same("schemaVersion", a.schemaVersion(), b.schemaVersion(), index);
-        same("toolVersion", a.toolVersion(), b.toolVersion(), index);
-        same("seed", a.seed(), b.seed(), index);
-        same("budget", a.budget(), b.budget(), index);
+    /** The shards of the split that none of the results covers, in order; empty when all are there. */
+    static List<Shard> missing(List<CampaignResult> results) {
+        Set<Integer> present = new TreeSet<>();
+        int count = 0;
+        for (CampaignResult r : results) {
+            if (r.shard() != null) {
+                present.add(r.shard().index());
+                count = r.shard().count();
+            }
+        }
+        List<Shard> missing = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            if (!present.contains(i)) {
+                missing.add(new Shard(i, count));
+            }
+        }
+        return missing;
     }
 
-    private static void same(String field, Object a, Object b, int index) {
+    /** Each shard of one split at most once, and no whole run beside shards: either counts targets twice. */
+    private static void distinctShards(List<CampaignResult> results) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            Shard s = results.get(i).shard();
+            Shard first = results.get(0).shard();
+            if (s == null || first == null) {
+                if (results.size() > 1) {
+                    throw new ReportException("cannot merge: report " + (s == null ? i + 1 : 1) + " is a whole campaign "
+                            + "(run without --shard), so merging it with other reports would count its targets twice; "
+                            + "merge only the reports of 'check --shard i/n'");
+                }
+                continue;
+            }
+            if (s.count() != first.count()) {
+                throw new ReportException("cannot merge: report 1 is shard " + first + " but report " + (i + 1) + " is shard "
+                        + s + "; merge the shards of one split, all run with the same --shard .../n");
+            }
+            Integer earlier = seen.putIfAbsent(s.toString(), i + 1);
+            if (earlier != null) {
+                throw new ReportException("cannot merge: reports " + earlier + " and " + (i + 1) + " are both shard " + s
+                        + "; give each shard's report once");
+            }
+        }
+    }
+
+    private static void sameCampaign(CampaignResult a, CampaignResult b, int index) {
+        same("schema version", a.schemaVersion(), b.schemaVersion(), index, "write them all with one crashlab version");
+        same("crashlab version", a.toolVersion(), b.toolVersion(), index, "run every shard with one crashlab version");
+        same("seed", a.seed(), b.seed(), index, "run every shard with the same --seed");
+        same("budget", a.budget().describe(), b.budget().describe(), index, "run every shard with the same --budget");
+    }
+
+    private static void same(String field, Object a, Object b, int index, String fix) {
         if (!Objects.equals(a, b)) {
-            throw new ReportException("cannot merge: shard " + (index + 1) + " has " + field + " " + b
-                    + " but shard 1 has " + a + "; shards must come from one campaign");
+            throw new ReportException("cannot merge: report " + (index + 1) + " ran with " + field + " " + b
+                    + " but report 1 with " + a + "; " + fix);
         }
     }
 

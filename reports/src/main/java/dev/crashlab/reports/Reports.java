@@ -17,7 +17,7 @@ public final class Reports {
     }
 
     /**
-     * Writes report.json, report.html, summary.md and junit.xml into {@code dir} (created if
+     * Writes report.json, report.html, summary.md, junit.xml and report.sarif into {@code dir} (created if
      * missing), each replaced atomically.
      */
     public static void write(CampaignResult result, Path dir) throws IOException {
@@ -29,6 +29,11 @@ public final class Reports {
     /** Writes one format to {@code file}, replacing it atomically. */
     public static void render(CampaignResult result, Format format, Path file) throws IOException {
         AtomicFiles.write(file, format.render(result));
+    }
+
+    /** summary.md as a terminal or a CI log should show it: no HTML entities, no Markdown escapes. */
+    public static String renderForConsole(CampaignResult result) {
+        return Markdown.plain(render(result, Format.MARKDOWN));
     }
 
     /** One format as text, e.g. for printing summary.md to a CI step summary. */
@@ -64,6 +69,14 @@ public final class Reports {
      */
     public static CampaignResult merge(List<CampaignResult> shards) {
         return Merger.merge(shards);
+    }
+
+    /**
+     * The shards of an n-way split (each result's {@link CampaignResult#shard()}) that none of these
+     * results covers: a merge without them would pass on a part of the campaign.
+     */
+    public static List<Shard> missingShards(List<CampaignResult> shards) {
+        return Merger.missing(shards);
     }
 
     /** The JSON Schema (draft 2020-12) that report.json follows. */

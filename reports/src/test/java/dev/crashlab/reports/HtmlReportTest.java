@@ -36,10 +36,11 @@ class HtmlReportTest {
         String html = Reports.render(r, Format.HTML);
         List<Finding> findings = Finding.of(r);
         for (Finding f : findings) {
-            assertTrue(html.contains("<section class=\"finding " + f.outcome().cssClass() + "\" id=\""
-                    + f.anchor() + "\">"), f.anchor());
+            assertTrue(html.contains("<div class=\"cx\" id=\"" + f.anchor() + "\">"), f.anchor());
             assertTrue(html.contains("href=\"#" + f.anchor() + "\""), "the matrix links to " + f.anchor());
         }
+        long cards = findings.stream().map(f -> f.target().id() + f.cell().guarantee()).distinct().count();
+        assertEquals(cards, count(html, "<section class=\"finding "), "one card per target and guarantee");
         assertEquals(findings.size(), count(html, "<table class=\"trace\">"));
         assertEquals(findings.size(), count(html, "<tr class=\"crash\">"));
         assertTrue(html.contains("./crashlab replay " + (SampleResults.SEED + 8)));
@@ -48,6 +49,16 @@ class HtmlReportTest {
         assertTrue(html.contains("Violations (2)") && html.contains("Expected findings (seeded bugs) (6)"));
         assertTrue(html.contains("2 violations of claimed guarantees"));
         assertTrue(html.contains("\u26a1 writer paused here, reader ran (before #4)"), "cache-ahead's reader finding");
+    }
+
+    @Test
+    void operationNamesAreNeverBrokenAndTimesAreToTheSecond() {
+        String html = Reports.render(SampleResults.failing(), Format.HTML);
+        assertTrue(html.contains("<td class=\"kind\">"), "the operation column");
+        assertTrue(Resources.text("report.css").contains("table.trace td.kind { white-space: nowrap;"));
+        java.util.regex.Matcher started = java.util.regex.Pattern.compile("<dt>started</dt><dd>([^<]*)</dd>").matcher(html);
+        assertTrue(started.find(), html.substring(0, 2000));
+        assertTrue(started.group(1).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"), started.group(1));
     }
 
     @Test
@@ -79,9 +90,21 @@ class HtmlReportTest {
             many.add(SampleResults.target("writer-" + i).violated(Guarantee.G2, Model.ORDERED, 3, i,
                     SampleResults.cx(i, "put", "k", "torn", CrashPosition.INSIDE)).build());
         }
+        many.add(SampleResults.target("a-seeded-bug").seeded("000", Guarantee.G2).claims(Guarantee.G2).build());
         String html = Reports.render(SampleResults.result(many, List.of()), Format.HTML);
-        assertTrue(html.contains("crash states judged per target (first 30 of 45)"));
+        assertTrue(html.contains("crash states judged per target (first 30 of 46)"));
         assertTrue(html.contains("time to detect (first 30 of 45)"));
+    }
+
+    @Test
+    void aReportOfUserTargetsAloneShowsNoSeededBugLegendNorTimeToDetect() {
+        TargetResult mine = SampleResults.target("my-writer").violated(Guarantee.G2, Model.ORDERED, 3, 7,
+                SampleResults.cx(7, "put", "k", "torn", CrashPosition.INSIDE)).build();
+        CampaignResult r = SampleResults.result(List.of(mine), List.of());
+        String html = Reports.render(r, Format.HTML);
+        assertEquals(1, count(html, "<svg "), html);
+        assertFalse(html.contains("time to detect") || html.contains("seeded bug") || html.contains("expected finding"), html);
+        assertFalse(Reports.render(r, Format.MARKDOWN).contains("expected finding"));
     }
 
     @Test

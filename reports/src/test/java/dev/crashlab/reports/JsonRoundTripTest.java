@@ -1,6 +1,7 @@
 package dev.crashlab.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,12 +43,29 @@ class JsonRoundTripTest {
     }
 
     @Test
+    void aDamagedReportSaysWhereAndWhatToDoWithoutJacksonsInternals() throws Exception {
+        Path file = dir.resolve("report.json");
+        String json = Reports.render(SampleResults.passing(), Format.JSON);
+        Files.writeString(file, json.replaceFirst("\"durationMillis\" : \\d+", "\"durationMillis\" : \"soon\""));
+        String wrongType = assertThrows(ReportException.class, () -> Reports.read(file)).getMessage();
+        Files.writeString(file, json.substring(0, json.length() / 2));
+        String cut = assertThrows(ReportException.class, () -> Reports.read(file)).getMessage();
+
+        assertTrue(wrongType.contains("does not match the report schema at durationMillis"), wrongType);
+        assertTrue(cut.contains(" is not JSON (line "), cut);
+        for (String m : new String[] {wrongType, cut}) {
+            assertTrue(m.contains("write it again with crashlab check (or merge)"), m);
+            assertFalse(m.contains("jackson") || m.contains("`") || m.contains("\n"), m);
+        }
+    }
+
+    @Test
     void anotherSchemaVersionIsRefusedByName() throws Exception {
         Path file = dir.resolve("report.json");
         Files.writeString(file, Reports.render(SampleResults.passing(), Format.JSON)
-                .replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+                .replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 3"));
         ReportException e = assertThrows(ReportException.class, () -> Reports.read(file));
-        assertTrue(e.getMessage().contains("schemaVersion 2") && e.getMessage().contains(file.toString()),
+        assertTrue(e.getMessage().contains("schemaVersion 3") && e.getMessage().contains(file.toString()),
                 e.getMessage());
     }
 

@@ -33,7 +33,7 @@ class MergeTest {
                     ? new Counts(c.workloads() - (n - 1), c.crashPoints() - (n - 1), c.crashStatesChecked() - (n - 1))
                     : new Counts(1, 1, 1);
             shards.add(new CampaignResult(whole.schemaVersion(), whole.toolVersion(), whole.seed(), whole.budget(),
-                    whole.startedAt().plusMillis(shard), whole.durationMillis() - shard, part, targets,
+                    n == 1 ? null : new Shard(shard + 1, n), whole.startedAt().plusMillis(shard), whole.durationMillis() - shard, part, targets,
                     whole.benchmarks()));
         }
         return shards;
@@ -52,12 +52,44 @@ class MergeTest {
     }
 
     @Test
-    void mergingAMergedResultWithItselfChangesNothingButTheCounts() {
+    void aWholeRunMergedWithAnythingIsRefusedBecauseItWouldCountTwice() {
         CampaignResult whole = SampleResults.failing();
-        CampaignResult twice = Reports.merge(List.of(whole, whole));
-        assertEquals(whole.targets(), twice.targets());
-        assertEquals(whole.counts().plus(whole.counts()), twice.counts());
-        assertEquals(whole.benchmarks(), twice.benchmarks());
+        ReportException e = assertThrows(ReportException.class, () -> Reports.merge(List.of(whole, whole)));
+        assertTrue(e.getMessage().contains("report 1 is a whole campaign (run without --shard)"), e.getMessage());
+    }
+
+    @Test
+    void aDuplicateShardIsRefusedNamingIt() {
+        List<CampaignResult> shards = shard(SampleResults.failing(), 3);
+        ReportException e = assertThrows(ReportException.class,
+                () -> Reports.merge(List.of(shards.get(0), shards.get(1), shards.get(1))));
+        assertEquals("cannot merge: reports 2 and 3 are both shard 2/3; give each shard's report once", e.getMessage());
+    }
+
+    @Test
+    void theShardsMissingFromASplitAreNamed() {
+        List<CampaignResult> shards = shard(SampleResults.failing(), 4);
+        assertEquals("[2/4, 3/4, 4/4]", Reports.missingShards(List.of(shards.get(0))).toString());
+        assertEquals("[3/4]", Reports.missingShards(List.of(shards.get(3), shards.get(1), shards.get(0))).toString());
+        assertEquals(List.of(), Reports.missingShards(shards));
+        assertEquals(List.of(), Reports.missingShards(List.of(SampleResults.failing())), "a whole run misses nothing");
+    }
+
+    @Test
+    void shardsOfTwoSplitsAreRefused() {
+        CampaignResult a = shard(SampleResults.failing(), 2).get(0);
+        CampaignResult b = shard(SampleResults.failing(), 3).get(1);
+        ReportException e = assertThrows(ReportException.class, () -> Reports.merge(List.of(a, b)));
+        assertTrue(e.getMessage().contains("report 1 is shard 1/2 but report 2 is shard 2/3"), e.getMessage());
+    }
+
+    @Test
+    void shardsRunWithDifferentBudgetsAreRefusedNamingTheBudgets() {
+        List<CampaignResult> shards = shard(SampleResults.failing(), 2);
+        CampaignResult other = shards.get(1).ranAs(new Budget(null, null, 40L), shards.get(1).shard());
+        ReportException e = assertThrows(ReportException.class, () -> Reports.merge(List.of(shards.get(0), other)));
+        assertEquals("cannot merge: report 2 ran with budget at most 40 workloads per target but report 1 with "
+                + shards.get(0).budget().describe() + "; run every shard with the same --budget", e.getMessage());
     }
 
     @Test
@@ -70,7 +102,8 @@ class MergeTest {
                 null, null));
         CampaignResult other = SampleResults.result(List.of(new TargetResult(ref.id(), false, null, null, changed)),
                 List.of());
-        ReportException e = assertThrows(ReportException.class, () -> Reports.merge(List.of(whole, other)));
+        ReportException e = assertThrows(ReportException.class, () -> Reports.merge(List.of(
+                whole.ranAs(whole.budget(), new Shard(1, 2)), other.ranAs(other.budget(), new Shard(2, 2)))));
         assertTrue(e.getMessage().contains("reference/FILE_AND_DIRECTORY G1/process-crash"), e.getMessage());
     }
 
@@ -80,7 +113,8 @@ class MergeTest {
         CampaignResult b = new CampaignResult(a.schemaVersion(), a.toolVersion(), a.seed() + 1, a.budget(),
                 a.startedAt(), a.durationMillis(), a.counts(), a.targets(), a.benchmarks());
         ReportException e = assertThrows(ReportException.class, () -> Reports.merge(List.of(a, b)));
-        assertTrue(e.getMessage().contains("shard 2 has seed"), e.getMessage());
+        assertTrue(e.getMessage().contains("report 2 ran with seed") && e.getMessage().contains("the same --seed"),
+                e.getMessage());
         assertThrows(ReportException.class, () -> Reports.merge(List.of()));
     }
 
@@ -89,7 +123,8 @@ class MergeTest {
         TargetResult plain = SampleResults.target("x").claims(Guarantee.G1).build();
         TargetResult seeded = SampleResults.target("x").seeded("001", Guarantee.G1).claims(Guarantee.G2).build();
         ReportException e = assertThrows(ReportException.class, () -> Reports.merge(List.of(
-                SampleResults.result(List.of(plain), List.of()), SampleResults.result(List.of(seeded), List.of()))));
+                SampleResults.result(List.of(plain), List.of()).ranAs(Budget.unbounded(), new Shard(1, 2)),
+                SampleResults.result(List.of(seeded), List.of()).ranAs(Budget.unbounded(), new Shard(2, 2)))));
         assertTrue(e.getMessage().contains("target x"), e.getMessage());
     }
 }

@@ -73,7 +73,7 @@ class ModelTest {
         assertEquals(Format.MARKDOWN, Format.parse("md"));
         assertEquals(Format.JUNIT, Format.parse(" JUnit "));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Format.parse("pdf")).getMessage()
-                .contains("[json, html, markdown, junit]"));
+                .contains("[json, html, markdown, junit, sarif]"));
         assertEquals(Model.EXT4_LIKE, Model.fromWireName("ext4-like"));
     }
 }

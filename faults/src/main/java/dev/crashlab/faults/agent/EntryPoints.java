@@ -19,6 +19,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.io.FileDescriptor;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +56,10 @@ final class EntryPoints {
         }
         EntryPoints points = new EntryPoints();
         points.instrumentJdk(inst, dispatch);
-        if (points.syncIsNative()) {
+        List<Method> natives = nativeFileMethods();
+        if (!natives.isEmpty()) {
             points.syncCallSitesRewritten = true;
-            points.rewriteSyncCallSites(inst, dispatch);
+            points.rewriteCallSites(inst, dispatch, natives);
         }
         synchronized (points) {
             if (!points.errors.isEmpty()) {
@@ -69,7 +71,7 @@ final class EntryPoints {
 
     synchronized String describe() {
         return "advised: " + transformed + "; FileDescriptor.sync: "
-                + (syncCallSitesRewritten ? "native, call sites rewritten in target classes"
+                + (syncCallSitesRewritten ? "native, call sites rewritten in target classes (with RandomAccessFile.setLength where native)"
                 + (notRewritten.isEmpty() ? "" : " (could not rewrite: " + notRewritten + ")") : "advised");
     }
 
@@ -92,12 +94,20 @@ final class EntryPoints {
         return found.toArray(new Class<?>[0]);
     }
 
-    private boolean syncIsNative() {
+    /** FileDescriptor.sync and RandomAccessFile.setLength where this JDK makes them native (17): advice cannot reach them. */
+    private static List<Method> nativeFileMethods() {
+        List<Method> natives = new ArrayList<>();
         try {
-            return Modifier.isNative(FileDescriptor.class.getMethod("sync").getModifiers());
+            for (Method m : List.of(FileDescriptor.class.getMethod("sync"),
+                    java.io.RandomAccessFile.class.getMethod("setLength", long.class))) {
+                if (Modifier.isNative(m.getModifiers())) {
+                    natives.add(m);
+                }
+            }
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
+        return natives;
     }
 
     private void instrumentJdk(Instrumentation inst, Class<?> dispatch) {
@@ -122,7 +132,8 @@ final class EntryPoints {
                 .transform(advice(java.and(named("getChannel")),
                         writes.or(java.and(namedOneOf("close", "setLength"))))
                         .and(constructor(takesArgument(0, java.io.File.class).and(takesArguments(2).or(takesArguments(3)))
-                                .and(not(takesArgument(1, String.class).and(takesArguments(2)))))))
+                                .and(not(takesArgument(1, String.class).and(takesArguments(2))))
+                                .or(takesArguments(1).and(takesArgument(0, FileDescriptor.class))))))
                 .type(named("java.io.File"))
                 // createNewFile and createTempFile: java.io creates files in native code (createFileExclusively)
                 .transform(advice(java.and(namedOneOf("renameTo", "delete", "mkdir", "createNewFile", "createTempFile")),
@@ -134,14 +145,9 @@ final class EntryPoints {
                 .installOn(inst);
     }
 
-    private void rewriteSyncCallSites(Instrumentation inst, Class<?> dispatch) {
-        MethodDescription substitute;
-        try {
-            substitute = new MethodDescription.ForLoadedMethod(dispatch.getMethod("sync", FileDescriptor.class));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-        AgentBuilder rewriter = base(inst, dispatch, notRewritten,
+    /** Each native method's call sites call IoDispatch's method of the same name, which takes the receiver first. */
+    private void rewriteCallSites(Instrumentation inst, Class<?> dispatch, List<Method> natives) {
+        AgentBuilder.Identified.Extendable rewriter = base(inst, dispatch, notRewritten,
                 AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
                 .ignore(any(), isBootstrapClassLoader())
                 .or(isSynthetic().or(nameStartsWith("java.")).or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
@@ -150,11 +156,23 @@ final class EntryPoints {
                 // package; any other class, a library's or the user's, may fsync and must be seen doing it.
                 .or(new CrashlabsOwn())
                 .type(any())
-                .transform((b, type, loader, module, domain) -> b.visit(MemberSubstitution.relaxed()
-                        .method(named("sync").and(isDeclaredBy(FileDescriptor.class)))
-                        .replaceWith(substitute)
-                        .on(isMethod().or(isConstructor()))));
-        SyncCallSites.install(inst, rewriter.makeRaw(), notRewritten);
+                .transform((b, type, loader, module, domain) -> b);
+        for (Method method : natives) {
+            MethodDescription substitute;
+            try {
+                Class<?>[] parameters = new Class<?>[method.getParameterCount() + 1];
+                parameters[0] = method.getDeclaringClass();
+                System.arraycopy(method.getParameterTypes(), 0, parameters, 1, method.getParameterCount());
+                substitute = new MethodDescription.ForLoadedMethod(dispatch.getMethod(method.getName(), parameters));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("the dispatcher has no replacement for " + method, e);
+            }
+            rewriter = rewriter.transform((b, type, loader, module, domain) -> b.visit(MemberSubstitution.relaxed()
+                    .method(named(method.getName()).and(isDeclaredBy(method.getDeclaringClass())))
+                    .replaceWith(substitute)
+                    .on(isMethod().or(isConstructor()))));
+        }
+        NativeCallSites.install(inst, rewriter.makeRaw(), natives, notRewritten);
     }
 
     /**

@@ -2,7 +2,10 @@ package dev.crashlab.faults.run;
 
 import dev.crashlab.faults.agent.boot.IoDispatch;
 
-/** getChannel() on a stream or RandomAccessFile of the run: the channel writes to the same file. */
+/**
+ * Another handle on an open file of the run: getChannel() on a stream or RandomAccessFile (the
+ * returned channel), or new FileOutputStream(fd) on one of its descriptors (the constructed stream).
+ */
 final class Alias extends IoDispatch.Token {
 
     private final ActiveRun run;
@@ -21,5 +24,10 @@ final class Alias extends IoDispatch.Token {
         }
         run.handles().put(returned, handle);
         return returned;
+    }
+
+    @Override
+    public void constructed(Object self) {
+        run.handles().put(self, handle);
     }
 }

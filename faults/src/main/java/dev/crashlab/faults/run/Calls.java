@@ -72,8 +72,15 @@ final class Calls {
         };
     }
 
-    /** FileOutputStream's and RandomAccessFile's constructors open the file they are given. */
-    OpenOp construct(String type, Object[] args) throws Throwable {
+    /**
+     * FileOutputStream's and RandomAccessFile's constructors open the file they are given; a
+     * FileOutputStream made from a descriptor writes to that descriptor's file.
+     */
+    IoDispatch.Token construct(String type, Object[] args) throws Throwable {
+        if (args[0] instanceof FileDescriptor descriptor) {
+            Handles.Handle handle = run.handles().get(descriptor);
+            return handle == null ? null : new Alias(run, handle);
+        }
         File file = (File) args[0];
         String rel = run.scope().relative(file);
         if (rel == null) {

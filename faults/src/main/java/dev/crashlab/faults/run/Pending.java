@@ -33,12 +33,13 @@ abstract class Pending extends IoDispatch.Token implements Operation {
     /** Asks the plan, then lets the operation run (returns this) or replaces it (returns a Skip). */
     IoDispatch.Token begin() throws Throwable {
         run.liveness().checkAlive();
-        index = run.liveness().nextIndex();
+        index = run.liveness().nextIndex(run.recorder());
         try {
             run.plan().before(this);
         } catch (SimulatedCrash crash) {
             throw run.liveness().crashed(crash);
         } catch (IOException failure) {
+            run.liveness().injectedFailure();
             return refuse(failure);
         }
         if (writeLimit >= 0) {
@@ -95,6 +96,8 @@ abstract class Pending extends IoDispatch.Token implements Operation {
         if (k > 0) {
             call.writePrefix(k, offset);
             recorded.accept(k);
+        } else if (!inMemory()) {
+            run.liveness().injectedFailure(); // nothing recorded: the retry must be another operation
         }
         if (afterLimit != null) {
             throw afterLimit instanceof SimulatedCrash crash ? run.liveness().crashed(crash) : afterLimit;

@@ -41,12 +41,17 @@ final class WriteCall {
         return new WriteCall(self, args, Shape.STREAM, bytes(args));
     }
 
-    /** Where a write through this call lands when the handle does not track it: the channel's or file's position. */
-    long position(long streamPosition) throws IOException {
+    /**
+     * Where this write lands: the descriptor's own offset where the JDK can tell (a channel's or a
+     * file stream's position, a RandomAccessFile's pointer; right for descriptors shared between a
+     * RandomAccessFile and a stream made from it), else the position the handle tracked.
+     */
+    long position(long trackedPosition) throws IOException {
         return switch (shape) {
             case CHANNEL_AT -> (Long) args[1];
             case CHANNEL, CHANNEL_GATHER -> ((FileChannel) self).position();
-            case STREAM -> self instanceof RandomAccessFile file ? file.getFilePointer() : streamPosition;
+            case STREAM -> self instanceof RandomAccessFile file ? file.getFilePointer()
+                    : self instanceof java.io.FileOutputStream stream ? stream.getChannel().position() : trackedPosition;
         };
     }
 

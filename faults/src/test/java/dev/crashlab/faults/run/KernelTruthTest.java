@@ -148,6 +148,53 @@ class KernelTruthTest {
     }
 
     @Test
+    void setLengthIsATruncateOnEveryJdk() throws Exception {
+        Path root = root();
+        Files.write(root.resolve("a"), ascii("0123456789"));
+        IoTrace trace = Run.record(root, () -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rw")) {
+                raf.setLength(4);
+                raf.setLength(6);
+            }
+        });
+        assertEquals(List.of(OpKind.TRUNCATE, OpKind.TRUNCATE, OpKind.CLOSE), TraceTest.kinds(trace), trace.listing());
+        assertEquals(Set.of("{a=012300}"), states(trace, new ProcessCrash(), trace.size()));
+    }
+
+    @Test
+    void attemptsThatFailOnTheirOwnDoNotShiftWhereAPlanStops() throws Exception {
+        Path root = root();
+        IoTrace trace = Run.record(root, () -> {
+            new File(root.toFile(), "d/e/f").mkdirs(); // tries d/e/f and d/e first: both fail, neither recorded
+            Files.write(root.resolve("d/x"), ascii("x"));
+        });
+        int create = trace.ops().stream().filter(op -> op.kind() == OpKind.CREATE).findFirst().orElseThrow().index();
+        Path again = Files.createDirectories(tmp.resolve("again"));
+        RunResult stopped = Run.with(again, new dev.crashlab.faults.plan.CrashBefore(create), () -> {
+            new File(again.toFile(), "d/e/f").mkdirs();
+            Files.write(again.resolve("d/x"), ascii("x"));
+        });
+        assertTrue(stopped.crashed());
+        assertEquals(create, stopped.trace().size(), "the plan stopped right before the CREATE:\n" + stopped.trace().listing());
+    }
+
+    @Test
+    void aStreamOnARandomAccessFilesDescriptorWritesThatFile() throws Exception {
+        Path root = root();
+        IoTrace trace = Run.record(root, () -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rw")) {
+                raf.write(ascii("head"));
+                raf.seek(8);
+                FileOutputStream out = new FileOutputStream(raf.getFD());
+                out.write(ascii("tail"));
+            }
+        });
+        IoOp tail = trace.ops().stream().filter(op -> op.kind() == OpKind.WRITE).reduce((a, b) -> b).orElseThrow();
+        assertEquals(8, tail.offset(), trace.listing());
+        assertEquals(Set.of("{a=head0000tail}"), states(trace, new ProcessCrash(), trace.size()));
+    }
+
+    @Test
     void javaIoNativeCreatesAreRecorded() throws Exception {
         Path root = root();
         File[] temp = new File[1];

@@ -30,9 +30,19 @@ final class Cells {
     private final CrashTarget target;
     private final Map<Key, Tally> cells = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
+    private long crashPoints;
 
     Cells(CrashTarget target) {
         this.target = target;
+    }
+
+    /** Crash points (per model) and reader pause points explored: the report's measure of how far the search went. */
+    void visited(long points) {
+        crashPoints += points;
+    }
+
+    long crashPoints() {
+        return crashPoints;
     }
 
     /** Lists a cell before any check, so one nothing could judge still shows, as not applicable. */

@@ -52,7 +52,7 @@ public final class CrashCheck {
             }
         }
         return new CrashResult(target.name(), cells.verdicts(), notes, target.exploration().seed(),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, cells.crashPoints());
     }
 
     private static void check(CrashTarget target, int fault, Roots roots, Predicate<String> contexts, Cells cells,
@@ -71,6 +71,7 @@ public final class CrashCheck {
                     + "), so nothing was acknowledged and G3 is not applicable");
         }
         if (contexts.test(Context.CONCURRENT_READER)) {
+            cells.visited(counter.attempts());
             PausedReaderJudge.judge(target, fault, counter.attempts(), recorded, roots, cells, notes);
         }
         CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells);

@@ -11,9 +11,12 @@ import java.util.stream.Collectors;
  * What {@link CrashCheck} found for one target: a verdict per fault x guarantee x context.
  *
  * @param notes what else a person should know, e.g. that the writer failed under a fault
- * @param seed  the exploration's seed (recorded in sampled crash states' provenance)
+ * @param seed        the exploration's seed (recorded in sampled crash states' provenance)
+ * @param crashPoints crash points explored (the trace's, once per persistence model and fault) and
+ *                    the concurrent reader's pause points
  */
-public record CrashResult(String target, List<Verdict> verdicts, List<String> notes, long seed, long durationMillis) {
+public record CrashResult(String target, List<Verdict> verdicts, List<String> notes, long seed, long durationMillis,
+                          long crashPoints) {
 
     public CrashResult {
         verdicts = List.copyOf(verdicts);

@@ -35,6 +35,7 @@ final class CrashStateJudge {
             }
             cells.declare(fault, Guarantee.G2, model.name());
             cells.declare(fault, Guarantee.G3, model.name());
+            cells.visited(run.trace().size() + 1L);
             int[] ordinal = {0};
             Materializer disk = Materializer.onDisk(roots.fresh());
             states.explore(model, target.exploration(), state -> {

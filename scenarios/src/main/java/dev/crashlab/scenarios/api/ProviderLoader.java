@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Loads a {@link CrashTargetProvider} by class name from a class path of the user's jars and class
- * directories, as {@code crashlab check --target CLASS --classpath CP} does. Every way the name or
+ * directories, as {@code crashlab check --target CLASS --classpath CP} does, in a loader of its own
+ * that prefers the user's classes and library versions to crashlab's ({@link UserClassLoader}). Every way the name or
  * the path can be wrong is an IllegalArgumentException with a one-line message saying what to fix.
  * Keep it open while the target is checked: its classes load lazily.
  */
@@ -52,8 +53,7 @@ public final class ProviderLoader implements AutoCloseable {
                 throw new IllegalArgumentException("class path entry " + entry + " is not a usable path: " + e.getMessage());
             }
         }
-        // Parent-first: CrashTargetProvider and crashlab's classes must be the ones crashlab runs with.
-        return new ProviderLoader(new URLClassLoader(urls.toArray(new URL[0]), ProviderLoader.class.getClassLoader()),
+        return new ProviderLoader(new UserClassLoader(urls.toArray(new URL[0]), ProviderLoader.class.getClassLoader()),
                 List.copyOf(entries));
     }
 

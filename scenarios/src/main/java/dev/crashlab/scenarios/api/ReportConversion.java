@@ -36,6 +36,6 @@ final class ReportConversion {
         List<TargetResult> targets = byTarget.entrySet().stream()
                 .map(e -> new TargetResult(e.getKey(), false, null, Set.of(), e.getValue())).toList();
         return CampaignResult.of(ReportAssembler.TOOL_VERSION, result.seed(), Budget.unbounded(), startedAt,
-                result.durationMillis(), new Counts(targets.size(), 0, checks), targets, List.of());
+                result.durationMillis(), new Counts(targets.size(), result.crashPoints(), checks), targets, List.of());
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crashlab check}: runs the campaign (or a shard of it), or with {@code --target} a user's
- * own target, and writes the four reports.
+ * own target, and writes the reports.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the campaign: the reference store under every durability option, every seeded bug of the "
@@ -83,10 +83,12 @@ final class CheckCommand implements Callable<Integer> {
     Shard shard = Shard.ALL;
 
     @Option(names = "--target", paramLabel = "CLASS",
-            description = "Check your own code instead of the built-in campaign: a public class with a public "
-                    + "no-argument constructor implementing dev.crashlab.scenarios.api.CrashTargetProvider. Its target "
-                    + "says what to check (guarantees, models, faults), so --targets, --shard, --budget, --models, "
-                    + "--guarantees and --seed do not apply.")
+            description = {"Check your own code instead of the built-in campaign: a public class with a public "
+                    + "no-argument constructor implementing",
+                    // on a line of its own: the help's wrapping would break the name at a dot
+                    "dev.crashlab.scenarios.api.CrashTargetProvider.",
+                    "Its target says what to check (guarantees, models, faults), so --targets, --shard, --budget, "
+                    + "--models, --guarantees and --seed do not apply."})
     String target;
 
     @Option(names = "--classpath", paramLabel = "CP",
@@ -115,7 +117,8 @@ final class CheckCommand implements Callable<Integer> {
         err.flush();
         Instant startedAt = Instant.now();
         var result = new UnitRunner(err).run(mine, seed, selection::keeps);
-        CampaignResult report = withBudget(ReportAssembler.toReport(result, startedAt), selection);
+        CampaignResult report = ReportAssembler.toReport(result, startedAt)
+                .ranAs(budget.reportBudget(), shard.isAll() ? null : shard.toReport());
         return Conclusion.write("crashlab check", Narrowing.apply(report, selection.contexts()), dir,
                 spec.commandLine().getOut());
     }
@@ -176,8 +179,4 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private static CampaignResult withBudget(CampaignResult r, Selection s) {
-        return new CampaignResult(r.schemaVersion(), r.toolVersion(), r.seed(), s.budget().reportBudget(),
-                r.startedAt(), r.durationMillis(), r.counts(), r.targets(), r.benchmarks());
-    }
 }

@@ -1,14 +1,13 @@
 package dev.crashlab.scenarios.cli;
 
 import dev.crashlab.reports.CampaignResult;
-import dev.crashlab.reports.Format;
 import dev.crashlab.reports.Reports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
- * The end of {@code check} and {@code merge}: write the four reports, print summary.md and a
+ * The end of {@code check} and {@code merge}: write the reports, print summary.md and a
  * verdict line, and turn the result into the exit code.
  */
 final class Conclusion {
@@ -18,8 +17,8 @@ final class Conclusion {
 
     static int write(String command, CampaignResult result, Path dir, PrintWriter out) throws IOException {
         Reports.write(result, dir);
-        out.println(Reports.render(result, Format.MARKDOWN));
-        out.println(command + ": " + verdict(result) + "; wrote report.json, report.html, summary.md and junit.xml to " + dir);
+        out.println(Reports.renderForConsole(result));
+        out.println(command + ": " + verdict(result) + "; wrote report.json, report.html, summary.md, junit.xml and report.sarif to " + dir);
         out.flush();
         return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
     }

@@ -25,7 +25,7 @@ final class Narrowing {
 
     static CampaignResult apply(CampaignResult report, Set<String> contexts) {
         return new CampaignResult(report.schemaVersion(), report.toolVersion(), report.seed(), report.budget(),
-                report.startedAt(), report.durationMillis(), report.counts(),
+                report.shard(), report.startedAt(), report.durationMillis(), report.counts(),
                 report.targets().stream().map(t -> narrow(t, contexts)).toList(), report.benchmarks());
     }
 

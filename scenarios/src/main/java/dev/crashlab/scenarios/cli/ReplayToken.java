@@ -47,7 +47,7 @@ record ReplayToken(long seed, String target, int workload, String context, int o
 
         private static TypeConversionException bad(String value, String why) {
             return new TypeConversionException("'" + value + "' is not a replay token: " + why
-                    + "; copy it from a counterexample's 'replay' line, e.g. 20261122:stream-to-final:0:process-crash:3");
+                    + "; copy it from a counterexample's 'replay' line, e.g. 20261122:stream-to-final:0:process-crash:5");
         }
     }
 }

@@ -26,7 +26,7 @@ final class ReportCommand implements Callable<Integer> {
     Path in;
 
     @Option(names = "--format", required = true, paramLabel = "FMT", converter = FormatConverter.class,
-            description = "json, html, markdown (or md), junit.")
+            description = "json, html, markdown (or md), junit, sarif.")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write here (replaced atomically) instead of stdout.")

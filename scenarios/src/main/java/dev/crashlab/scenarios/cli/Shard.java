@@ -22,6 +22,11 @@ record Shard(int index, int count) {
         return count == 1;
     }
 
+    /** As report.json records it. */
+    dev.crashlab.reports.Shard toReport() {
+        return new dev.crashlab.reports.Shard(index, count);
+    }
+
     @Override
     public String toString() {
         return index + "/" + count;

@@ -35,9 +35,12 @@ record WorkloadBudget(int workloads, Duration duration) {
         return new WorkloadBudget(cap, d);
     }
 
-    /** What report.json records: the duration when one was given (a count has no field there). */
+    /** What report.json records: the cap, and the duration it came from when one was given. */
     Budget reportBudget() {
-        return duration == null ? Budget.unbounded() : new Budget(duration.toMillis(), null);
+        if (workloads == 0) {
+            return Budget.unbounded();
+        }
+        return new Budget(duration == null ? null : duration.toMillis(), null, (long) workloads);
     }
 
     String describe() {

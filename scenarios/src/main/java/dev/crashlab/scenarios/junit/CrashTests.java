@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.junit;
 
+import dev.crashlab.reports.Reports;
 import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
@@ -7,20 +8,27 @@ import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.Verdict;
 import dev.crashlab.scenarios.target.Context;
 import dev.crashlab.scenarios.target.Guarantee;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * A target's checks as JUnit 5 dynamic tests, one per fault x guarantee x context:
  *
  * <pre>{@code
- * @TestFactory
- * Stream<DynamicTest> crash() {
+ * @CrashTest
+ * Stream<DynamicTest> checkpoint() {
  *     return CrashTests.of(target);
  * }
  * }</pre>
@@ -28,7 +36,13 @@ import org.junit.jupiter.api.DynamicTest;
  * A claimed guarantee that breaks fails its test with the counterexample; an unclaimed one that
  * breaks is aborted (skipped) with it, since that is the price of not claiming it, not a bug; one
  * with nothing to judge (G3 when the writer failed under a fault) is aborted with the reason. The
- * check runs once, when the first test runs, and needs the agent on Surefire's argLine.
+ * check runs once, when the first test runs, writes report.json, report.html, summary.md and
+ * junit.xml to {@code target/crashlab-reports/NAME/} (see {@link ReportsFolder}), and needs the
+ * agent on the test JVM's command line (the Maven plugin's {@code prepare-agent} goal puts it there).
+ *
+ * <p>Each test carries a {@code crashlab:} source URI instead of the factory method's: Surefire
+ * names a test with a method source after the method ({@code checkpoint()[6]}), and one with any
+ * other source after its display name, which is what a person reading a CI log needs.
  */
 public final class CrashTests {
 
@@ -36,28 +50,57 @@ public final class CrashTests {
     }
 
     public static Stream<DynamicTest> of(CrashTarget target) {
-        Supplier<CrashResult> result = once(() -> CrashCheck.run(target));
+        Supplier<CrashResult> result = once(() -> report(CrashCheck.run(target)));
         List<DynamicTest> tests = new ArrayList<>();
         for (var fault : target.faults()) {
             String f = fault.toString();
-            tests.add(test(result, Guarantee.G1, Context.CONCURRENT_READER, f));
+            tests.add(test(target.name(), result, Guarantee.G1, Context.CONCURRENT_READER, f));
             for (var model : target.models()) {
-                tests.add(test(result, Guarantee.G2, model.name(), f));
-                tests.add(test(result, Guarantee.G3, model.name(), f));
+                tests.add(test(target.name(), result, Guarantee.G2, model.name(), f));
+                tests.add(test(target.name(), result, Guarantee.G3, model.name(), f));
             }
         }
         return tests.stream();
     }
 
-    private static DynamicTest test(Supplier<CrashResult> result, Guarantee g, String context, String fault) {
-        String name = g + " " + g.title() + ", " + context + (fault.equals(Verdict.NO_FAULT) ? "" : ", " + fault);
-        return DynamicTest.dynamicTest(name, () -> {
+    private static DynamicTest test(String target, Supplier<CrashResult> result, Guarantee g, String context, String fault) {
+        String name = target + ": " + g + " " + g.title() + ", " + context
+                + (fault.equals(Verdict.NO_FAULT) ? "" : ", " + fault);
+        URI source = URI.create("crashlab:" + encode(target) + "/" + g + "/" + encode(context) + "/" + encode(fault));
+        return DynamicTest.dynamicTest(name, source, () -> {
             Verdict v = result.get().verdict(g, context, fault);
             if (v.status() == Status.VIOLATED) {
-                Assertions.fail(v.describe());
+                throw new Violation(v.describe());
             }
             Assumptions.assumeTrue(v.status() == Status.HELD, v::describe);
         });
+    }
+
+    private static String encode(String part) {
+        return URLEncoder.encode(part, StandardCharsets.UTF_8);
+    }
+
+    private static CrashResult report(CrashResult result) {
+        Path dir = ReportsFolder.of(result.target());
+        try {
+            Reports.write(result.toReport(Instant.now()), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the crashlab reports of " + result.target() + " to " + dir, e);
+        }
+        return result;
+    }
+
+    /**
+     * The counterexample is the whole message; a stack trace through JUnit and crashlab would
+     * only bury it, and Surefire prints the trace of every failure.
+     */
+    static final class Violation extends AssertionFailedError {
+        private static final long serialVersionUID = 1L;
+
+        Violation(String counterexample) {
+            super(counterexample);
+            setStackTrace(new StackTraceElement[0]);
+        }
     }
 
     /** The check is costly and every test reads the same result. */

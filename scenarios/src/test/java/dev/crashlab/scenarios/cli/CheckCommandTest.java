@@ -45,11 +45,14 @@ class CheckCommandTest {
     @Test
     void checkWritesFourReportsPrintsTheSummaryAndPasses() throws Exception {
         assertEquals(0, wholeRun.code(), wholeRun.toString());
-        for (String file : new String[] {"report.json", "report.html", "summary.md", "junit.xml"}) {
+        for (String file : new String[] {"report.json", "report.html", "summary.md", "junit.xml", "report.sarif"}) {
             assertTrue(Files.size(whole.resolve(file)) > 0, file);
         }
-        assertTrue(wholeRun.out().startsWith(Files.readString(whole.resolve("summary.md")).strip()),
+        assertTrue(wholeRun.out().startsWith(Reports.renderForConsole(Reports.read(whole)).strip()),
                 "summary.md is printed:\n" + wholeRun);
+        assertTrue(Files.readString(whole.resolve("summary.md")).contains("FILE\\_AND\\_DIRECTORY"));
+        assertFalse(wholeRun.out().contains("\\_") || wholeRun.out().contains("&lt;") || wholeRun.out().contains("\u001b["),
+                "the console shows text, not Markdown escapes, HTML entities or ANSI codes:\n" + wholeRun);
         assertTrue(wholeRun.out().contains("crashlab check: PASSED"), wholeRun.toString());
         for (String unit : new String[] {"reference/FILE_AND_DIRECTORY", "stream-to-final", "cache-ahead, cache-ahead-fixed"}) {
             assertTrue(wholeRun.err().contains("] " + unit), "a progress line per unit:\n" + wholeRun);
@@ -83,12 +86,67 @@ class CheckCommandTest {
         assertFalse(statuses(expected).isEmpty());
         assertEquals(statuses(expected), statuses(actual));
         assertEquals(expected.counts(), actual.counts());
+        assertEquals("1/2", Reports.read(one).shard().toString(), "a shard's report says which part it covers");
+        assertEquals(null, actual.shard(), "the merge of every shard is the whole campaign");
         Path md = tmp.resolve("again.md");
         Cli report = Cli.run("report", "--in", merged.toString(), "--format", "markdown", "--out", md.toString());
         assertEquals(0, report.code(), report.toString());
         assertEquals(Files.readString(merged.resolve("summary.md")), Files.readString(md));
         Cli junit = Cli.run("report", "--in", merged.resolve("report.json").toString(), "--format", "junit");
         assertTrue(junit.out().startsWith("<?xml"), junit.toString());
+    }
+
+    @Test
+    void theBudgetAndTheScopeAreRecordedAndShownInEveryRendering() throws Exception {
+        CampaignResult report = Reports.read(whole);
+        assertEquals(1L, report.budget().workloadsPerTarget(), "--budget 1 is not 'unbounded'");
+        assertEquals(null, report.shard());
+        String md = Files.readString(whole.resolve("summary.md"));
+        String html = Files.readString(whole.resolve("report.html"));
+        String junit = Files.readString(whole.resolve("junit.xml"));
+        for (String text : new String[] {md, html, junit}) {
+            assertTrue(text.contains("at most 1 workloads per target") && text.contains("whole campaign")
+                    && text.contains(String.valueOf(CheckCommand.DEFAULT_SEED)), text.substring(0, Math.min(600, text.length())));
+        }
+    }
+
+    @Test
+    void aMergeOfOneShardOfFourFailsNamingTheMissingOnes() throws Exception {
+        Path one = tmp.resolve("of-four-1");
+        assertEquals(0, check(one, "--shard", "1/4").code());
+        Path merged = tmp.resolve("of-four-merged");
+
+        Cli merge = Cli.run("merge", "--out", merged.toString(), one.toString());
+
+        assertEquals(1, merge.code(), merge.toString());
+        assertTrue(merge.out().contains("crashlab merge: FAILED: 3 of the 4 shards are missing: 2/4, 3/4, 4/4"),
+                merge.toString());
+        assertFalse(Files.exists(merged.resolve("report.json")), "a merge of part of a split writes nothing");
+    }
+
+    @Test
+    void aShardGivenTwiceIsRefused() throws Exception {
+        Path one = tmp.resolve("twice-1");
+        assertEquals(0, check(one, "--shard", "1/2").code());
+
+        Cli merge = Cli.run("merge", "--out", tmp.resolve("twice-merged").toString(), one.toString(), one.toString());
+
+        UsageErrorsTest.assertUsageError(merge, "cannot merge: reports 1 and 2 are both shard 1/2");
+    }
+
+    @Test
+    void shardsRunWithDifferentBudgetsAreRefusedNamingTheBudget() throws Exception {
+        Path one = tmp.resolve("budget-1");
+        Path two = tmp.resolve("budget-2");
+        assertEquals(0, check(one, "--shard", "1/2").code());
+        String[] other = {"check", "--out", two.toString(), "--budget", "2", "--targets", TARGETS, "--models", MODELS,
+                "--shard", "2/2"};
+        assertEquals(0, Cli.run(other).code());
+
+        Cli merge = Cli.run("merge", "--out", tmp.resolve("budget-merged").toString(), one.toString(), two.toString());
+
+        UsageErrorsTest.assertUsageError(merge, "cannot merge: report 2 ran with budget at most 2 workloads per target "
+                + "but report 1 with at most 1 workloads per target; run every shard with the same --budget");
     }
 
     @Test

@@ -129,6 +129,7 @@ class CheckTargetTest {
         assertEquals(List.of("settings"), report.targets().stream().map(t -> t.id()).toList());
         assertTrue(report.targets().get(0).cells().stream().allMatch(c -> c.status() == Status.HELD), r.toString());
         assertEquals(3, report.targets().get(0).cells().size(), "G1 concurrent-reader, G2 and G3 ext4-like");
+        assertTrue(report.counts().crashPoints() > 0, "a user target's crash points are counted: " + report.counts());
     }
 
     @Test

@@ -37,20 +37,46 @@ class CrashTestsTest {
                 "G2 crash atomicity, ordered", "G3 durability, ordered",
                 "G1 atomic visibility, concurrent-reader, refuse ATOMIC_MOVE",
                 "G2 crash atomicity, process-crash, refuse ATOMIC_MOVE", "G3 durability, process-crash, refuse ATOMIC_MOVE",
-                "G2 crash atomicity, ordered, refuse ATOMIC_MOVE", "G3 durability, ordered, refuse ATOMIC_MOVE"), names);
+                "G2 crash atomicity, ordered, refuse ATOMIC_MOVE", "G3 durability, ordered, refuse ATOMIC_MOVE")
+                .stream().map(n -> "settings: " + n).toList(), names);
     }
 
     @Test
     void aBrokenClaimFailsWithTheCounterexampleAnUnclaimedOneIsAbortedAndAHeldOnePasses() throws Throwable {
         List<DynamicTest> tests = CrashTests.of(inPlace().claims(Guarantee.G2, Guarantee.G3).build()).toList();
 
-        AssertionFailedError failed = assertThrows(AssertionFailedError.class, () -> run(tests, "G2 crash atomicity, ordered"));
+        AssertionFailedError failed = assertThrows(AssertionFailedError.class, () -> run(tests, "settings: G2 crash atomicity, ordered"));
         assertTrue(failed.getMessage().contains("reader saw: "), failed.getMessage());
         assertTrue(failed.getMessage().contains("I/O trace:"), failed.getMessage());
+        assertEquals(0, failed.getStackTrace().length, "the counterexample is the message; no trace buries it");
         TestAbortedException aborted = assertThrows(TestAbortedException.class,
-                () -> run(tests, "G1 atomic visibility, concurrent-reader"));
+                () -> run(tests, "settings: G1 atomic visibility, concurrent-reader"));
         assertTrue(aborted.getMessage().contains("not-claimed"), aborted.getMessage());
-        run(tests, "G3 durability, process-crash");
+        run(tests, "settings: G3 durability, process-crash");
+    }
+
+    @Test
+    void eachTestHasACrashlabSourceSoSurefireNamesItByItsDisplayName() {
+        DynamicTest first = CrashTests.of(inPlace().faults(new RefuseAtomicMove()).build()).toList().get(5);
+        assertEquals("crashlab:settings/G1/concurrent-reader/refuse+ATOMIC_MOVE", first.getTestSourceUri().orElseThrow().toString());
+    }
+
+    @Test
+    void theReportsAreWrittenUnderTheBuildFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
+        String saved = System.getProperty("crashlab.reports");
+        System.setProperty("crashlab.reports", dir.toString());
+        try {
+            run(CrashTests.of(inPlace().claims(Guarantee.G3).build()).toList(), "settings: G3 durability, process-crash");
+        } finally {
+            if (saved == null) {
+                System.clearProperty("crashlab.reports");
+            } else {
+                System.setProperty("crashlab.reports", saved);
+            }
+        }
+        for (String file : new String[] {"report.json", "report.html", "summary.md", "junit.xml", "report.sarif"}) {
+            assertTrue(java.nio.file.Files.size(dir.resolve("settings").resolve(file)) > 0, file);
+        }
     }
 
     private static void run(List<DynamicTest> tests, String name) throws Throwable {

@@ -10,32 +10,37 @@ import java.security.ProtectionDomain;
 import java.util.List;
 
 /**
- * Where FileDescriptor.sync is native (JDK 17) it cannot carry advice, so its call sites are
- * rewritten instead, in every class outside the JDK and crashlab that calls it. Only classes whose
- * constant pool names both java/io/FileDescriptor and sync are handed to the rewriter: scanning
- * the bytes costs microseconds where rewriting every class a test suite loads cost seconds, and
- * each loaded class is retransformed on its own, so one class the JVM refuses to retransform
- * cannot keep the others from being rewritten.
+ * Where a file-I/O method is native (FileDescriptor.sync and RandomAccessFile.setLength on JDK 17)
+ * it cannot carry advice, so its call sites are rewritten instead, in every class outside the JDK
+ * and crashlab that calls it. Only classes whose constant pool names such a method's class and
+ * name are handed to the rewriter: scanning the bytes costs microseconds where rewriting every
+ * class a test suite loads cost seconds, and each loaded class is retransformed on its own, so one
+ * class the JVM refuses to retransform cannot keep the others from being rewritten.
  */
-final class SyncCallSites implements ClassFileTransformer {
+final class NativeCallSites implements ClassFileTransformer {
 
-    private static final byte[] OWNER = "java/io/FileDescriptor".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NAME = "sync".getBytes(StandardCharsets.US_ASCII);
+    /** Class and method names, as a class file's constant pool spells them, of the methods rewritten. */
+    private final List<byte[][]> methods;
     /** Never rewritten (the rewriter ignores them too); skipped before their bytes are even read. */
     private static final String[] PLATFORM = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "net.bytebuddy."};
 
     private final ClassFileTransformer rewriter;
 
-    private SyncCallSites(ClassFileTransformer rewriter) {
+    private NativeCallSites(ClassFileTransformer rewriter, List<java.lang.reflect.Method> natives) {
         this.rewriter = rewriter;
+        this.methods = natives.stream().map(m -> new byte[][] {
+            m.getDeclaringClass().getName().replace('.', '/').getBytes(StandardCharsets.US_ASCII),
+            m.getName().getBytes(StandardCharsets.US_ASCII)}).toList();
     }
 
-    /** Rewrites classes as they load from now on, and the loaded ones that call sync. */
-    static void install(Instrumentation inst, ClassFileTransformer rewriter, List<String> failures) {
-        inst.addTransformer(new SyncCallSites(rewriter), true);
+    /** Rewrites classes as they load from now on, and the loaded ones that call one of {@code natives}. */
+    static void install(Instrumentation inst, ClassFileTransformer rewriter, List<java.lang.reflect.Method> natives,
+                        List<String> failures) {
+        NativeCallSites sites = new NativeCallSites(rewriter, natives);
+        inst.addTransformer(sites, true);
         for (Class<?> loaded : inst.getAllLoadedClasses()) {
             if (loaded.getClassLoader() == null || loaded.isArray() || loaded.isHidden() || platform(loaded.getName())
-                    || !inst.isModifiableClass(loaded) || !callsSync(bytesOf(loaded))) {
+                    || !inst.isModifiableClass(loaded) || !sites.calls(bytesOf(loaded))) {
                 continue;
             }
             try {
@@ -49,14 +54,22 @@ final class SyncCallSites implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
-        if (loader == null || name == null || platform(name.replace('/', '.')) || !callsSync(bytes)) {
+        if (loader == null || name == null || platform(name.replace('/', '.')) || !calls(bytes)) {
             return null;
         }
         return rewriter.transform(module, loader, name, redefined, domain, bytes);
     }
 
-    static boolean callsSync(byte[] classFile) {
-        return classFile != null && indexOf(classFile, OWNER) >= 0 && indexOf(classFile, NAME) >= 0;
+    boolean calls(byte[] classFile) {
+        if (classFile == null) {
+            return false;
+        }
+        for (byte[][] method : methods) {
+            if (indexOf(classFile, method[0]) >= 0 && indexOf(classFile, method[1]) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean platform(String name) {

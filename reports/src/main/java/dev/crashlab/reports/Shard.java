@@ -1,0 +1,22 @@
+package dev.crashlab.reports;
+
+/**
+ * Which part of an n-way split of the campaign a result covers ({@code crashlab check --shard i/n});
+ * a result of the whole campaign, or a merge of all its shards, has none.
+ *
+ * @param index 1-based
+ * @param count n, the number of shards the campaign was split into
+ */
+public record Shard(int index, int count) {
+
+    public Shard {
+        if (count < 1 || index < 1 || index > count) {
+            throw new IllegalArgumentException("shard " + index + "/" + count + " names no shard; i must be between 1 and n");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return index + "/" + count;
+    }
+}
