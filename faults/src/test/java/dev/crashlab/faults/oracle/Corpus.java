@@ -77,6 +77,7 @@ final class Corpus {
         protocols();
         more();
         sharedFiles();
+        handlesOutliveNames();
     }
 
     private static void javaIo() {
@@ -608,6 +609,49 @@ final class Corpus {
                 for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
                     Files.delete(p);
                 }
+            }
+        }));
+    }
+
+    /** A handle keeps writing to its file while names around it change: the file, not the name, gets the bytes. */
+    private static void handlesOutliveNames() {
+        add(Idiom.of("raf-rws-channel", root -> {
+            try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rws")) {
+                raf.getChannel().write(buffer(NEW));
+            }
+        }));
+        add(Idiom.of("handle-survives-replacement", root -> {
+            Path a = root.resolve("a");
+            try (FileChannel old = FileChannel.open(a, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                old.write(buffer(NEW));
+                Files.move(a, root.resolve("b"), StandardCopyOption.ATOMIC_MOVE);
+                Files.write(a, MORE);
+                old.write(buffer(MORE));
+                old.force(true);
+            }
+        }));
+        add(Idiom.of("write-to-replaced-file", root -> old(root, "a"), root -> {
+            Path a = root.resolve("a");
+            try (FileChannel stale = FileChannel.open(a, StandardOpenOption.WRITE)) {
+                Files.write(root.resolve("a.tmp"), NEW);
+                Files.move(root.resolve("a.tmp"), a, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                stale.write(buffer(MORE), 0);
+                stale.force(true);
+            }
+        }));
+        add(Idiom.of("directory-fsync-after-directory-rename", root -> Files.createDirectory(root.resolve("d")), root -> {
+            try (FileChannel dir = FileChannel.open(root.resolve("d"), StandardOpenOption.READ)) {
+                Files.write(root.resolve("d/a"), NEW);
+                Files.move(root.resolve("d"), root.resolve("e"), StandardCopyOption.ATOMIC_MOVE);
+                dir.force(true);
+            }
+        }));
+        add(Idiom.of("write-after-parent-rename", root -> Files.createDirectory(root.resolve("d")), root -> {
+            try (FileChannel ch = FileChannel.open(root.resolve("d/a"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ch.write(buffer(NEW));
+                Files.move(root.resolve("d"), root.resolve("e"), StandardCopyOption.ATOMIC_MOVE);
+                ch.write(buffer(MORE));
+                ch.force(true);
             }
         }));
     }

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class KnownGaps {
 
-    static final Map<String, String> STRACE = gaps().done();
+    static final Map<String, String> STRACE = gaps()
+            .because("a directory handle's fsync is recorded, and judged by TraceFacts, under the name the directory"
+                    + " had when it was opened: after the directory is renamed, the kernel syncs it under its new name,"
+                    + " crashlab believes a directory of the old name was synced", "directory-fsync-after-directory-rename")
+            .done();
 
     static final Map<String, String> KILL = gaps()
             .because("DELETE_ON_CLOSE: the JDK unlinks inside the open, so the writer can never be stopped before the"

@@ -65,6 +65,7 @@ final class RecordedOps {
             }
             case FSYNC_FILE -> out.add(FileOps.fsync(name(inode, op)));
             case FSYNC_DATA -> out.add(FileOps.fdatasync(name(inode, op)));
+            // by the path itself: directories have no inode in TraceFacts, whose barriers compare this path
             case FSYNC_DIRECTORY -> out.add(FileOps.fsyncDirectory(op.path()));
             case MOVE -> {
                 names.rename(op.path(), op.target());
