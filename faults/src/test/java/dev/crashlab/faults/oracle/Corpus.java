@@ -140,6 +140,8 @@ final class Corpus {
                 out.write(MORE);
             }
         }));
+        add(Idiom.of("files-write-lines-append", root -> old(root, "a"), root -> Files.write(root.resolve("a"),
+                List.of("one", "two"), UTF_8, StandardOpenOption.APPEND)));
         add(Idiom.of("new-buffered-writer", root -> {
             try (BufferedWriter out = Files.newBufferedWriter(root.resolve("a"))) {
                 out.write("line one\n");
@@ -283,6 +285,20 @@ final class Corpus {
             old(root, "dst");
         }, root -> Files.copy(root.resolve("src"), root.resolve("dst"), StandardCopyOption.REPLACE_EXISTING)));
         add(Idiom.of("copy-from-stream", root -> Files.copy(new ByteArrayInputStream(NEW), root.resolve("dst"))));
+        add(Idiom.of("copy-from-stream-replace", root -> old(root, "dst"),
+                root -> Files.copy(new ByteArrayInputStream(NEW), root.resolve("dst"), StandardCopyOption.REPLACE_EXISTING)));
+        add(Idiom.of("copy-to-output-stream", root -> old(root, "src"), root -> {
+            try (OutputStream out = new FileOutputStream(root.resolve("dst").toFile())) {
+                Files.copy(root.resolve("src"), out);
+            }
+        }));
+        add(Idiom.of("transfer-to-stream", root -> {
+            try (OutputStream out = Files.newOutputStream(root.resolve("dst"))) {
+                new ByteArrayInputStream(NEW).transferTo(out);
+            }
+        }));
+        add(Idiom.of("move-onto-itself", root -> old(root, "a"),
+                root -> Files.move(root.resolve("a"), root.resolve("a"), StandardCopyOption.REPLACE_EXISTING)));
         add(Idiom.of("move", root -> old(root, "a"), root -> Files.move(root.resolve("a"), root.resolve("b"))));
         add(Idiom.of("move-atomic", root -> old(root, "a"),
                 root -> Files.move(root.resolve("a"), root.resolve("b"), StandardCopyOption.ATOMIC_MOVE)));
