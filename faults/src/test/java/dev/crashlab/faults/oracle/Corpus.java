@@ -493,6 +493,13 @@ final class Corpus {
         }, root -> Files.move(Elsewhere.of(root).resolve("a"), root.resolve("a"), StandardCopyOption.REPLACE_EXISTING)));
         add(Idiom.of("move-out-to-another-file-system", root -> old(root, "a"),
                 root -> Files.move(root.resolve("a"), Elsewhere.of(root).resolve("a"))));
+        add(Idiom.of("move-atomic-across-file-systems", root -> Files.write(Elsewhere.of(root).resolve("a"), NEW), root -> {
+            try {
+                Files.move(Elsewhere.of(root).resolve("a"), root.resolve("a"), StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException acrossDevices) {
+                Files.write(root.resolve("fallback"), NEW);
+            }
+        }));
         add(Idiom.of("rename-to-across-file-systems", root -> Files.write(Elsewhere.of(root).resolve("a"), NEW), root -> {
             if (Elsewhere.of(root).resolve("a").toFile().renameTo(root.resolve("a").toFile())) {
                 return;

@@ -26,6 +26,11 @@ final class Elsewhere {
         return Files.createDirectories(dir);
     }
 
+    /** Whether idioms under {@code base} really move across devices (a tmpfs is there), or only out of the root. */
+    static boolean crossesDevices(Path base) {
+        return parent(base).startsWith(TMPFS);
+    }
+
     static void clean(Path base) {
         Path parent = parent(base);
         if (!Files.exists(parent)) {

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 
 /** The strace command: whether it can run here, and its command line around a child's. */
 final class Strace {
@@ -19,6 +22,24 @@ final class Strace {
 
     private Strace(List<String> options) {
         this.options = options;
+    }
+
+    /** The tests of an oracle that needs strace. */
+    @FunctionalInterface
+    interface Tests {
+        Stream<DynamicTest> with(Strace strace) throws Exception;
+    }
+
+    /** The tests, or one skipped test saying why strace cannot run here. */
+    static Stream<DynamicTest> orSkip(Tests tests) throws Exception {
+        Strace strace;
+        try {
+            strace = find();
+        } catch (Unavailable e) {
+            System.out.println("strace oracle skipped: " + e.getMessage());
+            return Stream.of(DynamicTest.dynamicTest("strace unavailable", () -> Assumptions.abort(e.getMessage())));
+        }
+        return tests.with(strace);
     }
 
     /** A working strace (with seccomp-bpf filtering, which keeps the child fast, when it has it). */
