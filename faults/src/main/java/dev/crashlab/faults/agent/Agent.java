@@ -25,7 +25,7 @@ public final class Agent {
     static final String BOOT_PACKAGE = "dev.crashlab.faults.agent.boot.";
     static final String DISPATCH = BOOT_PACKAGE + "IoDispatch";
     private static final List<String> BOOT_CLASSES = List.of(DISPATCH, DISPATCH + "$Hook",
-            DISPATCH + "$Token", DISPATCH + "$Skip");
+            DISPATCH + "$Token", DISPATCH + "$Skip", DISPATCH + "$NativeCall");
 
     private static volatile Instrumentation fromCommandLine;
     private static volatile String loadedBy;

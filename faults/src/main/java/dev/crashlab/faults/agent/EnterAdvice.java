@@ -11,7 +11,7 @@ final class EnterAdvice {
 
     // @AllArguments is materialized where it is read, so an idle JVM never allocates the array.
     @Advice.OnMethodEnter(skipOn = IoDispatch.Skip.class)
-    static IoDispatch.Token enter(@Advice.Origin("#m#d") String method, @Advice.This Object self,
+    static IoDispatch.Token enter(@Advice.Origin("#m#d") String method, @Advice.This(optional = true) Object self,
                                   @Advice.AllArguments Object[] args) throws Throwable {
         IoDispatch.Hook hook = IoDispatch.hook;
         return hook == null ? null : hook.enter(method, self, args);

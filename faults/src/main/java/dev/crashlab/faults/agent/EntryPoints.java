@@ -19,6 +19,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.io.FileDescriptor;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +56,10 @@ final class EntryPoints {
         }
         EntryPoints points = new EntryPoints();
         points.instrumentJdk(inst, dispatch);
-        if (points.syncIsNative()) {
+        List<Method> natives = nativeFileMethods();
+        if (!natives.isEmpty()) {
             points.syncCallSitesRewritten = true;
-            points.rewriteSyncCallSites(inst, dispatch);
+            points.rewriteCallSites(inst, dispatch, natives);
         }
         synchronized (points) {
             if (!points.errors.isEmpty()) {
@@ -69,7 +71,7 @@ final class EntryPoints {
 
     synchronized String describe() {
         return "advised: " + transformed + "; FileDescriptor.sync: "
-                + (syncCallSitesRewritten ? "native, call sites rewritten in target classes"
+                + (syncCallSitesRewritten ? "native, call sites rewritten in target classes (with RandomAccessFile.setLength where native)"
                 + (notRewritten.isEmpty() ? "" : " (could not rewrite: " + notRewritten + ")") : "advised");
     }
 
@@ -92,12 +94,20 @@ final class EntryPoints {
         return found.toArray(new Class<?>[0]);
     }
 
-    private boolean syncIsNative() {
+    /** FileDescriptor.sync and RandomAccessFile.setLength where this JDK makes them native (17): advice cannot reach them. */
+    private static List<Method> nativeFileMethods() {
+        List<Method> natives = new ArrayList<>();
         try {
-            return Modifier.isNative(FileDescriptor.class.getMethod("sync").getModifiers());
+            for (Method m : List.of(FileDescriptor.class.getMethod("sync"),
+                    java.io.RandomAccessFile.class.getMethod("setLength", long.class))) {
+                if (Modifier.isNative(m.getModifiers())) {
+                    natives.add(m);
+                }
+            }
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
+        return natives;
     }
 
     private void instrumentJdk(Instrumentation inst, Class<?> dispatch) {
@@ -115,16 +125,19 @@ final class EntryPoints {
                         "com.google.common.jimfs.JimfsFileSystemProvider"))
                 .transform(advice(java.and(namedOneOf("newByteChannel", "newFileChannel", "newOutputStream",
                                 "deleteIfExists", "newAsynchronousFileChannel")),
-                        java.and(namedOneOf("move", "delete", "createDirectory", "createLink")
+                        java.and(namedOneOf("move", "delete", "createDirectory", "createLink", "createSymbolicLink")
                                 .or(named("copy").and(takesArguments(3))))))
                 .type(namedOneOf("java.io.FileOutputStream", "java.io.RandomAccessFile",
                         "com.google.common.jimfs.JimfsOutputStream"))
                 .transform(advice(java.and(named("getChannel")),
                         writes.or(java.and(namedOneOf("close", "setLength"))))
                         .and(constructor(takesArgument(0, java.io.File.class).and(takesArguments(2).or(takesArguments(3)))
-                                .and(not(takesArgument(1, String.class).and(takesArguments(2)))))))
+                                .and(not(takesArgument(1, String.class).and(takesArguments(2))))
+                                .or(takesArguments(1).and(takesArgument(0, FileDescriptor.class))))))
                 .type(named("java.io.File"))
-                .transform(advice(java.and(namedOneOf("renameTo", "delete", "mkdir")), none()))
+                // createNewFile and createTempFile: java.io creates files in native code (createFileExclusively)
+                .transform(advice(java.and(namedOneOf("renameTo", "delete", "mkdir", "createNewFile", "createTempFile")),
+                        none()))
                 .type(named("java.io.FileDescriptor"))
                 .transform(advice(none(), java.and(named("sync"))))
                 .type(named("java.io.ByteArrayOutputStream"))
@@ -132,30 +145,55 @@ final class EntryPoints {
                 .installOn(inst);
     }
 
-    private void rewriteSyncCallSites(Instrumentation inst, Class<?> dispatch) {
-        MethodDescription substitute;
-        try {
-            substitute = new MethodDescription.ForLoadedMethod(dispatch.getMethod("sync", FileDescriptor.class));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-        base(inst, dispatch, notRewritten, AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+    /** Each native method's call sites call IoDispatch's method of the same name, which takes the receiver first. */
+    private void rewriteCallSites(Instrumentation inst, Class<?> dispatch, List<Method> natives) {
+        AgentBuilder.Identified.Extendable rewriter = base(inst, dispatch, notRewritten,
+                AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
                 .ignore(any(), isBootstrapClassLoader())
-                .or(isSynthetic().or(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("net.bytebuddy."))
-                        .or(nameStartsWith("org.junit.")).or(nameStartsWith("org.apache.maven."))
-                        .or(nameStartsWith("org.opentest4j.")).or(nameStartsWith("com.google."))
-                        // crashlab's own report writing and command line: no target code, and
-                        // rewriting Jackson's and JFreeChart's classes as they load took ~30 s
-                        .or(nameStartsWith("com.fasterxml.")).or(nameStartsWith("org.jfree."))
-                        .or(nameStartsWith("picocli.")).or(nameStartsWith("dev.crashlab.reports."))
-                        .or(nameStartsWith(Agent.BOOT_PACKAGE))))
+                .or(isSynthetic().or(nameStartsWith("java.")).or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
+                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("net.bytebuddy.")))
+                // Only crashlab's own code is left alone, and everything it bundles is relocated under its
+                // package; any other class, a library's or the user's, may fsync and must be seen doing it.
+                .or(new CrashlabsOwn())
                 .type(any())
-                .transform((b, type, loader, module, domain) -> b.visit(MemberSubstitution.relaxed()
-                        .method(named("sync").and(isDeclaredBy(FileDescriptor.class)))
-                        .replaceWith(substitute)
-                        .on(isMethod().or(isConstructor()))))
-                .installOn(inst);
+                .transform((b, type, loader, module, domain) -> b);
+        for (Method method : natives) {
+            MethodDescription substitute;
+            try {
+                Class<?>[] parameters = new Class<?>[method.getParameterCount() + 1];
+                parameters[0] = method.getDeclaringClass();
+                System.arraycopy(method.getParameterTypes(), 0, parameters, 1, method.getParameterCount());
+                substitute = new MethodDescription.ForLoadedMethod(dispatch.getMethod(method.getName(), parameters));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("the dispatcher has no replacement for " + method, e);
+            }
+            rewriter = rewriter.transform((b, type, loader, module, domain) -> b.visit(MemberSubstitution.relaxed()
+                    .method(named(method.getName()).and(isDeclaredBy(method.getDeclaringClass())))
+                    .replaceWith(substitute)
+                    .on(isMethod().or(isConstructor()))));
+        }
+        NativeCallSites.install(inst, rewriter.makeRaw(), natives, notRewritten);
+    }
+
+    /**
+     * crashlab's own classes: under dev.crashlab. and not compiled test code (crashlab's tests are
+     * written like a user's targets and fsync like one).
+     */
+    private static final class CrashlabsOwn implements AgentBuilder.RawMatcher {
+        @Override
+        public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> redefined,
+                               java.security.ProtectionDomain domain) {
+            if (!type.getName().startsWith("dev.crashlab.")) {
+                return false;
+            }
+            java.security.CodeSource source = domain == null ? null : domain.getCodeSource();
+            java.net.URL url = source == null ? null : source.getLocation();
+            if (url == null && loader != null) {
+                url = loader.getResource(type.getName().replace('.', '/') + ".class");
+            }
+            String location = url == null ? "" : url.getPath();
+            return !location.contains("/test-classes/") && !location.endsWith("/test-classes");
+        }
     }
 
     /** Failures go to {@code failures}: fatal for the JDK's entry points, a note for call-site rewriting. */

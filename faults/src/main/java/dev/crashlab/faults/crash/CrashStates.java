@@ -1,6 +1,7 @@
 package dev.crashlab.faults.crash;
 
 import dev.crashlab.faults.trace.IoTrace;
+import dev.crashlab.faults.trace.Snapshot;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -41,6 +42,14 @@ public final class CrashStates {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /** What the whole trace leaves when everything persisted: the directory the run itself left, if it is complete. */
+    public static Snapshot replayed(IoTrace trace) {
+        TraceFacts facts = new TraceFacts(trace);
+        Fate[] all = new Fate[trace.size()];
+        java.util.Arrays.fill(all, Fate.PERSISTED);
+        return new Replay(facts).run(all).toSnapshot();
     }
 
     public TraceFacts facts() {

@@ -21,7 +21,7 @@ import java.util.Map;
  * in it, removed again when the state is closed. The name of a closed root is handed out again, so
  * a sequential campaign sees every state at the same path and can keep objects opened on it (a
  * store, say) from one state to the next. Reusing the file system matters: a Jimfs instance per
- * state would cut throughput by more than half (measured by CrashStateThroughput, under src/test).
+ * state would cut throughput by more than half (measured by the CrashStatesChecked benchmark).
  * On disk, each state gets a fresh temporary directory, for targets that need the default file
  * system. Not thread-safe: one materializer per thread.
  */

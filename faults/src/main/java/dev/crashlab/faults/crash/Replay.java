@@ -72,7 +72,7 @@ final class Replay {
         }
         TreeMap<String, byte[]> files = new TreeMap<>();
         ns.names.forEach((name, inode) -> {
-            if (ns.reachable(name)) {
+            if (inode != TraceFacts.NO_INODE && ns.reachable(name)) {
                 files.put(name, contents.bytes(inode));
             }
         });
@@ -83,15 +83,21 @@ final class Replay {
 
     private void apply(IoOp op, byte[] data, Tear tear, Namespace ns, Contents contents) {
         int inode = facts.inode(op.index());
+        if (inode == TraceFacts.NO_INODE && (facts.isData(op.index()) || op.kind() == OpKind.LINK)) {
+            // A file the trace never saw come into being: the recording is incomplete, which the
+            // completeness check reports; the replay itself must not fail on it.
+            return;
+        }
         switch (op.kind()) {
             case CREATE -> {
                 ns.names.put(op.path(), inode);
                 contents.truncate(inode, 0);
             }
             case WRITE -> {
+                byte[] old = tear == null ? null : contents.range(inode, op.offset(), data.length);
                 contents.write(inode, op.offset(), data);
                 if (tear != null) {
-                    tear(op, tear, inode, contents);
+                    tear(op, tear, inode, contents, old);
                 }
             }
             case TRUNCATE -> contents.truncate(inode, op.length());
@@ -103,20 +109,31 @@ final class Replay {
         }
     }
 
-    /** Overwrites the sectors a torn write lost with zeros or garbage, in place. */
-    private void tear(IoOp op, Tear tear, int inode, Contents contents) {
+    /**
+     * Puts back what the sectors a torn write lost held: their old bytes where the file was synced
+     * that far (a sector is written whole or not at all), zeros or garbage beyond (blocks the
+     * write newly allocated, whose contents were never on the disk).
+     */
+    private void tear(IoOp op, Tear tear, int inode, Contents contents, byte[] old) {
         long start = op.offset();
         int size = tear.sectorSize();
         int length = written[op.index()].length;
         long firstSector = start / size;
+        int synced = (int) Math.max(0, Math.min(length, facts.syncedSize(op.index()) - start));
         for (int s = 0; s < tear.sectors(); s++) {
             if (tear.keeps(s)) {
                 continue;
             }
             int from = (int) Math.max(0, (firstSector + s) * size - start);
             int to = (int) Math.min(length, (firstSector + s + 1) * size - start);
-            byte[] fill = tear.fill() == Tear.Fill.ZERO ? null : garbage(op, size);
-            contents.overwrite(inode, start + from, fill, from, to - from);
+            int oldEnd = Math.min(to, Math.max(from, synced));
+            if (oldEnd > from) {
+                contents.overwrite(inode, start + from, old, from, oldEnd - from);
+            }
+            if (to > oldEnd) {
+                byte[] fill = tear.fill() == Tear.Fill.GARBAGE ? garbage(op, size) : null;
+                contents.overwrite(inode, start + oldEnd, fill, oldEnd, to - oldEnd);
+            }
         }
     }
 
@@ -219,6 +236,17 @@ final class Replay {
                 bytes[inode] = grown;
                 owned[inode] = true;
             }
+        }
+
+        /** A copy of {@code length} bytes at {@code offset}, zeros past the end of the file. */
+        byte[] range(int inode, long offset, int length) {
+            byte[] out = new byte[length];
+            byte[] b = bytes[inode];
+            int available = b == null ? 0 : (int) Math.max(0, Math.min(length, this.length[inode] - offset));
+            if (available > 0) {
+                System.arraycopy(b, (int) offset, out, 0, available);
+            }
+            return out;
         }
 
         byte[] bytes(int inode) {

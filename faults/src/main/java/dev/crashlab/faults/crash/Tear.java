@@ -16,8 +16,11 @@ import java.util.Objects;
  */
 public record Tear(int sectorSize, int sectors, int firstKept, int endKept, Fill fill) {
 
-    /** What an unwritten sector of a torn write reads back as. */
-    public enum Fill { ZERO, GARBAGE }
+    /**
+     * What an unwritten sector of a torn write reads back as beyond the file's synced size; below
+     * it a lost sector always keeps its old bytes. OLD: the write lay wholly within the synced size.
+     */
+    public enum Fill { ZERO, GARBAGE, OLD }
 
     public Tear {
         Objects.requireNonNull(fill, "fill");

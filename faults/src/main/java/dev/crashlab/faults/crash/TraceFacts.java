@@ -4,6 +4,7 @@ import dev.crashlab.faults.trace.IoOp;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.faults.trace.OpKind;
 import dev.crashlab.faults.trace.Snapshot;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +13,13 @@ import java.util.Map;
 /**
  * What persistence models need to know about a trace, computed once: which file (inode) each
  * operation acted on, and which later fsync, if any, made it durable under the POSIX rules (an
- * fsync of a file covers that file's data written before it, whatever name it was written under;
- * an fsync of a directory covers the entries created, renamed or deleted in it before it).
+ * fsync of a file covers that file's data written before it, whatever name it was written under
+ * and through whichever descriptor; an fsync of a directory covers the entries created, renamed or
+ * deleted in it before it; a write through a SYNC or DSYNC handle is durable when it returns).
+ *
+ * <p>An operation through a handle acts on the file its name denoted when the handle was opened
+ * ({@link IoOp#opened()}), as a descriptor does: a write after the file was renamed, or unlinked,
+ * still lands in that file.
  */
 public final class TraceFacts {
 
@@ -25,6 +31,7 @@ public final class TraceFacts {
     private final int[] inode;
     private final int[] syncedBy;
     private final int[] nextSync;
+    private final long[] syncedSize;
 
     public TraceFacts(IoTrace trace) {
         this.trace = trace;
@@ -33,11 +40,25 @@ public final class TraceFacts {
         inode = new int[n];
         syncedBy = new int[n];
         nextSync = new int[n];
+        syncedSize = new long[n];
+        Map<Integer, List<Integer>> byOpening = new HashMap<>();
+        for (IoOp op : trace.ops()) {
+            if (op.opened() >= 0) {
+                byOpening.computeIfAbsent(Math.min(op.opened(), op.index()), k -> new ArrayList<>()).add(op.index());
+            }
+        }
         Namespace ns = initialNamespace();
         int nextInode = initialFiles.size();
+        Sizes sizes = new Sizes(trace.before(), initialFiles, n);
         for (IoOp op : trace.ops()) {
             int i = op.index();
-            inode[i] = op.kind() == OpKind.CREATE ? nextInode++ : ns.inodeOf(op.path());
+            for (int through : byOpening.getOrDefault(i, List.of())) {
+                inode[through] = ns.inodeOf(op(through).path());
+            }
+            if (op.opened() < 0) {
+                inode[i] = op.kind() == OpKind.CREATE ? nextInode++ : ns.inodeOf(op.path());
+            }
+            syncedSize[i] = sizes.apply(op, inode[i]);
             switch (op.kind()) {
                 case CREATE -> ns.names.put(op.path(), inode[i]);
                 case MOVE -> ns.move(op.path(), op.target(), inode[i]);
@@ -48,9 +69,19 @@ public final class TraceFacts {
             }
         }
         for (int i = 0; i < n; i++) {
-            syncedBy[i] = firstSyncCovering(i);
-            nextSync[i] = firstSyncAfter(i);
+            syncedBy[i] = op(i).durable() ? i : firstSyncCovering(i);
+            nextSync[i] = op(i).durable() ? i : firstSyncAfter(i);
         }
+    }
+
+    /**
+     * For a write, how much of its file was on stable storage when it began: the size at the file's
+     * last fsync before it (a file of the snapshot taken before the workload counts as synced).
+     * A disk keeps each sector of an unsynced overwrite below this size old or new; only beyond it,
+     * in blocks the write newly allocated, can a power failure leave zeros or garbage.
+     */
+    public long syncedSize(int index) {
+        return syncedSize[index];
     }
 
     public IoTrace trace() {
@@ -98,6 +129,40 @@ public final class TraceFacts {
         }
         Snapshot before = trace.before();
         return new Namespace(names, before.directories());
+    }
+
+    /** File sizes as the real run changed them, and as its fsyncs made them durable. */
+    private static final class Sizes {
+        private final long[] size;
+        private final long[] synced;
+
+        Sizes(Snapshot before, List<String> initialFiles, int ops) {
+            size = new long[initialFiles.size() + ops];
+            synced = new long[size.length];
+            for (int f = 0; f < initialFiles.size(); f++) {
+                size[f] = before.files().get(initialFiles.get(f)).length;
+                synced[f] = size[f];
+            }
+        }
+
+        /** Applies one operation; returns the file's synced size as the operation began. */
+        long apply(IoOp op, int file) {
+            if (file == NO_INODE) {
+                return 0;
+            }
+            long before = synced[file];
+            switch (op.kind()) {
+                case CREATE -> size[file] = 0;
+                case WRITE -> size[file] = Math.max(size[file], op.offset() + op.length());
+                case TRUNCATE -> size[file] = op.length();
+                case FSYNC_FILE, FSYNC_DATA -> synced[file] = size[file];
+                default -> { }
+            }
+            if (op.durable()) {
+                synced[file] = size[file];
+            }
+            return before;
+        }
     }
 
     private int firstSyncCovering(int i) {

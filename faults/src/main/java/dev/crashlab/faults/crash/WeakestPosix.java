@@ -12,7 +12,9 @@ import java.util.Map;
  * reordering are the same thing to the state left behind, since what persisted is applied in
  * trace order); an fsync of a file covers that file's data written before it, an fsync of a
  * directory the entries changed in it before it. An unsynced write may also be torn at sector
- * boundaries: the size persisted, some sectors did not, and those read as zeros or garbage.
+ * boundaries: the size persisted, some sectors did not. A lost sector keeps its old bytes where
+ * the file had been synced that far (a drive writes a sector whole or not at all); beyond the
+ * synced size, in blocks the write allocated, it reads as zeros or garbage.
  *
  * <p>Tears per write follow ALICE's partial-write and LazyFS's torn-op shapes rather than every
  * subset of sectors: a leading run of sectors written, a trailing run written, or none, each with
@@ -62,18 +64,22 @@ public final class WeakestPosix implements PersistenceModel {
         List<Choice> choices = new ArrayList<>();
         for (int i = 0; i < crashPoint; i++) {
             if ((facts.isData(i) || facts.isEntry(i)) && !facts.syncedBefore(i, crashPoint)) {
-                choices.add(new Choice(outcomes(facts.op(i))));
+                choices.add(new Choice(outcomes(facts, facts.op(i))));
             }
         }
         return new CrashSpace(crashPoint, choices);
     }
 
-    private List<Map<Integer, Fate>> outcomes(IoOp op) {
+    private List<Map<Integer, Fate>> outcomes(TraceFacts facts, IoOp op) {
         List<Map<Integer, Fate>> outcomes = new ArrayList<>();
         outcomes.add(Map.of());
         outcomes.add(Map.of(op.index(), Fate.DROPPED));
         int k = op.kind() == OpKind.WRITE ? Replay.sectors(op.offset(), op.length(), sectorSize) : 0;
-        for (Tear.Fill fill : k == 0 ? new Tear.Fill[0] : Tear.Fill.values()) {
+        // An overwrite of synced bytes leaves each sector old or new: there is nothing to fill.
+        boolean overwrite = op.offset() + op.length() <= facts.syncedSize(op.index());
+        Tear.Fill[] fills = k == 0 ? new Tear.Fill[0]
+                : overwrite ? new Tear.Fill[] {Tear.Fill.OLD} : new Tear.Fill[] {Tear.Fill.ZERO, Tear.Fill.GARBAGE};
+        for (Tear.Fill fill : fills) {
             outcomes.add(torn(op, new Tear(sectorSize, k, 0, 0, fill)));
             for (int j : boundaries(k)) {
                 outcomes.add(torn(op, new Tear(sectorSize, k, 0, j, fill)));

@@ -27,8 +27,16 @@ public interface Operation {
     /** Bytes a write is about to write; -1 for other kinds. */
     int length();
 
-    /** For a move: whether ATOMIC_MOVE was requested. */
+    /** For a move: whether ATOMIC_MOVE was requested (File.renameTo never requests it). */
     boolean atomic();
+
+    /**
+     * For a move: true for File.renameTo, which is rename(2) alone: where the rename fails (EXDEV
+     * across file systems) it returns false, where Files.move would copy or throw.
+     */
+    default boolean renameTo() {
+        return false;
+    }
 
     /** True for bytes going into memory (ByteArrayOutputStream) rather than a file. */
     boolean inMemory();

@@ -2,24 +2,32 @@ package dev.crashlab.faults.run;
 
 import dev.crashlab.faults.agent.boot.IoDispatch;
 
-/** getChannel() on a stream or RandomAccessFile of the run: the channel writes to the same file. */
+/**
+ * Another handle on an open file of the run: getChannel() on a stream or RandomAccessFile (the
+ * returned channel), or new FileOutputStream(fd) on one of its descriptors (the constructed stream).
+ */
 final class Alias extends IoDispatch.Token {
 
-    private final Interceptor run;
+    private final ActiveRun run;
     private final Handles.Handle handle;
 
-    Alias(Interceptor run, Handles.Handle handle) {
+    Alias(ActiveRun run, Handles.Handle handle) {
         this.run = run;
         this.handle = handle;
     }
 
     @Override
     public Object exit(Object returned, Throwable thrown) throws Throwable {
-        run.unguard();
+        run.threads().unguard();
         if (thrown != null) {
             throw thrown;
         }
         run.handles().put(returned, handle);
         return returned;
+    }
+
+    @Override
+    public void constructed(Object self) {
+        run.handles().put(self, handle);
     }
 }

@@ -10,19 +10,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Handles {
 
-    /** One open file; shared by a stream, its FileDescriptor and its channel. */
+    /**
+     * One open file; shared by a stream, its FileDescriptor and its channel. It names the file by
+     * the name it was opened under and the trace position of the open, which is what the kernel's
+     * descriptor refers to: renames and unlinks after the open do not change which file it is.
+     */
     static final class Handle {
         final String path;
+        final int opened;
         final boolean directory;
         final boolean writable;
+        /** Opened with SYNC or DSYNC (O_SYNC, "rws", "rwd"): each write is durable when it returns. */
+        final boolean durable;
         long position;
         boolean synced;
         boolean closed;
 
-        Handle(String path, boolean directory, boolean writable, long position) {
+        Handle(String path, int opened, boolean directory, boolean writable, boolean durable, long position) {
             this.path = path;
+            this.opened = opened;
             this.directory = directory;
             this.writable = writable;
+            this.durable = durable;
             this.position = position;
         }
 

@@ -22,17 +22,28 @@ final class OpenOp extends Pending {
 
     private final boolean directory;
     private final boolean writable;
+    private final boolean durable;
     private final long initialPosition;
+    private Handles.Handle handle;
+    /** DELETE_ON_CLOSE: the JDK unlinks the file right after opening it (UnixChannelFactory). */
+    private boolean unlinkAfterOpen;
 
-    private OpenOp(Interceptor run, OpKind kind, String path, boolean directory, boolean writable,
+    private OpenOp(ActiveRun run, OpKind kind, String path, boolean directory, boolean writable, boolean durable,
                    long initialPosition) {
-        super(run, kind, path);
+        super(run, kind, path, null, false);
         this.directory = directory;
         this.writable = writable;
+        this.durable = durable;
         this.initialPosition = initialPosition;
     }
 
-    static OpenOp of(Interceptor run, String rel, Path path, Set<? extends OpenOption> options) throws IOException {
+    static OpenOp of(ActiveRun run, String rel, Path path, Set<? extends OpenOption> options) throws IOException {
+        return of(run, rel, path, options, options.contains(StandardOpenOption.SYNC)
+                || options.contains(StandardOpenOption.DSYNC));
+    }
+
+    static OpenOp of(ActiveRun run, String rel, Path path, Set<? extends OpenOption> options, boolean durable)
+            throws IOException {
         if (rel == null) {
             return null;
         }
@@ -46,13 +57,15 @@ final class OpenOp extends Pending {
         long size = exists && !directory ? Files.size(path) : 0;
         OpKind kind = create && !exists ? OpKind.CREATE
                 : truncate && size > 0 && !options.contains(StandardOpenOption.CREATE_NEW) ? OpKind.TRUNCATE : null;
-        return new OpenOp(run, kind, rel, directory, write, append ? size : 0);
+        OpenOp open = new OpenOp(run, kind, rel, directory, write, durable, append ? size : 0);
+        open.unlinkAfterOpen = options.contains(StandardOpenOption.DELETE_ON_CLOSE);
+        return open;
     }
 
     @Override
     IoDispatch.Token begin() throws Throwable {
         if (kind == null) {
-            run.checkAlive();
+            run.liveness().checkAlive();
             if (!writable && !directory) {
                 run.plan().beforeRead(new ReadOpen() {
                     @Override
@@ -62,7 +75,7 @@ final class OpenOp extends Pending {
 
                     @Override
                     public void pause(Runnable callback) {
-                        run.pause(-1, callback);
+                        run.pauses().pause(-1, callback);
                     }
                 });
             }
@@ -73,14 +86,27 @@ final class OpenOp extends Pending {
 
     @Override
     public Object exit(Object returned, Throwable thrown) throws Throwable {
-        if (thrown == null) {
-            run.handles().put(returned, handle());
+        Object result;
+        if (kind == null) {
+            if (thrown == null) {
+                run.handles().put(returned, handle());
+            }
+            result = plainExit(returned, thrown);
+        } else {
+            result = super.exit(returned, thrown);
+            run.handles().put(result, handle());
         }
-        return kind == null ? plainExit(returned, thrown) : super.exit(returned, thrown);
+        if (unlinkAfterOpen) {
+            run.threads().guard();
+            EntryOp unlink = EntryOp.of(run, OpKind.DELETE, path, EntryOp.Result.VOID);
+            unlink.begin();
+            unlink.exit(null, null);
+        }
+        return result;
     }
 
     private Object plainExit(Object returned, Throwable thrown) throws Throwable {
-        run.unguard();
+        run.threads().unguard();
         if (thrown != null) {
             throw thrown;
         }
@@ -90,6 +116,14 @@ final class OpenOp extends Pending {
     /** For FileOutputStream and RandomAccessFile, whose constructors open the file. */
     @Override
     public void constructed(Object self) throws Throwable {
+        if (kind != null) {
+            run.threads().guard();
+            try {
+                record(self);
+            } finally {
+                run.threads().unguard();
+            }
+        }
         Handles.Handle handle = handle();
         run.handles().put(self, handle);
         if (self instanceof FileOutputStream stream) {
@@ -98,18 +132,16 @@ final class OpenOp extends Pending {
             run.handles().put(file.getFD(), handle);
         }
         if (kind != null) {
-            run.guard();
-            try {
-                record(self);
-            } finally {
-                run.unguard();
-            }
             afterPlan();
         }
     }
 
+    /** Made once the open's own create or truncate is in the trace, so the handle names the file it made. */
     private Handles.Handle handle() {
-        return new Handles.Handle(path, directory, writable, initialPosition);
+        if (handle == null) {
+            handle = new Handles.Handle(path, run.recorder().size(), directory, writable, durable, initialPosition);
+        }
+        return handle;
     }
 
     @Override

@@ -13,30 +13,33 @@ import java.io.IOException;
  */
 abstract class Pending extends IoDispatch.Token implements Operation {
 
-    final Interceptor run;
+    final ActiveRun run;
     final OpKind kind;
     final String path;
-    String target;
-    boolean atomic;
-    int index = -1;
+    private final String target;
+    private final boolean atomic;
+    private int index = -1;
     int writeLimit = -1;
     Throwable afterLimit;
 
-    Pending(Interceptor run, OpKind kind, String path) {
+    Pending(ActiveRun run, OpKind kind, String path, String target, boolean atomic) {
         this.run = run;
         this.kind = kind;
         this.path = path;
+        this.target = target;
+        this.atomic = atomic;
     }
 
     /** Asks the plan, then lets the operation run (returns this) or replaces it (returns a Skip). */
     IoDispatch.Token begin() throws Throwable {
-        run.checkAlive();
-        index = run.nextIndex();
+        run.liveness().checkAlive();
+        index = run.liveness().nextIndex(run.recorder());
         try {
             run.plan().before(this);
         } catch (SimulatedCrash crash) {
-            throw run.crashed(crash);
+            throw run.liveness().crashed(crash);
         } catch (IOException failure) {
+            run.liveness().injectedFailure();
             return refuse(failure);
         }
         if (writeLimit >= 0) {
@@ -47,16 +50,16 @@ abstract class Pending extends IoDispatch.Token implements Operation {
 
     @Override
     public Object exit(Object returned, Throwable thrown) throws Throwable {
-        run.unguard();
+        run.threads().unguard();
         if (thrown != null) {
             throw thrown;
         }
         if (happened(returned)) {
-            run.guard();
+            run.threads().guard();
             try {
                 record(returned);
             } finally {
-                run.unguard();
+                run.threads().unguard();
             }
             afterPlan();
         }
@@ -67,7 +70,7 @@ abstract class Pending extends IoDispatch.Token implements Operation {
         try {
             run.plan().after(this);
         } catch (SimulatedCrash crash) {
-            throw run.crashed(crash);
+            throw run.liveness().crashed(crash);
         }
     }
 
@@ -85,6 +88,21 @@ abstract class Pending extends IoDispatch.Token implements Operation {
 
     IoDispatch.Token partial() throws Throwable {
         throw new UnsupportedOperationException(kind + " " + path + " cannot be cut short");
+    }
+
+    /** A write the plan cut: its prefix goes through (and is {@code recorded}), then the plan's throwable or a short return. */
+    IoDispatch.Token cut(WriteCall call, long offset, java.util.function.IntConsumer recorded) throws Throwable {
+        int k = Math.min(writeLimit, call.data.length);
+        if (k > 0) {
+            call.writePrefix(k, offset);
+            recorded.accept(k);
+        } else if (!inMemory()) {
+            run.liveness().injectedFailure(); // nothing recorded: the retry must be another operation
+        }
+        if (afterLimit != null) {
+            throw afterLimit instanceof SimulatedCrash crash ? run.liveness().crashed(crash) : afterLimit;
+        }
+        return new Replaced(run, call.shortResult(k));
     }
 
     @Override
@@ -135,7 +153,7 @@ abstract class Pending extends IoDispatch.Token implements Operation {
 
     @Override
     public void pause(Runnable callback) {
-        run.pause(index, callback);
+        run.pauses().pause(index, callback);
     }
 
     @Override
@@ -145,17 +163,17 @@ abstract class Pending extends IoDispatch.Token implements Operation {
 
     /** The result of an operation the harness performed itself, or refused. */
     static final class Replaced extends IoDispatch.Skip {
-        private final Interceptor run;
+        private final ActiveRun run;
         private final Object result;
 
-        Replaced(Interceptor run, Object result) {
+        Replaced(ActiveRun run, Object result) {
             this.run = run;
             this.result = result;
         }
 
         @Override
         public Object exit(Object returned, Throwable thrown) throws Throwable {
-            run.unguard();
+            run.threads().unguard();
             if (thrown != null) {
                 throw thrown;
             }

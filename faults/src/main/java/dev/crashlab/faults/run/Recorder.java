@@ -34,10 +34,17 @@ final class Recorder {
         return ops.size();
     }
 
+    /** An operation on names: a create, move, link, delete or mkdir. */
     synchronized void add(OpKind kind, String path, String target, long offset, long length, byte[] data,
                           boolean atomic) {
         ops.add(new IoOp(ops.size(), kind, path, target, offset, length, data, atomic,
                 Thread.currentThread().getName(), site()));
+    }
+
+    /** An operation through an open handle, which acts on the file the handle was opened on. */
+    synchronized void add(OpKind kind, Handles.Handle handle, long offset, long length, byte[] data) {
+        ops.add(new IoOp(ops.size(), kind, handle.path, null, offset, length, data, false,
+                Thread.currentThread().getName(), site(), handle.opened, kind == OpKind.WRITE && handle.durable));
     }
 
     synchronized List<IoOp> ops() {

@@ -2,9 +2,12 @@ package dev.crashlab.faults.run;
 
 import dev.crashlab.faults.agent.Agent;
 import dev.crashlab.faults.plan.FaultPlan;
+import dev.crashlab.faults.plan.SimulatedCrash;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.faults.trace.Snapshot;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One workload under instrumentation. Only operations on paths under the root (and any watched
@@ -24,6 +27,7 @@ public final class Run {
     private final Scope scope;
     private FaultPlan plan = FaultPlan.none();
     private boolean onlyRunThreads;
+    private boolean checkComplete;
 
     private Run(Path root) {
         this.scope = new Scope(root);
@@ -31,11 +35,11 @@ public final class Run {
 
     /**
      * The fault-free trace of a workload; fails if the workload does, or if it did in-scope I/O the
-     * trace cannot contain (see {@link RunResult#unseen()}): a silently incomplete trace would make
-     * every verdict built on it wrong.
+     * trace cannot contain (see {@link RunResult#unseen()} and {@link #checkComplete()}): a silently
+     * incomplete trace would make every verdict built on it wrong.
      */
     public static IoTrace record(Path root, Workload workload) {
-        RunResult result = in(root).go(workload);
+        RunResult result = in(root).checkComplete().go(workload);
         if (result.thrown() != null) {
             throw new IllegalStateException("the fault-free run failed; trace so far:\n"
                     + result.trace().listing(), result.thrown());
@@ -72,24 +76,41 @@ public final class Run {
         return this;
     }
 
+    /**
+     * After a run that neither crashed nor threw, replays the trace and compares it with the root
+     * the run left: each difference (a file the recording did not see written) is added to
+     * {@link RunResult#unseen()}. Only for runs whose pause points change nothing on disk.
+     */
+    public Run checkComplete() {
+        this.checkComplete = true;
+        return this;
+    }
+
     public RunResult go(Workload workload) {
         synchronized (ONE_AT_A_TIME) {
             Agent.install();
             Snapshot before = Snapshot.of(scope.root());
-            Interceptor interceptor = new Interceptor(scope, plan, onlyRunThreads);
+            ActiveRun run = ActiveRun.of(scope, plan, onlyRunThreads);
             Throwable thrown = null;
-            interceptor.markRunThread();
-            Activation.activate(interceptor);
+            run.threads().markRunThread();
+            Activation.activate(new Interceptor(run));
             try {
                 workload.run();
             } catch (Throwable t) {
                 thrown = t;
             } finally {
                 Activation.deactivate();
-                interceptor.unmarkRunThread();
+                run.threads().unmarkRunThread();
             }
-            return RunResult.of(new IoTrace(before, interceptor.ops()), interceptor.crash(), thrown,
-                    interceptor.attemptsAfterDeath(), interceptor.callbackErrors(), interceptor.unseen());
+            IoTrace trace = new IoTrace(before, run.recorder().ops());
+            List<String> unseen = new ArrayList<>(run.blindSpots().list());
+            SimulatedCrash crash = run.liveness().crash();
+            if (checkComplete && thrown == null && crash == null && unseen.isEmpty()) {
+                Completeness.differences(trace, scope.root()).forEach(d -> unseen.add(
+                        d + " (replaying the recorded trace does not give back the directory the run left)"));
+            }
+            return RunResult.of(trace, crash, thrown, run.liveness().attemptsAfterDeath(),
+                    run.pauses().callbackErrors(), unseen);
         }
     }
 }

@@ -21,9 +21,16 @@ import java.util.Objects;
  * @param thread  the name of the thread that performed the operation
  * @param site    the first stack frame belonging to the target, e.g.
  *                "dev.crashlab.store.ReferencePublish.publish(ReferencePublish.java:42)"
+ * @param opened  for an operation through an open handle (write, truncate, fsync, close): how many
+ *                operations the trace held when that handle was opened, and {@code path} is the
+ *                name it was opened under; -1 for operations on names. A handle refers to the
+ *                file, not to its name: whatever is renamed, linked or unlinked after the open, the
+ *                operation acts on the file {@code path} named at that position of the trace.
+ * @param durable for a write: made through a SYNC or DSYNC handle (O_SYNC, RandomAccessFile "rws" or
+ *                "rwd"), so it reached stable storage before it returned
  */
 public record IoOp(int index, OpKind kind, String path, String target, long offset, long length,
-                   byte[] data, boolean atomic, String thread, String site) {
+                   byte[] data, boolean atomic, String thread, String site, int opened, boolean durable) {
 
     public IoOp {
         Objects.requireNonNull(kind, "kind");
@@ -32,6 +39,15 @@ public record IoOp(int index, OpKind kind, String path, String target, long offs
         path = ".".equals(path) ? "" : path;
         target = ".".equals(target) ? "" : target;
         data = data == null ? null : data.clone();
+        if (opened < -1) {
+            throw new IllegalArgumentException("opened is a trace position or -1, got " + opened);
+        }
+    }
+
+    /** An operation on names, or one whose handle was opened on the name it carries at this point. */
+    public IoOp(int index, OpKind kind, String path, String target, long offset, long length,
+                byte[] data, boolean atomic, String thread, String site) {
+        this(index, kind, path, target, offset, length, data, atomic, thread, site, -1, false);
     }
 
     @Override
@@ -41,7 +57,12 @@ public record IoOp(int index, OpKind kind, String path, String target, long offs
 
     /** The same operation at another position, for traces that are cut or merged. */
     public IoOp withIndex(int newIndex) {
-        return new IoOp(newIndex, kind, path, target, offset, length, data, atomic, thread, site);
+        return new IoOp(newIndex, kind, path, target, offset, length, data, atomic, thread, site, opened, durable);
+    }
+
+    /** The same operation under other names, for traces whose random names are made stable. */
+    public IoOp withNames(String newPath, String newTarget) {
+        return new IoOp(index, kind, newPath, newTarget, offset, length, data, atomic, thread, site, opened, durable);
     }
 
     /** One line of the numbered listing, e.g. {@code #3 WRITE  .tmp-1f2e @0 +12 bytes}. */
@@ -52,10 +73,13 @@ public record IoOp(int index, OpKind kind, String path, String target, long offs
             line.append(" -> ").append(target);
         }
         if (kind == OpKind.MOVE) {
-            line.append(atomic ? " (atomic)" : " (non-atomic)");
+            line.append(atomic ? " (ATOMIC_MOVE)" : "");
         }
         if (kind == OpKind.WRITE) {
             line.append(" @").append(offset).append(" +").append(length).append(" bytes");
+            if (durable) {
+                line.append(" (sync)");
+            }
         }
         if (kind == OpKind.TRUNCATE) {
             line.append(" to ").append(length).append(" bytes");
@@ -75,12 +99,13 @@ public record IoOp(int index, OpKind kind, String path, String target, long offs
                 && path.equals(other.path) && Objects.equals(target, other.target)
                 && offset == other.offset && length == other.length
                 && Arrays.equals(data, other.data) && atomic == other.atomic
-                && Objects.equals(thread, other.thread) && Objects.equals(site, other.site);
+                && Objects.equals(thread, other.thread) && Objects.equals(site, other.site)
+                && opened == other.opened && durable == other.durable;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(index, kind, path, target, offset, length, Arrays.hashCode(data), atomic);
+        return Objects.hash(index, kind, path, target, offset, length, Arrays.hashCode(data), atomic, opened);
     }
 
     @Override

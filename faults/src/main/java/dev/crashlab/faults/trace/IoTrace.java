@@ -1,7 +1,6 @@
 package dev.crashlab.faults.trace;
 
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -36,16 +35,6 @@ public record IoTrace(Snapshot before, List<IoOp> ops) {
     /** The first {@code count} operations: what a process crash after op {@code count - 1} leaves. */
     public IoTrace prefix(int count) {
         return new IoTrace(before, ops.subList(0, count));
-    }
-
-    /** The operations matching a filter, renumbered; the snapshot is kept. */
-    public IoTrace filter(Predicate<IoOp> keep) {
-        List<IoOp> kept = ops.stream().filter(keep).toList();
-        List<IoOp> renumbered = new java.util.ArrayList<>(kept.size());
-        for (int i = 0; i < kept.size(); i++) {
-            renumbered.add(kept.get(i).withIndex(i));
-        }
-        return new IoTrace(before, renumbered);
     }
 
     /** The numbered listing, one operation a line. */

@@ -3,6 +3,7 @@ package dev.crashlab.faults.trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
@@ -61,11 +62,12 @@ public final class Snapshot {
                     continue;
                 }
                 String rel = relative(root, p);
-                if (Files.isDirectory(p)) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     dirs.add(rel);
-                } else {
+                } else if (Files.isRegularFile(p)) {
                     files.put(rel, Files.readAllBytes(p));
                 }
+                // else a dangling link, a FIFO or a socket: no contents to keep, and opening a FIFO blocks
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot snapshot " + root + ": " + e.getMessage(), e);

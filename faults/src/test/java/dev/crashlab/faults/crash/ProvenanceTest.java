@@ -17,7 +17,7 @@ class ProvenanceTest {
                 ext4-like, crash after #3: persisted #0 #2; dropped #1 [exhaustive]
                   ok     #0   CREATE          .a.0.tmp  [main]
                   LOST   #1   WRITE           .a.0.tmp @0 +2 bytes  [main]
-                  ok     #2   MOVE            .a.0.tmp -> a.entry (atomic)  [main]
+                  ok     #2   MOVE            .a.0.tmp -> a.entry (ATOMIC_MOVE)  [main]
                   ok     #3   FSYNC_DIRECTORY   [main]
                   never  #4   CREATE          late  [main]
                 """, empty.provenance().describe(trace));

@@ -102,4 +102,40 @@ class MovePlansTest {
             Tmpfs.delete(shm);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "jimfs"})
+    void refusingAtomicMoveLeavesRenameToAndPlainMovesAlone(String fs) throws Exception {
+        Path root = Roots.on(fs, tmp);
+        Files.write(root.resolve("a"), Workloads.CONTENT);
+        boolean[] renamed = new boolean[1];
+        RunResult result = Run.with(root, new RefuseAtomicMove(), () -> {
+            renamed[0] = root.getFileSystem() != java.nio.file.FileSystems.getDefault()
+                    || root.resolve("a").toFile().renameTo(root.resolve("b").toFile());
+            Files.move(root.resolve(renamed[0] && Files.exists(root.resolve("b")) ? "b" : "a"), root.resolve("c"));
+        });
+        assertTrue(renamed[0]);
+        assertEquals(null, result.thrown());
+        assertTrue(Files.exists(root.resolve("c")));
+    }
+
+    @Test
+    void aCrossDeviceMoveFailsRenameToCopiesPlainMovesAndRefusesAtomicOnes() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Files.write(root.resolve("a"), Workloads.CONTENT);
+        Files.write(root.resolve("old"), new byte[] {1});
+        boolean[] renamed = {true};
+        RunResult result = Run.with(root, new CrossDeviceMove(), () -> {
+            renamed[0] = root.resolve("a").toFile().renameTo(root.resolve("b").toFile());
+            Files.move(root.resolve("a"), root.resolve("old"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(root.resolve("old"), root.resolve("c"), StandardCopyOption.ATOMIC_MOVE);
+        });
+        assertFalse(renamed[0], "renameTo reports EXDEV as false");
+        assertInstanceOf(AtomicMoveNotSupportedException.class, result.thrown());
+        // unlink the destination, create it exclusively, one transfer, close, unlink the source
+        assertEquals(List.of(DELETE, CREATE, WRITE, CLOSE, DELETE), kinds(result.trace()), result.trace().listing());
+        assertEquals(Workloads.CONTENT.length, result.trace().get(2).length());
+        assertArrayEquals(Workloads.CONTENT, Files.readAllBytes(root.resolve("old")));
+        assertFalse(Files.exists(root.resolve("a")));
+    }
 }

@@ -30,7 +30,8 @@ final class Counterexamples {
                 : point == 0 ? new CrashPoint(0, CrashPosition.BEFORE, null) : new CrashPoint(point - 1, CrashPosition.AFTER, null);
         Provenance provenance = new Provenance(p.persisted(), p.dropped(), p.torn().entrySet().stream()
                 .map(t -> new TornOp(t.getKey(), t.getValue().describe())).toList());
-        return build(s, fault, at, provenance, saw + "\nstate left on disk:\n" + state.contents().toString().strip(),
+        return build(s, fault, at, provenance, saw + saw.firstDifference(allowed) + "\nstate left on disk:\n"
+                + state.contents().toString().strip(),
                 allowed, point > 0 ? s.trace().get(point - 1).site() : null);
     }
 
@@ -42,7 +43,8 @@ final class Counterexamples {
         CrashPoint at = size == 0 ? null : happened < size
                 ? new CrashPoint(happened, CrashPosition.BEFORE, "writer paused, reader ran")
                 : new CrashPoint(size - 1, CrashPosition.AFTER, returned ? "writer returned, reader ran" : "writer paused, reader ran");
-        return build(s, fault, at, null, saw.toString(), allowed, happened < size ? s.trace().get(happened).site() : null);
+        return build(s, fault, at, null, saw + saw.firstDifference(allowed), allowed,
+                happened < size ? s.trace().get(happened).site() : null);
     }
 
     private static Counterexample build(Scenario s, String fault, CrashPoint at, Provenance provenance, String saw,

@@ -60,7 +60,7 @@ public final class CrashCheck {
         FaultPlan plan = target.faults().get(fault);
         PausePoint counter = PausePoint.counting();
         Path root = roots.fresh();
-        WriterRun recorded = WriterRun.go(target, root, counter.and(plan));
+        WriterRun recorded = WriterRun.go(target, root, counter.and(plan), fault == 0);
         if (!recorded.returned()) {
             if (fault == 0) {
                 throw new TargetFailedException("the writer of " + target.name() + " failed with no fault injected: "

@@ -43,10 +43,12 @@ final class CrashStateJudge {
                 try (Materialized m = disk.materialize(state)) {
                     Reading saw = Reading.of(target, m.root());
                     cells.judge(fault, Guarantee.G2, model.name(), saw.isOneOf(eitherValue),
-                            () -> Counterexamples.crash(s, state, saw, eitherValue));
+                            () -> Counterexamples.crash(s, state, saw, eitherValue),
+                            () -> Explanations.crash(target, run.trace(), state, model, eitherValue, false, roots));
                     if (run.returned() && afterReturn(state, run)) {
                         cells.judge(fault, Guarantee.G3, model.name(), saw.isOneOf(newValue),
-                                () -> Counterexamples.crash(s, state, saw, newValue));
+                                () -> Counterexamples.crash(s, state, saw, newValue),
+                                () -> Explanations.crash(target, run.trace(), state, model, newValue, true, roots));
                     }
                 }
             });

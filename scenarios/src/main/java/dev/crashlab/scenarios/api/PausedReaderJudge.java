@@ -28,6 +28,7 @@ final class PausedReaderJudge {
                       List<String> notes) {
         FaultPlan plan = target.faults().get(fault);
         List<Object> eitherValue = Arrays.asList(target.before(), target.after());
+        List<Object> newValue = Arrays.asList(target.after());
         cells.declare(fault, Guarantee.G1, Context.CONCURRENT_READER);
         for (int p = 0; p < attempts; p++) {
             PausedRun paused = PausedRun.at(target, roots.fresh(), plan, p);
@@ -38,14 +39,15 @@ final class PausedReaderJudge {
             }
             Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, p, paused.run.trace());
             cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, paused.saw.isOneOf(eitherValue),
-                    () -> Counterexamples.paused(s, paused.pause.recordedAtPause(), false, paused.saw, eitherValue));
+                    () -> Counterexamples.paused(s, paused.pause.recordedAtPause(), false, paused.saw, eitherValue),
+                    () -> Explanations.paused(target, paused.run.trace(), paused.pause.recordedAtPause(), eitherValue,
+                            newValue, roots));
         }
         if (recorded.returned()) {
-            List<Object> newValue = Arrays.asList(target.after());
             Reading saw = Reading.of(target, recorded.root());
             Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, attempts, recorded.trace());
             cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, saw.isOneOf(newValue),
-                    () -> Counterexamples.paused(s, recorded.trace().size(), true, saw, newValue));
+                    () -> Counterexamples.paused(s, recorded.trace().size(), true, saw, newValue), () -> null);
         }
     }
 

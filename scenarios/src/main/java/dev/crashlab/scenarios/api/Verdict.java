@@ -3,6 +3,7 @@ package dev.crashlab.scenarios.api;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Status;
+import dev.crashlab.scenarios.explain.Vulnerability;
 import dev.crashlab.scenarios.target.Guarantee;
 
 /**
@@ -16,9 +17,11 @@ import dev.crashlab.scenarios.target.Guarantee;
  * @param counterexample  the first breaking scenario found: set when violated, and when broken but
  *                        not claimed (shown as the price of not claiming it); null otherwise
  * @param detectedAfterMs from the start of the check to the counterexample, or -1
+ * @param vulnerability   why the counterexample exists and the fix crashlab verified; null when
+ *                        there is no counterexample or no class explains it
  */
 public record Verdict(String target, String fault, Guarantee guarantee, String context, Status status, long checks,
-                      Counterexample counterexample, long detectedAfterMs) {
+                      Counterexample counterexample, long detectedAfterMs, Vulnerability vulnerability) {
 
     /** The fault of the fault-free run, as {@code FaultPlan.none()} names itself. */
     public static final String NO_FAULT = "no fault";
@@ -28,15 +31,19 @@ public record Verdict(String target, String fault, Guarantee guarantee, String c
         return fault.equals(NO_FAULT) ? target : target + " under " + fault;
     }
 
-    /** E.g. "G2 crash atomicity, ext4-like, no fault: violated". */
+    /** E.g. "G2 crash atomicity, ext4-like: violated", or "..., ext4-like, under refuse ATOMIC_MOVE: violated". */
     public String title() {
-        return guarantee + " " + guarantee.title() + ", " + context + ", " + fault + ": " + status.wireName();
+        return guarantee + " " + guarantee.title() + ", " + context + (fault.equals(NO_FAULT) ? "" : ", under " + fault)
+                + ": " + status.wireName();
     }
 
     /** The title, then the counterexample as a failing test prints it, or why nothing was judged. */
     public String describe() {
         StringBuilder out = new StringBuilder(target).append(' ').append(title()).append('\n');
         if (counterexample != null) {
+            if (vulnerability != null) {
+                out.append(vulnerability.describe(context));
+            }
             out.append(counterexample.describe(Model.fromWireName(context)));
         } else if (status == Status.NOT_APPLICABLE) {
             out.append("nothing to judge: the writer did not return under this fault, so no write was acknowledged")

@@ -12,8 +12,13 @@ import java.nio.file.Path;
  */
 record WriterRun(Path root, RunResult result) {
 
-    static WriterRun go(CrashTarget target, Path root, FaultPlan plan) {
-        return go(target, root, Run.in(root).plan(plan));
+    /**
+     * The recording every verdict is built on. Without a fault it must also prove itself complete:
+     * the replayed trace has to give back the directory the writer left.
+     */
+    static WriterRun go(CrashTarget target, Path root, FaultPlan plan, boolean faultFree) {
+        Run run = Run.in(root).plan(plan);
+        return go(target, root, faultFree ? run.checkComplete() : run);
     }
 
     /**
@@ -33,8 +38,9 @@ record WriterRun(Path root, RunResult result) {
         RunResult result = run.go(() -> target.writer().run(root));
         if (!result.unseen().isEmpty()) {
             // A trace missing writes would make every crash state, and so every verdict, wrong.
-            throw new TargetFailedException("the writer of " + target.name() + " did I/O the instrumentation cannot see: "
-                    + String.join("; ", result.unseen()), null);
+            throw new TargetFailedException("the writer of " + target.name() + " did I/O the instrumentation cannot see,"
+                    + " so no verdict can be trusted; it cannot be checked as it is:\n  "
+                    + String.join("\n  ", result.unseen()), null);
         }
         return new WriterRun(root, result);
     }

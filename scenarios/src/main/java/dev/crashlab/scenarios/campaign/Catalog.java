@@ -9,6 +9,7 @@ import static dev.crashlab.scenarios.target.Context.PROCESS_CRASH;
 import static dev.crashlab.scenarios.target.Context.RACE;
 import static dev.crashlab.scenarios.target.Context.WEAKEST_POSIX;
 
+import dev.crashlab.scenarios.explain.VulnerabilityClass;
 import dev.crashlab.scenarios.target.Guarantee;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,24 @@ public final class Catalog {
         public Set<Guarantee> guarantees() {
             return mustBreak.keySet();
         }
+
+        /** The class the explain stage must name for this bug's violated G1, G2, G3 and G5 cells, if it is in the writer's trace. */
+        public Optional<VulnerabilityClass> vulnerability() {
+            return Optional.ofNullable(VULNERABILITIES.get(id));
+        }
     }
+
+    /**
+     * The writer-side bugs' vulnerability classes. The reader-side bugs (exists-then-open,
+     * swallow-corrupt) and the cache races have none: nothing in the writer's trace is at fault.
+     */
+    private static final Map<String, VulnerabilityClass> VULNERABILITIES = Map.of(
+            "stream-to-final", VulnerabilityClass.VISIBLE_INTERMEDIATE_STATE,
+            "temp-elsewhere", VulnerabilityClass.VISIBLE_INTERMEDIATE_STATE,
+            "unlink-then-rename", VulnerabilityClass.NON_ATOMIC_REPLACE,
+            "stale-lock", VulnerabilityClass.UNRECOVERABLE_LEFTOVER,
+            "rename-no-fsync", VulnerabilityClass.DATA_NOT_DURABLE_BEFORE_PUBLISH,
+            "no-dir-fsync", VulnerabilityClass.PUBLISH_NOT_DURABLE);
 
     private static final Set<String> ALL_MODELS = Set.of(PROCESS_CRASH, ORDERED, EXT4_LIKE, WEAKEST_POSIX);
 

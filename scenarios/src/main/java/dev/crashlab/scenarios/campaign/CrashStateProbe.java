@@ -84,7 +84,8 @@ final class CrashStateProbe implements Probe {
                 } else {
                     Provenance p = state.provenance();
                     long rank = (long) p.crashPoint() << 20 | Math.min(p.persisted().size(), (1 << 20) - 1);
-                    tally.brokenAt(target, g, model.name(), w, rank, () -> example(target, g, model, w, rec, state, ordinal, r));
+                    tally.brokenAt(target, g, model.name(), w, rank, () -> example(target, g, model, w, rec, state, ordinal, r),
+                            () -> StoreExplainer.crashState(rec.trace(), state, model, exploration, expected, checker));
                 }
             }
         } catch (IOException e) {

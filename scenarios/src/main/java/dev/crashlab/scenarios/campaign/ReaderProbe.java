@@ -69,7 +69,8 @@ final class ReaderProbe implements Probe {
                         "writer paused before operation #" + at + " while a reader read every key",
                         fresh.trace(), at, true, null, "", String.join("; ", seen), String.join("; ", allowed),
                         at < fresh.trace().size() ? fresh.trace().get(at).site() : null,
-                        Seeds.token(seed, target.id(), w, Context.CONCURRENT_READER, at), ""));
+                        Seeds.token(seed, target.id(), w, Context.CONCURRENT_READER, at), ""),
+                        () -> clears ? null : StoreExplainer.paused(fresh.trace(), at, fresh.expectations(target)));
             }
         }
     }

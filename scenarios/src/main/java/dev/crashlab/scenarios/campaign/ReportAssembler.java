@@ -106,9 +106,9 @@ public final class ReportAssembler {
             path += " -> " + (op.target().isEmpty() ? "." : op.target());
         }
         String detail = switch (op.kind()) {
-            case WRITE -> "@" + op.offset() + " +" + op.length() + " bytes";
+            case WRITE -> "@" + op.offset() + " +" + op.length() + " bytes" + (op.durable() ? " (sync)" : "");
             case TRUNCATE -> "to " + op.length() + " bytes";
-            case MOVE -> op.atomic() ? "atomic" : "non-atomic";
+            case MOVE -> op.atomic() ? "ATOMIC_MOVE" : null;
             default -> null;
         };
         return new TraceOp(op.index(), op.kind().name(), path, detail, op.site());

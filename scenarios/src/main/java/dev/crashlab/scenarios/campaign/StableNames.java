@@ -32,8 +32,7 @@ final class StableNames {
                 ops.add(op);
             } else {
                 changed = true;
-                ops.add(new IoOp(op.index(), op.kind(), path, target, op.offset(), op.length(), op.data(), op.atomic(),
-                        op.thread(), op.site()));
+                ops.add(op.withNames(path, target));
             }
         }
         return changed ? new IoTrace(trace.before(), ops) : trace;

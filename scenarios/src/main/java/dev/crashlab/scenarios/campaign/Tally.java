@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.explain.Vulnerability;
+import java.util.function.Supplier;
+
 import dev.crashlab.scenarios.target.Guarantee;
 import dev.crashlab.scenarios.target.Target;
 import java.util.List;
@@ -33,6 +36,8 @@ final class Tally {
         /** For a crash-state counterexample: the workload it came from and its size there (see brokenAt). */
         int workload = -1;
         long rank = Long.MAX_VALUE;
+        /** The explain stage for the kept counterexample; run once, at the end, for violated cells only. */
+        Supplier<Vulnerability> why = () -> null;
     }
 
     /** A check that passed. */
@@ -47,13 +52,18 @@ final class Tally {
     }
 
     /** A check that failed; violated or not claimed depending on the target's claims. */
-    void broken(Target t, Guarantee g, String context, java.util.function.Supplier<Counterexample> example) {
+    void broken(Target t, Guarantee g, String context, Supplier<Counterexample> example) {
+        broken(t, g, context, example, () -> null);
+    }
+
+    void broken(Target t, Guarantee g, String context, Supplier<Counterexample> example, Supplier<Vulnerability> why) {
         CellTally c = cells.computeIfAbsent(new Cell(t.id(), g, context), k -> new CellTally());
         synchronized (c) {
             c.checks++;
             if (c.counterexample == null) {
                 c.status = t.claims(g, context) ? Status.VIOLATED : Status.NOT_CLAIMED;
                 c.counterexample = example.get();
+                c.why = why;
                 c.detectedAfterNanos = System.nanoTime() - startNanos;
             }
         }
@@ -64,17 +74,19 @@ final class Tally {
      * cell, a smaller state replaces the counterexample: the rank orders by crash point, then by how
      * many operations persisted, so what is printed is the earliest crash with the least on disk.
      */
-    void brokenAt(Target t, Guarantee g, String context, int w, long rank, java.util.function.Supplier<Counterexample> example) {
+    void brokenAt(Target t, Guarantee g, String context, int w, long rank, Supplier<Counterexample> example,
+                  Supplier<Vulnerability> why) {
         CellTally c = cells.computeIfAbsent(new Cell(t.id(), g, context), k -> new CellTally());
         synchronized (c) {
             if (c.counterexample == null) {
-                broken(t, g, context, example);
+                broken(t, g, context, example, why);
                 c.workload = w;
                 c.rank = rank;
             } else {
                 c.checks++;
                 if (c.workload == w && rank < c.rank) {
                     c.counterexample = example.get();
+                    c.why = why;
                     c.rank = rank;
                 }
             }
@@ -98,7 +110,8 @@ final class Tally {
             CellTally c = e.getValue();
             synchronized (c) {
                 return new Verdict(e.getKey(), c.status, c.checks, c.counterexample,
-                        c.detectedAfterNanos < 0 ? -1 : c.detectedAfterNanos / 1_000_000);
+                        c.detectedAfterNanos < 0 ? -1 : c.detectedAfterNanos / 1_000_000,
+                        c.status == Status.VIOLATED ? c.why.get() : null);
             }
         }).toList();
     }

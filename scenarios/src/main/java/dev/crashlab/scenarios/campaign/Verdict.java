@@ -8,6 +8,8 @@ package dev.crashlab.scenarios.campaign;
  * @param checks           how many states or observations were judged for it
  * @param counterexample   the first (smallest) breaking scenario, or null
  * @param detectedAfterMs  milliseconds from the target's start to the counterexample, or -1
+ * @param vulnerability    why a violated cell's counterexample exists, with its fix judged; null otherwise
  */
-public record Verdict(Cell cell, Status status, long checks, Counterexample counterexample, long detectedAfterMs) {
+public record Verdict(Cell cell, Status status, long checks, Counterexample counterexample, long detectedAfterMs,
+                      dev.crashlab.scenarios.explain.Vulnerability vulnerability) {
 }

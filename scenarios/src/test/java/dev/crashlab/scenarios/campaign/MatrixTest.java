@@ -77,6 +77,39 @@ class MatrixTest {
         assertEquals("", violations);
     }
 
+    /**
+     * The explain stage names each writer-side bug's class on every violated G1, G2, G3 and G5 cell,
+     * with a fix that judging the edited trace again verified (a leftover lock has none to verify).
+     */
+    @Test
+    void everySeededBugIsExplainedByItsClassWithAVerifiedFix() {
+        List<String> wrong = new ArrayList<>();
+        for (Catalog.Entry bug : Catalog.ENTRIES) {
+            for (Verdict v : result.verdicts()) {
+                if (!v.cell().target().equals(bug.id()) || v.status() != Status.VIOLATED
+                        || !Set.of(Guarantee.G1, Guarantee.G2, Guarantee.G3, Guarantee.G5).contains(v.cell().guarantee())
+                        || Set.of(Context.LIVE, Context.RACE, Context.CORRUPT_ENTRY).contains(v.cell().context())) {
+                    continue;
+                }
+                var found = v.vulnerability();
+                var expected = bug.vulnerability();
+                if (expected.isEmpty()) {
+                    if (found != null) {
+                        wrong.add(v.cell() + ": a reader-side bug explained as " + found.kind());
+                    }
+                } else if (found == null || found.kind() != expected.get()) {
+                    wrong.add(v.cell() + ": expected " + expected.get() + ", got " + (found == null ? "none" : found.kind()));
+                } else if (found.kind() != dev.crashlab.scenarios.explain.VulnerabilityClass.UNRECOVERABLE_LEFTOVER
+                        && found.fix().outcome() != dev.crashlab.scenarios.explain.Fix.Outcome.VERIFIED) {
+                    wrong.add(v.cell() + ": fix not verified: " + found.describe(v.cell().context()));
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(result.verdicts().stream().filter(v -> v.cell().target().startsWith("reference/"))
+                .allMatch(v -> v.vulnerability() == null), "the reference protocol has no vulnerability");
+    }
+
     @Test
     void noneBreaksOnlyWhatItDoesNotClaim() {
         for (String context : Context.POWER_FAILURE) {

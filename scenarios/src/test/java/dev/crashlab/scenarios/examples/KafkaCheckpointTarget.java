@@ -1,6 +1,5 @@
 package dev.crashlab.scenarios.examples;
 
-import dev.crashlab.faults.plan.RefuseAtomicMove;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.CrashTargetProvider;
 
@@ -13,7 +12,6 @@ public class KafkaCheckpointTarget implements CrashTargetProvider {
     @Override
     public CrashTarget target() {
         return KafkaAtomicMoveTest.checkpoint("kafka-checkpoint", root -> KafkaCheckpoint.write(root, KafkaAtomicMoveTest.NEW))
-                .faults(new RefuseAtomicMove())
                 .build();
     }
 }

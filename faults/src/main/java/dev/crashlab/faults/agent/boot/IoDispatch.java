@@ -45,14 +45,27 @@ public final class IoDispatch {
      * that method is native (17) and so cannot carry advice itself.
      */
     public static void sync(FileDescriptor fd) throws Throwable {
+        around("sync()V", fd, new Object[0], fd::sync);
+    }
+
+    /**
+     * Replaces call sites of {@code RandomAccessFile.setLength(long)} in the target's classes on
+     * JDKs where that method is native (17): an ftruncate the trace must see.
+     */
+    public static void setLength(java.io.RandomAccessFile file, long newLength) throws Throwable {
+        around("setLength(J)V", file, new Object[] {newLength}, () -> file.setLength(newLength));
+    }
+
+    /** The native call, as advice would wrap it: the hook decides, the call runs (or is skipped), the hook sees how it ended. */
+    private static void around(String method, Object self, Object[] args, NativeCall call) throws Throwable {
         Hook h = hook;
-        Token token = h == null ? null : h.enter("sync()V", fd, new Object[0]);
+        Token token = h == null ? null : h.enter(method, self, args);
         if (token instanceof Skip) {
             token.exit(null, null);
             return;
         }
         try {
-            fd.sync();
+            call.run();
         } catch (Throwable t) {
             if (token == null) {
                 throw t;
@@ -63,5 +76,10 @@ public final class IoDispatch {
         if (token != null) {
             token.exit(null, null);
         }
+    }
+
+    /** A native method call replaced at its call site. */
+    public interface NativeCall {
+        void run() throws Throwable;
     }
 }

@@ -1,0 +1,18 @@
+package dev.crashlab.faults.run;
+
+import dev.crashlab.faults.plan.FaultPlan;
+
+/**
+ * What an operation of the active run works with: the scope it belongs to, the plan that acts on
+ * it, where it is recorded, the open handles, and the run's threads, liveness, pauses and blind
+ * spots. Each is one small class; this only ties them to one run.
+ */
+record ActiveRun(Scope scope, FaultPlan plan, Recorder recorder, Handles handles, Reentrancy threads,
+                 Liveness liveness, Pauses pauses, BlindSpots blindSpots) {
+
+    static ActiveRun of(Scope scope, FaultPlan plan, boolean onlyRunThreads) {
+        Reentrancy threads = new Reentrancy(onlyRunThreads);
+        return new ActiveRun(scope, plan, new Recorder(), new Handles(), threads, new Liveness(), new Pauses(threads),
+                new BlindSpots());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.crashlab.faults.run;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * In-scope I/O the instrumentation saw start but cannot follow (a writable mapping, a native
+ * transfer, an asynchronous channel, a symbolic link): not recorded, but reported with the call
+ * site, so no one trusts a trace that misses it.
+ */
+final class BlindSpots {
+
+    private final Set<String> seen = new LinkedHashSet<>();
+
+    synchronized void add(String path, String what) {
+        if (path != null) {
+            seen.add((path.isEmpty() ? "." : path) + ": " + what + " (at " + Recorder.site() + ")");
+        }
+    }
+
+    synchronized List<String> list() {
+        return List.copyOf(seen);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.crashlab.faults.run;
+
+import dev.crashlab.faults.plan.FailAt;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * One intercepted write call as the target made it: the object, its arguments and the bytes they
+ * carry (copied up front, so the trace can replay them and a plan can cut them). A plan that lets
+ * only a prefix through has the prefix written through the same object, and the call return what
+ * a short write returns.
+ */
+final class WriteCall {
+
+    enum Shape { CHANNEL, CHANNEL_AT, CHANNEL_GATHER, STREAM }
+
+    final Object self;
+    final Object[] args;
+    final Shape shape;
+    final byte[] data;
+
+    private WriteCall(Object self, Object[] args, Shape shape, byte[] data) {
+        this.self = self;
+        this.args = args;
+        this.shape = shape;
+        this.data = data;
+    }
+
+    /** Decodes FileChannel.write (one buffer, at a position, gathering), OutputStream and RandomAccessFile writes. */
+    static WriteCall of(Object self, Object[] args) {
+        if (self instanceof FileChannel) {
+            if (args[0] instanceof ByteBuffer[] buffers) {
+                return new WriteCall(self, args, Shape.CHANNEL_GATHER, gather(buffers, (Integer) args[1], (Integer) args[2]));
+            }
+            return new WriteCall(self, args, args.length == 2 ? Shape.CHANNEL_AT : Shape.CHANNEL,
+                    remaining((ByteBuffer) args[0]));
+        }
+        return new WriteCall(self, args, Shape.STREAM, bytes(args));
+    }
+
+    /**
+     * Where this write lands: the descriptor's own offset where the JDK can tell (a channel's or a
+     * file stream's position, a RandomAccessFile's pointer; right for descriptors shared between a
+     * RandomAccessFile and a stream made from it), else the position the handle tracked.
+     */
+    long position(long trackedPosition) throws IOException {
+        return switch (shape) {
+            case CHANNEL_AT -> (Long) args[1];
+            case CHANNEL, CHANNEL_GATHER -> ((FileChannel) self).position();
+            case STREAM -> self instanceof RandomAccessFile file ? file.getFilePointer()
+                    : self instanceof java.io.FileOutputStream stream ? stream.getChannel().position() : trackedPosition;
+        };
+    }
+
+    /** Writes the first {@code k} bytes through the target's own object (the guard is held: not intercepted). */
+    void writePrefix(int k, long offset) throws IOException {
+        switch (shape) {
+            case CHANNEL -> {
+                ByteBuffer part = ByteBuffer.wrap(data, 0, k);
+                while (part.hasRemaining()) {
+                    ((FileChannel) self).write(part);
+                }
+                ByteBuffer src = (ByteBuffer) args[0];
+                src.position(src.position() + k);
+            }
+            case CHANNEL_AT -> {
+                ByteBuffer part = ByteBuffer.wrap(data, 0, k);
+                while (part.hasRemaining()) {
+                    ((FileChannel) self).write(part, offset + part.position());
+                }
+                ByteBuffer src = (ByteBuffer) args[0];
+                src.position(src.position() + k);
+            }
+            case CHANNEL_GATHER -> {
+                ByteBuffer part = ByteBuffer.wrap(data, 0, k);
+                while (part.hasRemaining()) {
+                    ((FileChannel) self).write(part);
+                }
+                advance((ByteBuffer[]) args[0], (Integer) args[1], (Integer) args[2], k);
+            }
+            case STREAM -> {
+                if (self instanceof RandomAccessFile file) {
+                    file.write(data, 0, k);
+                } else {
+                    ((OutputStream) self).write(data, 0, k);
+                }
+            }
+        }
+    }
+
+    /** What the cut call returns: a channel returns short; a stream cannot, so it fails as a full disk does. */
+    Object shortResult(int k) throws IOException {
+        return switch (shape) {
+            case CHANNEL, CHANNEL_AT -> k;
+            case CHANNEL_GATHER -> (long) k;
+            case STREAM -> throw new IOException(FailAt.NO_SPACE);
+        };
+    }
+
+    private static byte[] bytes(Object[] args) {
+        if (args[0] instanceof Integer b) {
+            return new byte[] {(byte) (int) b};
+        }
+        byte[] all = (byte[]) args[0];
+        if (args.length == 3) {
+            int off = (Integer) args[1];
+            return java.util.Arrays.copyOfRange(all, off, off + (Integer) args[2]);
+        }
+        return all.clone();
+    }
+
+    private static byte[] remaining(ByteBuffer src) {
+        byte[] out = new byte[src.remaining()];
+        src.duplicate().get(out);
+        return out;
+    }
+
+    private static byte[] gather(ByteBuffer[] buffers, int from, int count) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (int i = from; i < from + count; i++) {
+            byte[] part = remaining(buffers[i]);
+            all.write(part, 0, part.length);
+        }
+        return all.toByteArray();
+    }
+
+    private static void advance(ByteBuffer[] buffers, int from, int count, int bytes) {
+        int left = bytes;
+        for (int i = from; i < from + count && left > 0; i++) {
+            int step = Math.min(left, buffers[i].remaining());
+            buffers[i].position(buffers[i].position() + step);
+            left -= step;
+        }
+    }
+}

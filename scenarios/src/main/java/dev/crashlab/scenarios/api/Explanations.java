@@ -1,0 +1,53 @@
+package dev.crashlab.scenarios.api;
+
+import dev.crashlab.faults.crash.CrashState;
+import dev.crashlab.faults.crash.Materialized;
+import dev.crashlab.faults.crash.Materializer;
+import dev.crashlab.faults.crash.PersistenceModel;
+import dev.crashlab.faults.trace.IoTrace;
+import dev.crashlab.scenarios.campaign.Roots;
+import dev.crashlab.scenarios.explain.Explainer;
+import dev.crashlab.scenarios.explain.Vulnerability;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The explain stage for a user's target: the oracle that judged a counterexample (the target's
+ * reader against the allowed values) judges the fix's edited trace too, on disk like the original.
+ */
+final class Explanations {
+
+    private Explanations() {
+    }
+
+    /** @param acknowledgedOnly G3: only states the edited trace leaves after the writer returned are judged */
+    static Vulnerability crash(CrashTarget target, IoTrace trace, CrashState failing, PersistenceModel model,
+                               List<Object> allowed, boolean acknowledgedOnly, Roots roots) {
+        try (Materializer disk = Materializer.onDisk(roots.fresh())) {
+            return Explainer.crashState(trace, failing.provenance(), model, target.exploration(), (state, position) ->
+                    acknowledgedOnly && state.provenance().crashPoint() != position.applyAsInt(trace.size())
+                            || reads(target, disk, state, allowed))
+                    .orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** G1: a paused writer shows the reader its process-crash state at the pause; once returned, only the new value. */
+    static Vulnerability paused(CrashTarget target, IoTrace trace, int point, List<Object> either, List<Object> after,
+                                Roots roots) {
+        try (Materializer disk = Materializer.onDisk(roots.fresh())) {
+            return Explainer.pausedReader(trace, point, (state, position) -> reads(target, disk, state,
+                    state.provenance().crashPoint() < position.applyAsInt(trace.size()) ? either : after)).orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean reads(CrashTarget target, Materializer disk, CrashState state, List<Object> allowed) {
+        try (Materialized m = disk.materialize(state)) {
+            return Reading.of(target, m.root()).isOneOf(allowed);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package example.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.crashlab.scenarios.api.CrashCheck;
+import dev.crashlab.scenarios.api.CrashResult;
+import dev.crashlab.scenarios.target.Context;
+import dev.crashlab.scenarios.target.Guarantee;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape of a finding as a person reads it, kept by golden files (as Lincheck keeps its expected
+ * logs): the vulnerability, the fix and the operations at stake first, then the detailed trace.
+ * A change to the output fails here and is reviewed; {@code -Dcrashlab.golden.update=true} rewrites
+ * the files under src/test/resources/golden.
+ */
+class FindingOutputTest {
+
+    @Test
+    void aCrashStateFinding() throws IOException {
+        CrashResult result = CrashCheck.run(VulnerabilityTest.config("no-file-fsync",
+                dir -> Writers.renameWithoutFileFsync(dir, "v2")).build());
+        matches("crash-state-finding.txt", result.verdict(Guarantee.G2, Context.EXT4_LIKE).describe());
+    }
+
+    @Test
+    void aPausedReaderFinding() throws IOException {
+        CrashResult result = CrashCheck.run(VulnerabilityTest.config("delete-then-rename",
+                dir -> Writers.deleteThenRename(dir, "v2")).build());
+        matches("paused-reader-finding.txt", result.verdict(Guarantee.G1, Context.CONCURRENT_READER).describe());
+    }
+
+    static void matches(String golden, String actual) throws IOException {
+        if (Boolean.getBoolean("crashlab.golden.update")) {
+            Path file = Path.of("src/test/resources/golden", golden);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, actual);
+            return;
+        }
+        try (InputStream in = FindingOutputTest.class.getResourceAsStream("/golden/" + golden)) {
+            String expected = in == null ? "(no golden file " + golden + ": run with -Dcrashlab.golden.update=true)"
+                    : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(expected, actual, "the printed finding changed; if on purpose, regenerate with"
+                    + " -Dcrashlab.golden.update=true and review the diff");
+        }
+    }
+}
