@@ -24,14 +24,14 @@ class FindingOutputTest {
     @Test
     void aCrashStateFinding() throws IOException {
         CrashResult result = CrashCheck.run(VulnerabilityTest.config("no-file-fsync",
-                dir -> Writers.renameWithoutFileFsync(dir, "v2")).build());
+                dir -> GoldenWriters.renameWithoutFileFsync(dir, "v2")).build());
         matches("crash-state-finding.txt", result.verdict(Guarantee.G2, Context.EXT4_LIKE).describe());
     }
 
     @Test
     void aPausedReaderFinding() throws IOException {
         CrashResult result = CrashCheck.run(VulnerabilityTest.config("delete-then-rename",
-                dir -> Writers.deleteThenRename(dir, "v2")).build());
+                dir -> GoldenWriters.deleteThenRename(dir, "v2")).build());
         matches("paused-reader-finding.txt", result.verdict(Guarantee.G1, Context.CONCURRENT_READER).describe());
     }
 

@@ -25,19 +25,11 @@ final class Writers {
     }
 
     static void write(Path file, String value, boolean fsync) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(ByteBuffer.wrap(utf8(value)));
-            if (fsync) {
-                ch.force(true);
-            }
-        }
+        GoldenWriters.write(file, value, fsync);
     }
 
     static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel d = FileChannel.open(dir)) {
-            d.force(true);
-        }
+        GoldenWriters.fsyncDirectory(dir);
     }
 
     /** Temp file, fsync, atomic rename, directory fsync. */
@@ -47,10 +39,14 @@ final class Writers {
         fsyncDirectory(dir);
     }
 
-    static void renameWithoutFileFsync(Path dir, String value) throws IOException {
+    /** The caller's bug, through a library that does its own part right: the temp file is never fsynced. */
+    static void libraryRenameWithoutFileFsync(Path dir, String value) throws IOException {
         write(dir.resolve("config.tmp"), value, false);
-        Files.move(dir.resolve("config.tmp"), dir.resolve("config"), StandardCopyOption.ATOMIC_MOVE);
-        fsyncDirectory(dir);
+        example.library.AtomicFiles.replace(dir.resolve("config.tmp"), dir.resolve("config"));
+    }
+
+    static void renameWithoutFileFsync(Path dir, String value) throws IOException {
+        GoldenWriters.renameWithoutFileFsync(dir, value);
     }
 
     static void renameWithoutDirectoryFsync(Path dir, String value) throws IOException {
@@ -73,10 +69,7 @@ final class Writers {
     }
 
     static void deleteThenRename(Path dir, String value) throws IOException {
-        write(dir.resolve("config.tmp"), value, true);
-        Files.deleteIfExists(dir.resolve("config"));
-        Files.move(dir.resolve("config.tmp"), dir.resolve("config"), StandardCopyOption.ATOMIC_MOVE);
-        fsyncDirectory(dir);
+        GoldenWriters.deleteThenRename(dir, value);
     }
 
     static void copyOver(Path dir, String value) throws IOException {

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param readerSaw   what the reader (or the recovery) observed
  * @param allowed     what the guarantee allowed it to observe
  * @param sourceLine  the target's source line responsible, e.g. "Foo.put(Foo.java:42)"; may be null
+ * @param vulnerability why it exists and the fix crashlab verified; null when no class explains it
  */
 public record Counterexample(
         String seed,
@@ -28,7 +29,8 @@ public record Counterexample(
         Provenance provenance,
         String readerSaw,
         List<String> allowed,
-        String sourceLine) {
+        String sourceLine,
+        Vulnerability vulnerability) {
 
     public Counterexample {
         Objects.requireNonNull(seed, "seed");
@@ -37,6 +39,24 @@ public record Counterexample(
         workload = workload == null ? List.of() : List.copyOf(workload);
         trace = trace == null ? List.of() : List.copyOf(trace);
         allowed = allowed == null ? List.of() : List.copyOf(allowed);
+    }
+
+    /** A counterexample nothing has explained yet. */
+    public Counterexample(String seed, String fault, List<String> workload, List<TraceOp> trace, CrashPoint crashPoint,
+                          Provenance provenance, String readerSaw, List<String> allowed, String sourceLine) {
+        this(seed, fault, workload, trace, crashPoint, provenance, readerSaw, allowed, sourceLine, null);
+    }
+
+    /**
+     * Explained: the source line becomes the one the vulnerability is about (where the fix goes),
+     * not the last operation before the crash.
+     */
+    public Counterexample explainedBy(Vulnerability why) {
+        if (why == null) {
+            return this;
+        }
+        return new Counterexample(seed, fault, workload, trace, crashPoint, provenance, readerSaw, allowed,
+                why.site() != null ? why.site() : sourceLine, why);
     }
 
     /**

@@ -16,6 +16,10 @@ final class CounterexampleText {
     /** @param model the cell's model, which decides whether the marker is a crash or a pause */
     static String of(Counterexample cx, Model model) {
         StringBuilder out = new StringBuilder();
+        if (cx.vulnerability() != null) {
+            // short first, as Lincheck prints the short interleaving first: what to fix, then the detail
+            out.append(cx.vulnerability().describe(model == null ? "" : model.wireName()));
+        }
         out.append("fault: ").append(cx.fault()).append('\n');
         if (!cx.workload().isEmpty()) {
             out.append("workload:\n");

@@ -19,6 +19,7 @@ final class HtmlReport {
                 .append("<title>crashlab report \u00b7 seed ").append(result.seed()).append("</title>\n<style>\n")
                 .append(Resources.text("report.css")).append("</style>\n</head>\n<body>\n");
         out.append(HeaderHtml.of(result));
+        out.append(VulnerabilityTable.html(VulnerabilityTable.of(result, Outcome.VIOLATION)));
         if (!result.targets().isEmpty()) {
             out.append("<h2>Guarantee matrix</h2>\n").append(legend(result.hasSeededBugs()))
                     .append("<div class=\"scroll\">").append(MatrixHtml.of(result, findings)).append("</div>\n")

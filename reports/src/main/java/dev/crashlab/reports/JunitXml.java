@@ -55,7 +55,7 @@ final class JunitXml {
         xml.writeAttribute("failures", String.valueOf(failures));
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", String.valueOf(skipped(t)));
-        xml.writeAttribute("timestamp", r.startedAt().toString());
+        xml.writeAttribute("timestamp", r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         xml.writeAttribute("time", "0");
         xml.writeCharacters("\n");
         properties(xml, r);

@@ -22,6 +22,7 @@ final class MarkdownSummary {
                 .append(" \u00b7 ").append(r.scope()).append(" \u00b7 ").append(r.targets().size()).append(" targets \u00b7 ")
                 .append(r.counts().crashStatesChecked()).append(" crash states checked \u00b7 ")
                 .append(Durations.format(r.durationMillis())).append("\n\n");
+        out.append(VulnerabilityTable.markdown(VulnerabilityTable.of(r, Outcome.VIOLATION)));
         Axes axes = Axes.of(r);
         if (!r.targets().isEmpty() && !axes.guarantees().isEmpty()) {
             matrix(out, r, axes);

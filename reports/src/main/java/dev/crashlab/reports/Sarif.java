@@ -41,6 +41,14 @@ final class Sarif {
             rule.put("name", g.label());
             rule.putObject("shortDescription").put("text", g.label());
         }
+        // a finding crashlab explained is filed under its vulnerability, whose fix is the message's point
+        for (VulnerabilityClass v : VulnerabilityClass.values()) {
+            ObjectNode rule = rules.addObject();
+            rule.put("id", v.wireName());
+            rule.put("name", v.title());
+            rule.putObject("shortDescription").put("text", v.title());
+            rule.putObject("fullDescription").put("text", v.meaning());
+        }
         ObjectNode properties = run.putObject("properties");
         properties.put("seed", String.valueOf(r.seed()));
         properties.put("budget", r.budget().describe());
@@ -71,9 +79,12 @@ final class Sarif {
     private static void result(ArrayNode results, Finding f, String level) {
         Counterexample cx = f.counterexample();
         ObjectNode result = results.addObject();
-        result.put("ruleId", f.cell().guarantee().name());
+        Vulnerability why = cx.vulnerability();
+        result.put("ruleId", why == null ? f.cell().guarantee().name() : why.kind().wireName());
         result.put("level", level);
-        result.putObject("message").put("text", f.target().id() + " breaks " + f.cell().guarantee().label() + " under "
+        result.putObject("message").put("text", (why == null ? "" : why.kind().title() + ": fix: "
+                + why.fix().describe(f.cell().model().wireName()) + ". ")
+                + f.target().id() + " breaks " + f.cell().guarantee().label() + " under "
                 + f.cell().model().wireName() + (level.equals("note") ? " (not claimed)" : "") + ": " + cx.fault()
                 + "; the reader saw " + cx.readerSaw().lines().findFirst().orElse("") + ". Replay: " + cx.replayCommand());
         result.putObject("partialFingerprints").put("crashlab/v1", f.target().id() + "/" + f.cell().guarantee()

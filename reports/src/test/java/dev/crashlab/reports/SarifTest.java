@@ -16,7 +16,8 @@ class SarifTest {
 
         assertEquals("2.1.0", sarif.get("version").asText());
         JsonNode run = sarif.get("runs").get(0);
-        assertEquals(7, run.get("tool").get("driver").get("rules").size(), "a rule per guarantee");
+        assertEquals(7 + VulnerabilityClass.values().length, run.get("tool").get("driver").get("rules").size(),
+                "a rule per guarantee and per vulnerability class");
         long errors = 0;
         for (JsonNode result : run.get("results")) {
             errors += result.get("level").asText().equals("error") ? 1 : 0;

@@ -2,7 +2,7 @@ package dev.crashlab.scenarios.api;
 
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.Status;
-import dev.crashlab.scenarios.explain.Vulnerability;
+import dev.crashlab.reports.Vulnerability;
 import dev.crashlab.scenarios.target.Guarantee;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +23,6 @@ final class Cells {
     private static final class Tally {
         long checks;
         Counterexample counterexample;
-        Vulnerability vulnerability;
         long detectedAfterMs = -1;
     }
 
@@ -58,21 +57,14 @@ final class Cells {
         if (!passed && t.counterexample == null) {
             t.counterexample = example.get();
             t.detectedAfterMs = (System.nanoTime() - startNanos) / 1_000_000;
-            t.vulnerability = why.get();
-            if (t.vulnerability != null && t.vulnerability.site() != null) {
-                // the source line to open is the one the vulnerability is about, not the writer's last operation
-                Counterexample c = t.counterexample;
-                t.counterexample = new Counterexample(c.seed(), c.fault(), c.workload(), c.trace(), c.crashPoint(),
-                        c.provenance(), c.readerSaw(), c.allowed(), t.vulnerability.site());
-            }
+            t.counterexample = t.counterexample.explainedBy(why.get());
         }
     }
 
     List<Verdict> verdicts() {
         List<Verdict> out = new ArrayList<>();
         cells.forEach((k, t) -> out.add(new Verdict(target.name(), target.faults().get(k.fault()).toString(),
-                k.guarantee(), k.context(), status(k.guarantee(), t), t.checks, t.counterexample, t.detectedAfterMs,
-                t.vulnerability)));
+                k.guarantee(), k.context(), status(k.guarantee(), t), t.checks, t.counterexample, t.detectedAfterMs)));
         return out;
     }
 

@@ -52,6 +52,7 @@ public final class CrashTarget {
     private final List<PersistenceModel> models;
     private final List<FaultPlan> faults;
     private final Exploration exploration;
+    private final List<String> notMine;
 
     private CrashTarget(Builder b) {
         this.name = b.name;
@@ -67,6 +68,7 @@ public final class CrashTarget {
         all.addAll(b.faults);
         this.faults = List.copyOf(all);
         this.exploration = b.exploration;
+        this.notMine = List.copyOf(b.notMine);
     }
 
     public static Builder builder(String name) {
@@ -86,6 +88,8 @@ public final class CrashTarget {
     /** The environments checked: {@link FaultPlan#none()} first, then the builder's faults. */
     public List<FaultPlan> faults() { return faults; }
     public Exploration exploration() { return exploration; }
+    /** Package prefixes of libraries that are not the user's code: source lines point at the user's call into them. */
+    public List<String> notMine() { return notMine; }
 
     @Override
     public String toString() {
@@ -104,6 +108,7 @@ public final class CrashTarget {
         private List<PersistenceModel> models = PersistenceModel.builtIn();
         private final List<FaultPlan> faults = new ArrayList<>();
         private Exploration exploration = Exploration.defaults();
+        private final List<String> notMine = new ArrayList<>();
 
         private Builder(String name) {
             if (name == null || name.isBlank() || name.contains(":")) {
@@ -155,6 +160,20 @@ public final class CrashTarget {
 
         public Builder exploration(Exploration e) {
             this.exploration = Objects.requireNonNull(e);
+            return this;
+        }
+
+        /**
+         * Libraries whose code is not yours, by package prefix (e.g. {@code "org.apache.kafka."}): every
+         * source line (of the trace, a finding, its fix) is then your frame that called into them.
+         */
+        public Builder notMine(String... packagePrefixes) {
+            for (String p : packagePrefixes) {
+                if (p == null || p.isBlank()) {
+                    throw new IllegalArgumentException("notMine takes package prefixes such as \"org.apache.kafka.\"");
+                }
+                notMine.add(p);
+            }
             return this;
         }
 

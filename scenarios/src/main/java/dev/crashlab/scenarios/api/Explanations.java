@@ -7,7 +7,7 @@ import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.scenarios.campaign.Roots;
 import dev.crashlab.scenarios.explain.Explainer;
-import dev.crashlab.scenarios.explain.Vulnerability;
+import dev.crashlab.reports.Vulnerability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.crashlab.scenarios.api;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Status;
-import dev.crashlab.scenarios.explain.Vulnerability;
+import dev.crashlab.reports.Vulnerability;
 import dev.crashlab.scenarios.target.Guarantee;
 
 /**
@@ -17,11 +17,14 @@ import dev.crashlab.scenarios.target.Guarantee;
  * @param counterexample  the first breaking scenario found: set when violated, and when broken but
  *                        not claimed (shown as the price of not claiming it); null otherwise
  * @param detectedAfterMs from the start of the check to the counterexample, or -1
- * @param vulnerability   why the counterexample exists and the fix crashlab verified; null when
- *                        there is no counterexample or no class explains it
  */
 public record Verdict(String target, String fault, Guarantee guarantee, String context, Status status, long checks,
-                      Counterexample counterexample, long detectedAfterMs, Vulnerability vulnerability) {
+                      Counterexample counterexample, long detectedAfterMs) {
+
+    /** Why the counterexample exists and the fix crashlab verified; null without one, or where no class explains it. */
+    public Vulnerability vulnerability() {
+        return counterexample == null ? null : counterexample.vulnerability();
+    }
 
     /** The fault of the fault-free run, as {@code FaultPlan.none()} names itself. */
     public static final String NO_FAULT = "no fault";
@@ -41,9 +44,6 @@ public record Verdict(String target, String fault, Guarantee guarantee, String c
     public String describe() {
         StringBuilder out = new StringBuilder(target).append(' ').append(title()).append('\n');
         if (counterexample != null) {
-            if (vulnerability != null) {
-                out.append(vulnerability.describe(context));
-            }
             out.append(counterexample.describe(Model.fromWireName(context)));
         } else if (status == Status.NOT_APPLICABLE) {
             out.append("nothing to judge: the writer did not return under this fault, so no write was acknowledged")

@@ -17,7 +17,7 @@ record WriterRun(Path root, RunResult result) {
      * the replayed trace has to give back the directory the writer left.
      */
     static WriterRun go(CrashTarget target, Path root, FaultPlan plan, boolean faultFree) {
-        Run run = Run.in(root).plan(plan);
+        Run run = Run.in(root).plan(plan).notMine(target.notMine());
         return go(target, root, faultFree ? run.checkComplete() : run);
     }
 
@@ -26,7 +26,7 @@ record WriterRun(Path root, RunResult result) {
      * on another thread must not have its I/O traced or faulted as the writer's.
      */
     static WriterRun onlyThisThread(CrashTarget target, Path root, FaultPlan plan) {
-        return go(target, root, Run.in(root).plan(plan).onlyRunThreads());
+        return go(target, root, Run.in(root).plan(plan).onlyRunThreads().notMine(target.notMine()));
     }
 
     private static WriterRun go(CrashTarget target, Path root, Run run) {

@@ -9,7 +9,7 @@ import static dev.crashlab.scenarios.target.Context.PROCESS_CRASH;
 import static dev.crashlab.scenarios.target.Context.RACE;
 import static dev.crashlab.scenarios.target.Context.WEAKEST_POSIX;
 
-import dev.crashlab.scenarios.explain.VulnerabilityClass;
+import dev.crashlab.reports.VulnerabilityClass;
 import dev.crashlab.scenarios.target.Guarantee;
 import java.util.List;
 import java.util.Map;

@@ -45,7 +45,7 @@ public final class ReportAssembler {
                 cells.add(new dev.crashlab.reports.Cell(dev.crashlab.reports.Guarantee.valueOf(v.cell().guarantee().name()),
                         Model.fromWireName(v.cell().context()), status(v.status()), v.checks(),
                         v.detectedAfterMs() < 0 ? null : v.detectedAfterMs(),
-                        v.counterexample() == null ? null : counterexample(v.counterexample())));
+                        v.counterexample() == null ? null : counterexample(v.counterexample()).explainedBy(v.vulnerability())));
             }
             var entry = Catalog.entry(e.getKey());
             Set<dev.crashlab.reports.Guarantee> expected = EnumSet.noneOf(dev.crashlab.reports.Guarantee.class);

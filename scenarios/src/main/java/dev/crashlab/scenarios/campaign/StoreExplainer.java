@@ -11,7 +11,7 @@ import dev.crashlab.scenarios.check.Checker;
 import dev.crashlab.scenarios.check.CrashCase;
 import dev.crashlab.scenarios.check.Expectations;
 import dev.crashlab.scenarios.explain.Explainer;
-import dev.crashlab.scenarios.explain.Vulnerability;
+import dev.crashlab.reports.Vulnerability;
 import dev.crashlab.store.Durability;
 import java.io.IOException;
 import java.io.UncheckedIOException;

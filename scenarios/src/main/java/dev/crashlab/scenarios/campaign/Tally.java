@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.explain.Vulnerability;
+import dev.crashlab.reports.Vulnerability;
 import java.util.function.Supplier;
 
 import dev.crashlab.scenarios.target.Guarantee;

@@ -11,5 +11,5 @@ package dev.crashlab.scenarios.campaign;
  * @param vulnerability    why a violated cell's counterexample exists, with its fix judged; null otherwise
  */
 public record Verdict(Cell cell, Status status, long checks, Counterexample counterexample, long detectedAfterMs,
-                      dev.crashlab.scenarios.explain.Vulnerability vulnerability) {
+                      dev.crashlab.reports.Vulnerability vulnerability) {
 }

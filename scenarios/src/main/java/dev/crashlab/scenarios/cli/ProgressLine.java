@@ -5,6 +5,7 @@ import dev.crashlab.scenarios.campaign.CampaignResult;
 import dev.crashlab.scenarios.campaign.Status;
 import dev.crashlab.scenarios.campaign.Verdict;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,11 +20,14 @@ final class ProgressLine {
     private ProgressLine() {
     }
 
-    static String of(int finished, int total, CampaignResult unit, List<Verdict> kept) {
+    /** @param elapsedMillis since the command started, so a log shows the pace without timestamps */
+    static String of(int finished, int total, CampaignResult unit, List<Verdict> kept, long elapsedMillis) {
         String targets = String.join(", ", unit.workloads().keySet());
         int workloads = unit.workloads().values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        return String.format("crashlab check: [%d/%d] %s finished in %.1f s%s: %s", finished, total, targets,
-                unit.wallMillis() / 1000.0, workloads == 0 ? "" : " (" + workloads + " workloads)", findings(kept));
+        long states = kept.stream().mapToLong(Verdict::checks).sum();
+        return String.format(Locale.ROOT, "crashlab check: [%d/%d] %s finished in %.1f s (%s%,d states checked; %.0f s "
+                        + "since the start): %s", finished, total, targets, unit.wallMillis() / 1000.0,
+                workloads == 0 ? "" : workloads + " workloads, ", states, elapsedMillis / 1000.0, findings(kept));
     }
 
     private static String findings(List<Verdict> kept) {

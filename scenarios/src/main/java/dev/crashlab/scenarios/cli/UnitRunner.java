@@ -57,7 +57,7 @@ final class UnitRunner {
                 verdicts.addAll(kept);
                 workloads.putAll(r.workloads());
                 points.putAll(r.crashPoints());
-                progress.println(ProgressLine.of(++finished[0], units.size(), r, kept));
+                progress.println(ProgressLine.of(++finished[0], units.size(), r, kept, (System.nanoTime() - start) / 1_000_000));
                 progress.flush();
             });
         } catch (InterruptedException e) {

@@ -10,6 +10,11 @@ import dev.crashlab.faults.crash.TraceFacts;
 import dev.crashlab.faults.trace.IoOp;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.faults.trace.OpKind;
+import dev.crashlab.reports.Fix;
+import dev.crashlab.reports.TraceOp;
+import dev.crashlab.reports.Vulnerability;
+import dev.crashlab.reports.VulnerabilityClass;
+import dev.crashlab.scenarios.campaign.ReportAssembler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +81,7 @@ public final class Explainer {
                 IoOp removal = e.op(j);
                 // a file the writer deletes itself once done (a lock, a marker); a temp it renames is published, not left
                 if (removal.kind() == OpKind.DELETE && removal.path().equals(create.path())) {
-                    return Optional.of(new Vulnerability(VulnerabilityClass.UNRECOVERABLE_LEFTOVER, List.of(create, removal),
+                    return Optional.of(new Vulnerability(VulnerabilityClass.UNRECOVERABLE_LEFTOVER, stake(List.of(create, removal)),
                             create.site(), new Fix("make " + Ops.name(create.path()) + " recoverable: hold an OS lock that"
                             + " dies with the process (FileChannel.tryLock) rather than a file's existence, or have the"
                             + " next writer remove a leftover whose owner is gone " + Ops.at("at", create),
@@ -362,13 +367,18 @@ public final class Explainer {
         return trace.get(index);
     }
 
+    /** The operations at stake as every report prints a trace line. */
+    private static List<TraceOp> stake(List<IoOp> ops) {
+        return ops.stream().map(ReportAssembler::traceOp).toList();
+    }
+
     /** A vulnerability whose fix is still to be judged. */
     private record Candidate(VulnerabilityClass kind, List<IoOp> atStake, String site, String suggestion,
                              TraceEdit.Edited edited) {
 
         Vulnerability judged(IoTrace trace, PersistenceModel model, Exploration exploration, Judge judge) {
             if (edited == null) {
-                return new Vulnerability(kind, atStake, site, new Fix(suggestion, Fix.Outcome.NOT_VERIFIED, ""));
+                return new Vulnerability(kind, stake(atStake), site, new Fix(suggestion, Fix.Outcome.NOT_VERIFIED, ""));
             }
             CrashState[] stillFailing = {null};
             new CrashStates(edited.trace()).explore(model, exploration, state -> {
@@ -378,7 +388,7 @@ public final class Explainer {
             });
             Fix fix = stillFailing[0] == null ? new Fix(suggestion, Fix.Outcome.VERIFIED, "")
                     : new Fix(suggestion, Fix.Outcome.NOT_SUFFICIENT, stillFailing[0].provenance().summary());
-            return new Vulnerability(kind, atStake, site, fix);
+            return new Vulnerability(kind, stake(atStake), site, fix);
         }
     }
 }

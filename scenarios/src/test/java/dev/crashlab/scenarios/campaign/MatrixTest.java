@@ -99,8 +99,8 @@ class MatrixTest {
                     }
                 } else if (found == null || found.kind() != expected.get()) {
                     wrong.add(v.cell() + ": expected " + expected.get() + ", got " + (found == null ? "none" : found.kind()));
-                } else if (found.kind() != dev.crashlab.scenarios.explain.VulnerabilityClass.UNRECOVERABLE_LEFTOVER
-                        && found.fix().outcome() != dev.crashlab.scenarios.explain.Fix.Outcome.VERIFIED) {
+                } else if (found.kind() != dev.crashlab.reports.VulnerabilityClass.UNRECOVERABLE_LEFTOVER
+                        && found.fix().outcome() != dev.crashlab.reports.Fix.Outcome.VERIFIED) {
                     wrong.add(v.cell() + ": fix not verified: " + found.describe(v.cell().context()));
                 }
             }
