@@ -164,7 +164,7 @@ class CheckCommandTest {
 
             assertEquals(0, replay.code(), replay.toString());
             assertTrue(replay.out().contains("VIOLATED: " + target + " " + found.guarantee().name()), replay.toString());
-            assertTrue(replay.out().contains("replay   : ./crashlab replay " + token), replay.toString());
+            assertTrue(replay.out().contains("replay:     ./crashlab replay " + token), replay.toString());
         }
     }
 
