@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * A change to the output fails here and is reviewed; {@code -Dcrashlab.golden.update=true} rewrites
  * the files under src/test/resources/golden.
  */
-class FindingOutputTest {
+public class FindingOutputTest {
 
     @Test
     void aCrashStateFinding() throws IOException {
@@ -35,7 +35,7 @@ class FindingOutputTest {
         matches("paused-reader-finding.txt", result.verdict(Guarantee.G1, Context.CONCURRENT_READER).describe());
     }
 
-    static void matches(String golden, String actual) throws IOException {
+    public static void matches(String golden, String actual) throws IOException {
         if (Boolean.getBoolean("crashlab.golden.update")) {
             Path file = Path.of("src/test/resources/golden", golden);
             Files.createDirectories(file.getParent());

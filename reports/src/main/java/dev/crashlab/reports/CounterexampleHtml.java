@@ -46,7 +46,7 @@ final class CounterexampleHtml {
         }
         fact(out, "fault", Html.escape(cx.fault()));
         if (cx.crashPoint() != null) {
-            fact(out, f.cell().model() == Model.CONCURRENT_READER ? "pause point" : "crash point",
+            fact(out, TraceListing.paused(f.cell().model()) ? "pause point" : "crash point",
                     Html.escape(TraceListing.crashLabel(cx.crashPoint())));
         }
         if (cx.sourceLine() != null) {

@@ -28,7 +28,7 @@ final class CounterexampleText {
             }
         }
         if (cx.crashPoint() != null) {
-            out.append(model == Model.CONCURRENT_READER ? "pause point: " : "crash point: ")
+            out.append(TraceListing.paused(model) ? "pause point: " : "crash point: ")
                     .append(TraceListing.crashLabel(cx.crashPoint())).append('\n');
         }
         if (!cx.trace().isEmpty()) {

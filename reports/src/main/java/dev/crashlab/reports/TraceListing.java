@@ -65,7 +65,13 @@ final class TraceListing {
      * and the reader ran, and calling that a crash would send people looking for the wrong fault.
      */
     static String marker(Model model) {
-        return model == Model.CONCURRENT_READER ? "writer paused here, reader ran" : "crash here";
+        return model == Model.CONCURRENT_READER ? "writer paused here, reader ran"
+                : model == Model.RACE ? "writer paused here, the other side ran" : "crash here";
+    }
+
+    /** Whether the counterexample's point is a pause (a reader or a rival ran there), not a crash. */
+    static boolean paused(Model model) {
+        return model == Model.CONCURRENT_READER || model == Model.RACE;
     }
 
     /** "inside #3: 7 of 12 bytes reached the file". */

@@ -15,19 +15,22 @@
  * <li>com.google.common.jimfs.JimfsFileSystemProvider: newByteChannel, newFileChannel,
  *     newOutputStream, move, copy, delete, createDirectory, createLink, newAsynchronousFileChannel;
  *     JimfsOutputStream: write, close</li>
- * <li>java.io.FileOutputStream(File, boolean), write, close, getChannel;
- *     java.io.RandomAccessFile(File, String, boolean), write, close, getChannel, and setLength
- *     where it is Java code (25; native on 17, so not seen there)</li>
- * <li>java.io.File: renameTo, delete, mkdir (mkdirs goes through mkdir)</li>
- * <li>java.io.FileDescriptor.sync: advised on 25 where it is Java; native on 17, so there its call
- *     sites in the target's classes are rewritten to {@code IoDispatch.sync}</li>
+ * <li>java.io.FileOutputStream(File, boolean), FileOutputStream(FileDescriptor), write, close,
+ *     getChannel; java.io.RandomAccessFile(File, String, boolean), write, close, getChannel, setLength</li>
+ * <li>java.io.File: renameTo, delete, mkdir (mkdirs goes through mkdir), createNewFile and
+ *     createTempFile (java.io's native exclusive create)</li>
+ * <li>java.io.FileDescriptor.sync and RandomAccessFile.setLength: advised where they are Java (25);
+ *     native on 17, so there their call sites are rewritten to {@code IoDispatch.sync} and
+ *     {@code IoDispatch.setLength} in every class outside the JDK and crashlab's own
+ *     ({@code NativeCallSites})</li>
  * <li>java.io.ByteArrayOutputStream: write, writeBytes (for crashes mid-serialization only)</li>
  * </ul>
  *
- * <p>Not seen: writes through a memory mapping, native transfers (transferTo/transferFrom, the
- * JDK's own cross-device copy), AsynchronousFileChannel, JNI code, FileDescriptor.sync called from
- * JDK or bootstrap code on 17, and handles opened before the run began. The first three are
- * reported in {@code RunResult.unseen()} with the target's source line, and {@code Run.record}
- * refuses to return a trace that misses them.
+ * <p>Not seen: writes through a writable memory mapping, native transfers (transferTo/transferFrom),
+ * AsynchronousFileChannel, symbolic links, JNI code, and handles opened before the run began. The
+ * first four are reported in {@code RunResult.unseen()} with the target's source line; the rest are
+ * caught by the completeness check (the replayed trace must give back the directory the run
+ * left). Files.copy and cross-file-system moves are performed in Java, step by step, so the
+ * JDK's native copy never runs unseen. Pipeline: this is the <b>record</b> step.
  */
 package dev.crashlab.faults.agent;

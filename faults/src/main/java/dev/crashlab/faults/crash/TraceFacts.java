@@ -32,6 +32,8 @@ public final class TraceFacts {
     private final int[] syncedBy;
     private final int[] nextSync;
     private final long[] syncedSize;
+    /** Whether any rename in the trace moves a directory: only then can a directory's name change under its handle. */
+    private boolean directoryRenamed;
 
     public TraceFacts(IoTrace trace) {
         this.trace = trace;
@@ -59,6 +61,7 @@ public final class TraceFacts {
                 inode[i] = op.kind() == OpKind.CREATE ? nextInode++ : ns.inodeOf(op.path());
             }
             syncedSize[i] = sizes.apply(op, inode[i]);
+            directoryRenamed |= op.kind() == OpKind.MOVE && ns.dirs.contains(op.path());
             switch (op.kind()) {
                 case CREATE -> ns.names.put(op.path(), inode[i]);
                 case MOVE -> ns.move(op.path(), op.target(), inode[i]);
@@ -180,8 +183,39 @@ public final class TraceFacts {
             parents = new String[] {Namespace.parent(op(i).target())};
         }
         return Arrays.stream(parents)
-                .mapToInt(dir -> firstAfter(i, s -> s.kind() == OpKind.FSYNC_DIRECTORY && s.path().equals(dir)))
+                .mapToInt(dir -> firstAfter(i, s -> s.kind() == OpKind.FSYNC_DIRECTORY
+                        && sameDirectory(dir, i + 1, s)))
                 .max().orElse(NEVER);
+    }
+
+    /**
+     * Whether the directory named {@code dir} after operation {@code since - 1} is the one a directory
+     * fsync acts on: its handle names it as it was when opened, and renames move directories, not
+     * descriptors.
+     */
+    private boolean sameDirectory(String dir, int since, IoOp fsync) {
+        if (!directoryRenamed) {
+            return fsync.path().equals(dir);
+        }
+        int opened = fsync.opened() >= 0 ? fsync.opened() : fsync.index();
+        return follow(dir, since, fsync.index()).equals(follow(fsync.path(), opened, fsync.index()));
+    }
+
+    /** What a directory named {@code dir} at position {@code from} is named at position {@code to}. */
+    private String follow(String dir, int from, int to) {
+        String name = dir;
+        for (int k = from; k < to; k++) {
+            IoOp move = op(k);
+            if (move.kind() != OpKind.MOVE) {
+                continue;
+            }
+            if (name.equals(move.path())) {
+                name = move.target();
+            } else if (name.startsWith(move.path() + "/")) {
+                name = move.target() + name.substring(move.path().length());
+            }
+        }
+        return name;
     }
 
     private int firstSyncAfter(int i) {

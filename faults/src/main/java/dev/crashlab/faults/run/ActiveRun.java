@@ -10,9 +10,10 @@ import dev.crashlab.faults.plan.FaultPlan;
 record ActiveRun(Scope scope, FaultPlan plan, Recorder recorder, Handles handles, Reentrancy threads,
                  Liveness liveness, Pauses pauses, BlindSpots blindSpots) {
 
-    static ActiveRun of(Scope scope, FaultPlan plan, boolean onlyRunThreads) {
+    static ActiveRun of(Scope scope, FaultPlan plan, boolean onlyRunThreads, java.util.List<String> notMine) {
         Reentrancy threads = new Reentrancy(onlyRunThreads);
-        return new ActiveRun(scope, plan, new Recorder(), new Handles(), threads, new Liveness(), new Pauses(threads),
-                new BlindSpots());
+        Recorder recorder = new Recorder(notMine);
+        return new ActiveRun(scope, plan, recorder, new Handles(), threads, new Liveness(), new Pauses(threads),
+                new BlindSpots(recorder));
     }
 }

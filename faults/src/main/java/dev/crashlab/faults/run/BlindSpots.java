@@ -12,10 +12,15 @@ import java.util.Set;
 final class BlindSpots {
 
     private final Set<String> seen = new LinkedHashSet<>();
+    private final Recorder sites;
+
+    BlindSpots(Recorder sites) {
+        this.sites = sites;
+    }
 
     synchronized void add(String path, String what) {
         if (path != null) {
-            seen.add((path.isEmpty() ? "." : path) + ": " + what + " (at " + Recorder.site() + ")");
+            seen.add((path.isEmpty() ? "." : path) + ": " + what + " (at " + sites.site() + ")");
         }
     }
 

@@ -180,7 +180,20 @@ final class Calls {
         if (run.scope().relative(source) == null && run.scope().relative(destination) == null) {
             return null;
         }
+        if (!java.util.Arrays.asList(options == null ? new CopyOption[0] : options)
+                .contains(java.nio.file.StandardCopyOption.ATOMIC_MOVE) && sameFile(source, destination)) {
+            return null; // the JDK sees one file and returns without a system call (UnixFileSystem.move)
+        }
         return new MoveOp(run, source, destination, options).begin();
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a, LinkOption.NOFOLLOW_LINKS) && Files.exists(b, LinkOption.NOFOLLOW_LINKS)
+                    && Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private IoDispatch.Token renameTo(File source, File destination) throws Throwable {

@@ -29,6 +29,12 @@ final class Recorder {
     };
 
     private final List<IoOp> ops = new ArrayList<>();
+    /** Package prefixes of libraries the user marked as not theirs: a site is the user's frame that called them. */
+    private final List<String> notMine;
+
+    Recorder(List<String> notMine) {
+        this.notMine = List.copyOf(notMine);
+    }
 
     synchronized int size() {
         return ops.size();
@@ -51,13 +57,25 @@ final class Recorder {
         return List.copyOf(ops);
     }
 
-    /** The first frame of the target's own code on this thread, e.g. "com.acme.Cache.save(Cache.java:42)". */
-    static String site() {
+    /**
+     * The first frame of the target's own code on this thread, e.g. "com.acme.Cache.save(Cache.java:42)":
+     * not the JDK's, not crashlab's, and not a library's the user marked as not theirs.
+     */
+    String site() {
         return WALKER.walk(frames -> frames
-                .filter(f -> IS_TARGET.get(f.getDeclaringClass()))
+                .filter(f -> IS_TARGET.get(f.getDeclaringClass()) && !mine(f.getClassName()))
                 .findFirst()
                 .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":"
                         + f.getLineNumber() + ")")
                 .orElse(null));
+    }
+
+    private boolean mine(String className) {
+        for (String prefix : notMine) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -28,6 +28,7 @@ public final class Run {
     private FaultPlan plan = FaultPlan.none();
     private boolean onlyRunThreads;
     private boolean checkComplete;
+    private List<String> notMine = List.of();
 
     private Run(Path root) {
         this.scope = new Scope(root);
@@ -86,11 +87,20 @@ public final class Run {
         return this;
     }
 
+    /**
+     * Libraries that are not the user's own code (package prefixes, e.g. "org.apache.kafka."): an
+     * operation's source line is then the user's frame that called into them.
+     */
+    public Run notMine(List<String> packagePrefixes) {
+        this.notMine = List.copyOf(packagePrefixes);
+        return this;
+    }
+
     public RunResult go(Workload workload) {
         synchronized (ONE_AT_A_TIME) {
             Agent.install();
             Snapshot before = Snapshot.of(scope.root());
-            ActiveRun run = ActiveRun.of(scope, plan, onlyRunThreads);
+            ActiveRun run = ActiveRun.of(scope, plan, onlyRunThreads, notMine);
             Throwable thrown = null;
             run.threads().markRunThread();
             Activation.activate(new Interceptor(run));

@@ -195,6 +195,37 @@ class KernelTruthTest {
     }
 
     @Test
+    void aDirectoryHandlesFsyncCoversTheDirectoryUnderItsNewName() throws Exception {
+        Path root = root();
+        Files.createDirectories(root.resolve("d"));
+        IoTrace trace = Run.record(root, () -> {
+            try (FileChannel dir = FileChannel.open(root.resolve("d"), StandardOpenOption.READ)) {
+                Files.move(root.resolve("d"), root.resolve("e"), StandardCopyOption.ATOMIC_MOVE);
+                try (FileChannel a = FileChannel.open(root.resolve("e/a"), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    a.write(ByteBuffer.wrap(ascii("v1")));
+                    a.force(true);
+                }
+                dir.force(true);
+            }
+            try (FileChannel top = FileChannel.open(root, StandardOpenOption.READ)) {
+                top.force(true);
+            }
+        });
+        // e/a's entry was made after d became e, and fsynced through the handle opened as d: nothing may be lost
+        assertEquals(Set.of("{e/a=v1}"), states(trace, new WeakestPosix(), trace.size()));
+    }
+
+    @Test
+    void aPlainMoveOfAFileOntoItselfIsNoOperation() throws Exception {
+        Path root = root();
+        Files.write(root.resolve("a"), ascii("v1"));
+        IoTrace trace = Run.record(root, () -> Files.move(root.resolve("a"), root.resolve("a"),
+                StandardCopyOption.REPLACE_EXISTING));
+        assertEquals(List.of(), TraceTest.kinds(trace), trace.listing());
+    }
+
+    @Test
     void javaIoNativeCreatesAreRecorded() throws Exception {
         Path root = root();
         File[] temp = new File[1];

@@ -148,6 +148,10 @@ public final class CrashTarget {
 
         /** Persistence models for G2 and G3 (default: all four built-in ones). */
         public Builder models(List<PersistenceModel> chosen) {
+            if (chosen == null || chosen.isEmpty()) {
+                throw new IllegalArgumentException("a target needs at least one persistence model to judge G2 and G3"
+                        + " under, e.g. .models(PersistenceModel.builtIn())");
+            }
             this.models = List.copyOf(chosen);
             return this;
         }

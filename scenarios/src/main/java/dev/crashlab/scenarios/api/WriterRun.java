@@ -18,7 +18,7 @@ record WriterRun(Path root, RunResult result) {
      */
     static WriterRun go(CrashTarget target, Path root, FaultPlan plan, boolean faultFree) {
         Run run = Run.in(root).plan(plan).notMine(target.notMine());
-        return go(target, root, faultFree ? run.checkComplete() : run);
+        return go(target, root, faultFree ? run.checkComplete() : run, faultFree);
     }
 
     /**
@@ -26,14 +26,23 @@ record WriterRun(Path root, RunResult result) {
      * on another thread must not have its I/O traced or faulted as the writer's.
      */
     static WriterRun onlyThisThread(CrashTarget target, Path root, FaultPlan plan) {
-        return go(target, root, Run.in(root).plan(plan).onlyRunThreads().notMine(target.notMine()));
+        return go(target, root, Run.in(root).plan(plan).onlyRunThreads().notMine(target.notMine()), false);
     }
 
-    private static WriterRun go(CrashTarget target, Path root, Run run) {
+    private static WriterRun go(CrashTarget target, Path root, Run run, boolean checkBefore) {
         try {
             target.setUp().run(root);
         } catch (Exception e) {
             throw new TargetFailedException("the set-up of " + target.name() + " failed: " + e, e);
+        }
+        if (checkBefore) {
+            // Every verdict compares with the declared values: a wrong 'before' would make each one meaningless.
+            Reading found = Reading.of(target, root);
+            if (!found.isOneOf(java.util.Arrays.asList(target.before()))) {
+                throw new TargetFailedException("the reader of " + target.name() + " finds " + found
+                        + " after the set-up, but the target declares " + Reading.show(target.before())
+                        + " as what it finds before the writer runs: fix .reader(read, before, after) or the set-up", null);
+            }
         }
         RunResult result = run.go(() -> target.writer().run(root));
         if (!result.unseen().isEmpty()) {

@@ -26,30 +26,15 @@ public record Counterexample(Cell cell, Workload workload, String fault, IoTrace
         return workload.size();
     }
 
+    /** As every report prints it (one printer for the campaign, the API, JUnit and replay), under a title line. */
     public String describe() {
-        StringBuilder out = new StringBuilder();
-        out.append(cell.target()).append(' ').append(cell.guarantee()).append(" under ").append(cell.context()).append('\n');
-        out.append("  workload : ").append(workload.size() == 0 ? "(none)" : workload).append('\n');
-        out.append("  fault    : ").append(fault).append('\n');
-        out.append("  seen     : ").append(seen).append('\n');
-        out.append("  allowed  : ").append(allowed).append('\n');
-        out.append("  at       : ").append(site == null ? "(no frame of the target)" : site).append('\n');
-        out.append("  replay   : ./crashlab replay ").append(seed).append('\n');
-        if (provenance != null && trace != null) {
-            out.append(indent(provenance.describe(trace)));
-        } else if (trace != null && point >= 0) {
-            out.append(indent(trace.listing(point).replace("crash here", paused ? "writer paused here, reader ran" : "crash here")));
-        }
-        if (!stateLeft.isEmpty()) {
-            out.append("  state left on disk:\n").append(indent(indent(stateLeft)));
-        }
-        if (!notes.isEmpty()) {
-            out.append(indent(notes));
-        }
-        return out.toString();
+        return describe(null);
     }
 
-    private static String indent(String block) {
-        return "  " + block.strip().replace("\n", "\n  ") + "\n";
+    /** With the vulnerability that explains it, printed first. */
+    public String describe(dev.crashlab.reports.Vulnerability why) {
+        return cell.target() + " " + cell.guarantee() + " under " + cell.context() + "\n"
+                + ReportAssembler.counterexample(this).explainedBy(why)
+                        .describe(dev.crashlab.reports.Model.fromWireName(cell.context()));
     }
 }

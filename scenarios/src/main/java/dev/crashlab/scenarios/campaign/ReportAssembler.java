@@ -1,5 +1,7 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.target.Context;
+
 import dev.crashlab.faults.crash.Provenance;
 import dev.crashlab.faults.trace.IoOp;
 import dev.crashlab.faults.trace.IoTrace;
@@ -85,7 +87,7 @@ public final class ReportAssembler {
         if (cx.paused()) {
             int at = Math.min(cx.point(), cx.trace().size() - 1);
             return new CrashPoint(at, cx.point() < cx.trace().size() ? CrashPosition.BEFORE : CrashPosition.AFTER,
-                    "writer paused, reader ran");
+                    cx.cell().context().equals(Context.RACE) ? "writer paused, a second writer ran" : "writer paused, reader ran");
         }
         if (cx.point() == 0) {
             return new CrashPoint(0, CrashPosition.BEFORE, cx.fault());

@@ -172,8 +172,8 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return CrashCheck.run(described);
         } catch (TargetFailedException e) {
-            // the target cannot be checked as described: a wrong argument, not a crashlab failure
-            throw OutDir.usage(spec, "--target " + target + ": " + e.getMessage().lines().findFirst().orElse(""));
+            // the target cannot be checked as described: its fault, not crashlab's, and not an option's
+            throw new TargetRefused(target, e);
         } finally {
             self.setContextClassLoader(saved);
         }

@@ -31,7 +31,10 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         String name = cmd.getCommandSpec().qualifiedName();
         PrintWriter err = cmd.getErr();
         int code;
-        if (ex instanceof ReportException) {
+        if (ex instanceof TargetRefused) {
+            err.println(name + ": " + ex.getMessage());
+            code = ExitCodes.USAGE;
+        } else if (ex instanceof ReportException) {
             // A report.json that is missing, foreign or inconsistent is a wrong argument.
             err.println(name + ": " + ex.getMessage());
             code = ExitCodes.USAGE;

@@ -26,8 +26,21 @@ final class ProgressLine {
         int workloads = unit.workloads().values().stream().mapToInt(Integer::intValue).max().orElse(0);
         long states = kept.stream().mapToLong(Verdict::checks).sum();
         return String.format(Locale.ROOT, "crashlab check: [%d/%d] %s finished in %.1f s (%s%,d states checked; %.0f s "
-                        + "since the start): %s", finished, total, targets, unit.wallMillis() / 1000.0,
-                workloads == 0 ? "" : workloads + " workloads, ", states, elapsedMillis / 1000.0, findings(kept));
+                        + "since the start%s): %s", finished, total, targets, unit.wallMillis() / 1000.0,
+                workloads == 0 ? "" : workloads + " workloads, ", states, elapsedMillis / 1000.0,
+                eta(finished, total, elapsedMillis), findings(kept));
+    }
+
+    /**
+     * A rough time left: the pace of the units finished so far applied to the rest. Units differ in
+     * cost and run on parallel lanes, so it is said as "about", and only once a unit has finished.
+     */
+    static String eta(int finished, int total, long elapsedMillis) {
+        if (finished <= 0 || finished >= total) {
+            return "";
+        }
+        long left = elapsedMillis * (total - finished) / finished;
+        return String.format(Locale.ROOT, ", about %.0f s left", Math.max(1, left / 1000.0));
     }
 
     private static String findings(List<Verdict> kept) {

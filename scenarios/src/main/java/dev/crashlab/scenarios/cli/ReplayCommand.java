@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.cli;
 
+
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.scenarios.campaign.Campaign;
 import dev.crashlab.scenarios.campaign.CampaignConfig;
@@ -51,7 +52,7 @@ final class ReplayCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         for (Verdict v : matching) {
-            out.println(v.status() + ": " + v.counterexample().describe());
+            out.println(v.status() + ": " + v.counterexample().describe(v.vulnerability()));
         }
         out.flush();
         return ExitCodes.PASSED;

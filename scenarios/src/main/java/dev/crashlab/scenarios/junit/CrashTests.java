@@ -103,13 +103,27 @@ public final class CrashTests {
         }
     }
 
-    /** The check is costly and every test reads the same result. */
+    /**
+     * The check is costly and every test reads the same result. A check that throws (a target that
+     * cannot be checked) fails the first test and is not run again: the other tests are skipped,
+     * pointing at it, so the failure is reported once.
+     */
     private static <T> Supplier<T> once(Supplier<T> compute) {
         Object[] memo = new Object[1];
+        RuntimeException[] failed = new RuntimeException[1];
         return () -> {
             synchronized (memo) {
+                if (failed[0] != null) {
+                    throw new org.opentest4j.TestAbortedException("not checked: the check failed in an earlier test ("
+                            + failed[0].getMessage().lines().findFirst().orElse("") + ")");
+                }
                 if (memo[0] == null) {
-                    memo[0] = compute.get();
+                    try {
+                        memo[0] = compute.get();
+                    } catch (RuntimeException e) {
+                        failed[0] = e;
+                        throw e;
+                    }
                 }
                 @SuppressWarnings("unchecked")
                 T value = (T) memo[0];

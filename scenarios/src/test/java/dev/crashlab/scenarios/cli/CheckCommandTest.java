@@ -58,7 +58,8 @@ class CheckCommandTest {
             assertTrue(wholeRun.err().contains("] " + unit), "a progress line per unit:\n" + wholeRun);
         }
         assertTrue(wholeRun.err().matches("(?s).*\\] stream-to-final finished in [0-9.]+ s \\(1 workloads, [0-9,]+ states checked; "
-                + "[0-9]+ s since the start\\): stream-to-final broke .*"), wholeRun.err());
+                + "[0-9]+ s since the start(, about [0-9]+ s left)?\\): stream-to-final broke .*"), wholeRun.err());
+        assertTrue(wholeRun.err().contains(" s left): "), "a time left while units remain:\n" + wholeRun.err());
         CampaignResult report = Reports.read(whole);
         assertEquals(CheckCommand.DEFAULT_SEED, report.seed());
         assertEquals(2, report.counts().workloads(), "one workload for each store target");
@@ -163,7 +164,7 @@ class CheckCommandTest {
 
             assertEquals(0, replay.code(), replay.toString());
             assertTrue(replay.out().contains("VIOLATED: " + target + " " + found.guarantee().name()), replay.toString());
-            assertTrue(replay.out().contains("replay   : ./crashlab replay " + token), replay.toString());
+            assertTrue(replay.out().contains("replay:     ./crashlab replay " + token), replay.toString());
         }
     }
 

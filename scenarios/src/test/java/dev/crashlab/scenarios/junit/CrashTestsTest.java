@@ -56,6 +56,24 @@ class CrashTestsTest {
     }
 
     @Test
+    void aCheckThatFailsIsReportedOnceAndNotRunAgain() throws Throwable {
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        List<DynamicTest> tests = CrashTests.of(CrashTarget.builder("failing")
+                .writer(dir -> {
+                    writes.incrementAndGet();
+                    throw new java.io.IOException("disk full");
+                })
+                .reader(dir -> null, null, null).build()).toList();
+        Throwable first = assertThrows(Throwable.class, () -> tests.get(0).getExecutable().execute());
+        assertTrue(first.getMessage().contains("disk full"), first.getMessage());
+        for (DynamicTest later : tests.subList(1, tests.size())) {
+            TestAbortedException skipped = assertThrows(TestAbortedException.class, () -> later.getExecutable().execute());
+            assertTrue(skipped.getMessage().contains("the check failed in an earlier test"), skipped.getMessage());
+        }
+        assertEquals(1, writes.get(), "the check ran once");
+    }
+
+    @Test
     void eachTestHasACrashlabSourceSoSurefireNamesItByItsDisplayName() {
         DynamicTest first = CrashTests.of(inPlace().faults(new RefuseAtomicMove()).build()).toList().get(5);
         assertEquals("crashlab:settings/G1/concurrent-reader/refuse+ATOMIC_MOVE", first.getTestSourceUri().orElseThrow().toString());
