@@ -81,6 +81,11 @@ final class FileOps {
         return "MKDIR " + display(path);
     }
 
+    /** What {@code name} is called after {@code from} was renamed {@code to} (itself, or something under it). */
+    static String renamed(String name, String from, String to) {
+        return name.equals(from) ? to : name.startsWith(from + "/") ? to + name.substring(from.length()) : name;
+    }
+
     /** A file, whatever its names: its size, to tell a no-op truncate, and its last name, for "(deleted)". */
     static final class Inode {
         String lastName;
@@ -108,16 +113,14 @@ final class FileOps {
 
         void rename(String from, String to) {
             if (dirs.remove(from)) {
-                String prefix = from + "/";
                 for (String name : new ArrayList<>(files.keySet())) {
-                    if (name.startsWith(prefix)) {
-                        bind(to + "/" + name.substring(prefix.length()), files.remove(name));
+                    if (name.startsWith(from + "/")) {
+                        bind(renamed(name, from, to), files.remove(name));
                     }
                 }
                 for (String dir : new ArrayList<>(dirs)) {
-                    if (dir.startsWith(prefix)) {
-                        dirs.remove(dir);
-                        dirs.add(to + "/" + dir.substring(prefix.length()));
+                    if (dirs.remove(dir)) {
+                        dirs.add(renamed(dir, from, to));
                     }
                 }
                 dirs.add(to);

@@ -13,14 +13,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class KnownGaps {
 
-    static final Map<String, String> STRACE = gaps()
-            .because("a directory handle's fsync is recorded, and judged by TraceFacts, under the name the directory"
-                    + " had when it was opened: after the directory is renamed, the kernel syncs it under its new name,"
-                    + " crashlab believes a directory of the old name was synced", "directory-fsync-after-directory-rename")
-            .because("Files.move of a file onto itself: the JDK sees the same file and returns without a system call;"
-                    + " crashlab records a MOVE a -> a (harmless to the replay, but an operation and a crash point that"
-                    + " do not exist)", "move-onto-itself")
-            .done();
+    static final Map<String, String> STRACE = gaps().done();
 
     static final Map<String, String> KILL = gaps()
             .because("DELETE_ON_CLOSE: the JDK unlinks inside the open, so the writer can never be stopped before the"

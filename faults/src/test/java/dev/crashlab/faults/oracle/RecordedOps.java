@@ -3,6 +3,7 @@ package dev.crashlab.faults.oracle;
 import dev.crashlab.faults.crash.TraceFacts;
 import dev.crashlab.faults.trace.IoOp;
 import dev.crashlab.faults.trace.IoTrace;
+import dev.crashlab.faults.trace.OpKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,8 +66,7 @@ final class RecordedOps {
             }
             case FSYNC_FILE -> out.add(FileOps.fsync(name(inode, op)));
             case FSYNC_DATA -> out.add(FileOps.fdatasync(name(inode, op)));
-            // by the path itself: directories have no inode in TraceFacts, whose barriers compare this path
-            case FSYNC_DIRECTORY -> out.add(FileOps.fsyncDirectory(op.path()));
+            case FSYNC_DIRECTORY -> out.add(FileOps.fsyncDirectory(directoryNow(op)));
             case MOVE -> {
                 names.rename(op.path(), op.target());
                 out.add(FileOps.rename(op.path(), op.target()));
@@ -85,6 +85,19 @@ final class RecordedOps {
             }
             default -> { }
         }
+    }
+
+    /**
+     * The name a directory handle's directory has now: IoOp names it as it was when the handle was
+     * opened, and the renames since then moved the directory (or a parent), not the descriptor.
+     */
+    private String directoryNow(IoOp op) {
+        if (op.opened() < 0) {
+            return op.path();
+        }
+        return facts.trace().ops().subList(op.opened(), op.index()).stream()
+                .filter(move -> move.kind() == OpKind.MOVE)
+                .reduce(op.path(), (name, move) -> FileOps.renamed(name, move.path(), move.target()), (first, then) -> then);
     }
 
     /** The file's name now; "?name" when crashlab bound the operation to no file it knows. */

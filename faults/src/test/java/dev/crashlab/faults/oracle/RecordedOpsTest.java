@@ -52,4 +52,15 @@ class RecordedOpsTest {
                 "TRUNCATE old to 0",
                 "WRITE ?never @0 +1"), RecordedOps.of(trace));
     }
+
+    @Test
+    void namesTheDirectoryADirectoryHandleSyncsNow() {
+        TreeSet<String> dirs = new TreeSet<>(List.of("d"));
+        IoTrace trace = new IoTrace(new Snapshot(dirs, new TreeMap<>()), List.of(
+                op(0, OpKind.MOVE, "d", "e", -1, -1, -1),
+                op(1, OpKind.FSYNC_DIRECTORY, "d", null, -1, -1, 0),
+                op(2, OpKind.FSYNC_DIRECTORY, "e", null, -1, -1, -1)));
+
+        assertEquals(List.of("RENAME d -> e", "FSYNC_DIR e", "FSYNC_DIR e"), RecordedOps.of(trace));
+    }
 }
