@@ -572,6 +572,21 @@ final class Corpus {
                 out.write(MORE);
             }
         }));
+        add(Idiom.of("fos-channel-truncate-then-stream-write", root -> {
+            try (FileOutputStream out = new FileOutputStream(root.resolve("a").toFile())) {
+                out.write(NEW);
+                out.getChannel().truncate(4);
+                out.write(MORE);
+            }
+        }));
+        add(Idiom.of("append-stream-after-another-handle-truncates", root -> old(root, "a"), root -> {
+            try (FileOutputStream out = new FileOutputStream(root.resolve("a").toFile(), true);
+                 FileChannel other = FileChannel.open(root.resolve("a"), StandardOpenOption.WRITE)) {
+                out.write(NEW);
+                other.truncate(3);
+                out.write(MORE);
+            }
+        }));
         add(Idiom.of("raf-and-stream-on-one-file", root -> {
             try (RandomAccessFile raf = new RandomAccessFile(root.resolve("a").toFile(), "rw");
                  FileOutputStream out = new FileOutputStream(root.resolve("a").toFile(), true)) {
