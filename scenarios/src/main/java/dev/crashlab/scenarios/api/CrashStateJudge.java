@@ -9,7 +9,6 @@ import dev.crashlab.scenarios.campaign.Roots;
 import dev.crashlab.scenarios.target.Guarantee;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -27,8 +26,7 @@ final class CrashStateJudge {
     static void judge(CrashTarget target, int fault, WriterRun run, Roots roots, Predicate<String> contexts,
                       Cells cells) {
         CrashStates states = new CrashStates(run.trace());
-        List<Object> eitherValue = Arrays.asList(target.before(), target.after());
-        List<Object> newValue = Arrays.asList(target.after());
+        Expectation expected = target.expectation();
         for (PersistenceModel model : target.models()) {
             if (!contexts.test(model.name())) {
                 continue;
@@ -42,13 +40,13 @@ final class CrashStateJudge {
                 Scenario s = new Scenario(target, fault, model.name(), ordinal[0]++, run.trace());
                 try (Materialized m = disk.materialize(state)) {
                     Reading saw = Reading.of(target, m.root());
-                    cells.judge(fault, Guarantee.G2, model.name(), saw.isOneOf(eitherValue),
-                            () -> Counterexamples.crash(s, state, saw, eitherValue),
-                            () -> Explanations.crash(target, run.trace(), state, model, eitherValue, false, roots));
+                    cells.judge(fault, Guarantee.G2, model.name(), expected.admits(saw, false),
+                            () -> Counterexamples.crash(s, state, saw, expected, false),
+                            () -> Explanations.crash(target, run.trace(), state, model, false, roots));
                     if (run.returned() && afterReturn(state, run)) {
-                        cells.judge(fault, Guarantee.G3, model.name(), saw.isOneOf(newValue),
-                                () -> Counterexamples.crash(s, state, saw, newValue),
-                                () -> Explanations.crash(target, run.trace(), state, model, newValue, true, roots));
+                        cells.judge(fault, Guarantee.G3, model.name(), expected.admits(saw, true),
+                                () -> Counterexamples.crash(s, state, saw, expected, true),
+                                () -> Explanations.crash(target, run.trace(), state, model, true, roots));
                     }
                 }
             });

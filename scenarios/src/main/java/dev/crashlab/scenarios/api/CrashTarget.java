@@ -39,6 +39,16 @@ public final class CrashTarget {
         T read(Path root) throws Exception;
     }
 
+    /**
+     * What the reader may find, when exact values cannot say it: e.g. "the records read are a prefix
+     * of the records written". {@code returned} is true once the writer has returned (then its write
+     * was acknowledged: what G3, and a reader after the write, judge).
+     */
+    @FunctionalInterface
+    public interface Oracle<T> {
+        boolean allows(T found, boolean returned) throws Exception;
+    }
+
     /** The guarantees a user's target can be checked for: the reader's values say nothing about G4-G7. */
     public static final Set<Guarantee> CHECKABLE = EnumSet.of(Guarantee.G1, Guarantee.G2, Guarantee.G3);
 
@@ -48,6 +58,7 @@ public final class CrashTarget {
     private final Reader<?> reader;
     private final Object before;
     private final Object after;
+    private final Expectation expectation;
     private final Set<Guarantee> claims;
     private final List<PersistenceModel> models;
     private final List<FaultPlan> faults;
@@ -61,6 +72,7 @@ public final class CrashTarget {
         this.reader = Objects.requireNonNull(b.reader, "a target needs a reader: .reader(root -> ..., before, after)");
         this.before = b.before;
         this.after = b.after;
+        this.expectation = b.expectation;
         this.claims = b.claims.isEmpty() ? Set.of() : Set.copyOf(b.claims);
         this.models = List.copyOf(b.models);
         List<FaultPlan> all = new ArrayList<>();
@@ -83,6 +95,8 @@ public final class CrashTarget {
     public Object before() { return before; }
     /** What the reader finds once the writer has returned. */
     public Object after() { return after; }
+    /** What the reader may find, as every judge of this target asks it. */
+    Expectation expectation() { return expectation; }
     public Set<Guarantee> claims() { return claims; }
     public List<PersistenceModel> models() { return models; }
     /** The environments checked: {@link FaultPlan#none()} first, then the builder's faults. */
@@ -104,6 +118,7 @@ public final class CrashTarget {
         private Reader<?> reader;
         private Object before;
         private Object after;
+        private Expectation expectation;
         private final Set<Guarantee> claims = EnumSet.noneOf(Guarantee.class);
         private List<PersistenceModel> models = PersistenceModel.builtIn();
         private final List<FaultPlan> faults = new ArrayList<>();
@@ -130,9 +145,32 @@ public final class CrashTarget {
 
         /** The reader, what it finds before the writer runs, and what it finds once the writer returned. */
         public <T> Builder reader(Reader<T> r, T beforeWrite, T afterWrite) {
+            return reader(r, beforeWrite, afterWrite, List.of());
+        }
+
+        /**
+         * As {@link #reader(Reader, Object, Object)}, where the value may legitimately pass through
+         * intermediate versions while the writer runs (each is then as good as the old or the new one).
+         */
+        public <T> Builder reader(Reader<T> r, T beforeWrite, T afterWrite, List<T> alsoWhileWriting) {
             this.reader = Objects.requireNonNull(r);
             this.before = beforeWrite;
             this.after = afterWrite;
+            this.expectation = Expectation.exact(beforeWrite, afterWrite, List.copyOf(alsoWhileWriting));
+            return this;
+        }
+
+        /**
+         * The reader and an oracle instead of exact values, e.g. a log's reader with "the records read
+         * are a prefix of the records written, and once the writer returned, all of them".
+         *
+         * @param description what the oracle allows, as a counterexample's "allowed:" line prints it
+         */
+        public <T> Builder oracle(Reader<T> r, String description, Oracle<T> oracle) {
+            this.reader = Objects.requireNonNull(r);
+            this.before = null;
+            this.after = null;
+            this.expectation = Expectation.oracle(Objects.requireNonNull(oracle), Objects.requireNonNull(description));
             return this;
         }
 

@@ -23,11 +23,11 @@ final class Explanations {
 
     /** @param acknowledgedOnly G3: only states the edited trace leaves after the writer returned are judged */
     static Vulnerability crash(CrashTarget target, IoTrace trace, CrashState failing, PersistenceModel model,
-                               List<Object> allowed, boolean acknowledgedOnly, Roots roots) {
+                               boolean acknowledgedOnly, Roots roots) {
         try (Materializer disk = Materializer.onDisk(roots.fresh())) {
             return Explainer.crashState(trace, failing.provenance(), model, target.exploration(), (state, position) ->
                     acknowledgedOnly && state.provenance().crashPoint() != position.applyAsInt(trace.size())
-                            || reads(target, disk, state, allowed))
+                            || reads(target, disk, state, acknowledgedOnly))
                     .orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -35,19 +35,18 @@ final class Explanations {
     }
 
     /** G1: a paused writer shows the reader its process-crash state at the pause; once returned, only the new value. */
-    static Vulnerability paused(CrashTarget target, IoTrace trace, int point, List<Object> either, List<Object> after,
-                                Roots roots) {
+    static Vulnerability paused(CrashTarget target, IoTrace trace, int point, Roots roots) {
         try (Materializer disk = Materializer.onDisk(roots.fresh())) {
             return Explainer.pausedReader(trace, point, (state, position) -> reads(target, disk, state,
-                    state.provenance().crashPoint() < position.applyAsInt(trace.size()) ? either : after)).orElse(null);
+                    state.provenance().crashPoint() >= position.applyAsInt(trace.size()))).orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static boolean reads(CrashTarget target, Materializer disk, CrashState state, List<Object> allowed) {
+    private static boolean reads(CrashTarget target, Materializer disk, CrashState state, boolean returned) {
         try (Materialized m = disk.materialize(state)) {
-            return Reading.of(target, m.root()).isOneOf(allowed);
+            return target.expectation().admits(Reading.of(target, m.root()), returned);
         }
     }
 }

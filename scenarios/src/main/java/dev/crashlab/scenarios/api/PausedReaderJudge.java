@@ -6,7 +6,6 @@ import dev.crashlab.scenarios.interleave.Interleaver;
 import dev.crashlab.scenarios.target.Context;
 import dev.crashlab.scenarios.target.Guarantee;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,8 +26,7 @@ final class PausedReaderJudge {
     static void judge(CrashTarget target, int fault, int attempts, WriterRun recorded, Roots roots, Cells cells,
                       List<String> notes) {
         FaultPlan plan = target.faults().get(fault);
-        List<Object> eitherValue = Arrays.asList(target.before(), target.after());
-        List<Object> newValue = Arrays.asList(target.after());
+        Expectation expected = target.expectation();
         cells.declare(fault, Guarantee.G1, Context.CONCURRENT_READER);
         for (int p = 0; p < attempts; p++) {
             PausedRun paused = PausedRun.at(target, roots.fresh(), plan, p);
@@ -38,16 +36,15 @@ final class PausedReaderJudge {
                 break;
             }
             Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, p, paused.run.trace());
-            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, paused.saw.isOneOf(eitherValue),
-                    () -> Counterexamples.paused(s, paused.pause.recordedAtPause(), false, paused.saw, eitherValue),
-                    () -> Explanations.paused(target, paused.run.trace(), paused.pause.recordedAtPause(), eitherValue,
-                            newValue, roots));
+            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(paused.saw, false),
+                    () -> Counterexamples.paused(s, paused.pause.recordedAtPause(), false, paused.saw, expected),
+                    () -> Explanations.paused(target, paused.run.trace(), paused.pause.recordedAtPause(), roots));
         }
         if (recorded.returned()) {
             Reading saw = Reading.of(target, recorded.root());
             Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, attempts, recorded.trace());
-            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, saw.isOneOf(newValue),
-                    () -> Counterexamples.paused(s, recorded.trace().size(), true, saw, newValue), () -> null);
+            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(saw, true),
+                    () -> Counterexamples.paused(s, recorded.trace().size(), true, saw, expected), () -> null);
         }
     }
 

@@ -37,11 +37,9 @@ record WriterRun(Path root, RunResult result) {
         }
         if (checkBefore) {
             // Every verdict compares with the declared values: a wrong 'before' would make each one meaningless.
-            Reading found = Reading.of(target, root);
-            if (!found.isOneOf(java.util.Arrays.asList(target.before()))) {
-                throw new TargetFailedException("the reader of " + target.name() + " finds " + found
-                        + " after the set-up, but the target declares " + Reading.show(target.before())
-                        + " as what it finds before the writer runs: fix .reader(read, before, after) or the set-up", null);
+            String problem = target.expectation().setUpProblem(Reading.of(target, root));
+            if (problem != null) {
+                throw new TargetFailedException("the reader of " + target.name() + " " + problem, null);
             }
         }
         RunResult result = run.go(() -> target.writer().run(root));

@@ -1,0 +1,111 @@
+package dev.crashlab.scenarios.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a target's reader may find: while the writer runs (or after a crash during it), and once
+ * the writer has returned. Either exact values (the old one, the new one, any intermediate
+ * versions) or the user's {@link CrashTarget.Oracle}. Every judge, counterexample and fix
+ * verification of a user's target asks this one object.
+ */
+abstract class Expectation {
+
+    /** Whether the reader may find this; an error is never allowed. */
+    abstract boolean admits(Reading found, boolean returned);
+
+    /** The "allowed:" lines of a counterexample. */
+    abstract List<String> shown(boolean returned);
+
+    /**
+     * What is wrong with the reader's finding right after the set-up, or null: every verdict compares
+     * with this expectation, so one that the untouched set-up already fails would make each meaningless.
+     */
+    abstract String setUpProblem(Reading found);
+
+    /** For long values, where the finding first differs from what was allowed; else "". */
+    String firstDifference(Reading found, boolean returned) {
+        return "";
+    }
+
+    static Expectation exact(Object before, Object after, List<?> alsoDuring) {
+        return new Exact(before, after, alsoDuring);
+    }
+
+    static <T> Expectation oracle(CrashTarget.Oracle<T> oracle, String description) {
+        return new ByOracle<>(oracle, description);
+    }
+
+    private static final class Exact extends Expectation {
+        private final List<Object> during;
+        private final List<Object> after;
+
+        Exact(Object before, Object after, List<?> alsoDuring) {
+            this.during = new ArrayList<>(Arrays.asList(before, after));
+            this.during.addAll(alsoDuring);
+            this.after = Arrays.asList(after);
+        }
+
+        private List<Object> values(boolean returned) {
+            return returned ? after : during;
+        }
+
+        @Override
+        boolean admits(Reading found, boolean returned) {
+            return found.isOneOf(values(returned));
+        }
+
+        @Override
+        List<String> shown(boolean returned) {
+            return values(returned).stream().map(Reading::show).toList();
+        }
+
+        @Override
+        String firstDifference(Reading found, boolean returned) {
+            return found.firstDifference(values(returned));
+        }
+
+        @Override
+        String setUpProblem(Reading found) {
+            return found.isOneOf(Arrays.asList(during.get(0))) ? null : "finds " + found + " after the set-up, but the"
+                    + " target declares " + Reading.show(during.get(0)) + " as what it finds before the writer runs:"
+                    + " fix .reader(read, before, after) or the set-up";
+        }
+    }
+
+    private static final class ByOracle<T> extends Expectation {
+        private final CrashTarget.Oracle<T> oracle;
+        private final String description;
+
+        ByOracle(CrashTarget.Oracle<T> oracle, String description) {
+            this.oracle = oracle;
+            this.description = description;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        boolean admits(Reading found, boolean returned) {
+            if (found.error() != null) {
+                return false;
+            }
+            try {
+                return oracle.allows((T) found.value(), returned);
+            } catch (Exception e) {
+                // an oracle that throws (or is handed a value it does not take) has not allowed the finding
+                return false;
+            }
+        }
+
+        @Override
+        List<String> shown(boolean returned) {
+            return List.of(description + (returned ? " (the writer had returned)" : ""));
+        }
+
+        @Override
+        String setUpProblem(Reading found) {
+            return admits(found, false) ? null : "finds " + found + " after the set-up, which its oracle (" + description
+                    + ") does not allow: fix .oracle(...) or the set-up";
+        }
+    }
+}
