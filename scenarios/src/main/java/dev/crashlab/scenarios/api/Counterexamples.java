@@ -21,7 +21,8 @@ final class Counterexamples {
     }
 
     /** A crash state the reader judged. */
-    static Counterexample crash(Scenario s, CrashState state, Reading saw, Expectation expected, boolean returned) {
+    static Counterexample crash(Scenario s, CrashState state, Reading saw, Expectation expected,
+                                CrashTarget.Acknowledged returned) {
         var p = state.provenance();
         int point = p.crashPoint();
         String fault = (p.model().equals("process-crash") ? "process crash" : "power failure") + " after " + point
@@ -36,14 +37,16 @@ final class Counterexamples {
     }
 
     /** The reader run while the writer was paused with {@code happened} operations done (or after it returned). */
-    static Counterexample paused(Scenario s, int happened, boolean returned, Reading saw, Expectation expected) {
+    static Counterexample paused(Scenario s, int happened, CrashTarget.Acknowledged acknowledged, Reading saw,
+                                 Expectation expected) {
+        boolean returned = acknowledged.returned();
         int size = s.trace().size();
         String fault = (returned ? "the reader ran after the writer returned"
                 : "writer paused before operation #" + happened + " while the reader ran") + s.faultSuffix();
         CrashPoint at = size == 0 ? null : happened < size
                 ? new CrashPoint(happened, CrashPosition.BEFORE, "writer paused, reader ran")
                 : new CrashPoint(size - 1, CrashPosition.AFTER, returned ? "writer returned, reader ran" : "writer paused, reader ran");
-        return build(s, fault, at, null, saw + expected.firstDifference(saw, returned), expected.shown(returned),
+        return build(s, fault, at, null, saw + expected.firstDifference(saw, acknowledged), expected.shown(acknowledged),
                 happened < size ? s.trace().get(happened).site() : null);
     }
 

@@ -40,13 +40,16 @@ final class CrashStateJudge {
                 Scenario s = new Scenario(target, fault, model.name(), ordinal[0]++, run.trace());
                 try (Materialized m = disk.materialize(state)) {
                     Reading saw = Reading.of(target, m.root());
-                    cells.judge(fault, Guarantee.G2, model.name(), expected.admits(saw, false),
-                            () -> Counterexamples.crash(s, state, saw, expected, false),
-                            () -> Explanations.crash(target, run.trace(), state, model, false, roots));
-                    if (run.returned() && afterReturn(state, run)) {
-                        cells.judge(fault, Guarantee.G3, model.name(), expected.admits(saw, true),
-                                () -> Counterexamples.crash(s, state, saw, expected, true),
-                                () -> Explanations.crash(target, run.trace(), state, model, true, roots));
+                    CrashTarget.Acknowledged nothing = CrashTarget.Acknowledged.NOTHING;
+                    cells.judge(fault, Guarantee.G2, model.name(), expected.admits(saw, nothing),
+                            () -> Counterexamples.crash(s, state, saw, expected, nothing),
+                            () -> Explanations.crash(target, run, state, model, false, roots));
+                    CrashTarget.Acknowledged promised = run.acknowledgedAt(state.provenance().crashPoint());
+                    if (promised.returned() && afterReturn(state, run)
+                            || expected.judgesAcknowledgements() && !promised.labels().isEmpty()) {
+                        cells.judge(fault, Guarantee.G3, model.name(), expected.admits(saw, promised),
+                                () -> Counterexamples.crash(s, state, saw, expected, promised),
+                                () -> Explanations.crash(target, run, state, model, true, roots));
                     }
                 }
             });

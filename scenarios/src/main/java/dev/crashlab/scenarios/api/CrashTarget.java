@@ -41,12 +41,50 @@ public final class CrashTarget {
 
     /**
      * What the reader may find, when exact values cannot say it: e.g. "the records read are a prefix
-     * of the records written". {@code returned} is true once the writer has returned (then its write
-     * was acknowledged: what G3, and a reader after the write, judge).
+     * of the records written, and include every acknowledged one". G2 asks it with nothing
+     * acknowledged (is what a crash left consistent?), G3 with what was acknowledged at the crash
+     * point (is what was promised there?), G1 with what was acknowledged at the pause.
      */
     @FunctionalInterface
     public interface Oracle<T> {
-        boolean allows(T found, boolean returned) throws Exception;
+        boolean allows(T found, Acknowledged acknowledged) throws Exception;
+    }
+
+    /**
+     * What the target had acknowledged where the reader looked (a crash point, a pause point): the
+     * labels its writer passed to {@link #ack} before it, and whether the writer had returned.
+     */
+    public record Acknowledged(List<String> labels, boolean returned) {
+        public static final Acknowledged NOTHING = new Acknowledged(List.of(), false);
+
+        public Acknowledged {
+            labels = List.copyOf(labels);
+        }
+
+        public boolean contains(String label) {
+            return labels.contains(label);
+        }
+
+        /** The same labels, the writer not (yet) returned: what a reader paused inside the writer is judged with. */
+        Acknowledged beforeReturn() {
+            return new Acknowledged(labels, false);
+        }
+
+        /** E.g. "acknowledged: commit 1, commit 2; the writer had returned", or "" for nothing. */
+        String describe() {
+            String acked = labels.isEmpty() ? "" : "acknowledged: " + String.join(", ", labels);
+            String back = returned ? "the writer had returned" : "";
+            return acked.isEmpty() || back.isEmpty() ? acked + back : acked + "; " + back;
+        }
+    }
+
+    /**
+     * Called from inside a writer: from here on the target has promised {@code label} (a commit
+     * returned to its caller, a record appended): a crash after this point must not lose it, and an
+     * oracle is told so. Outside a check it does nothing, so production code may call it.
+     */
+    public static void ack(String label) {
+        dev.crashlab.faults.run.Run.acknowledge(Objects.requireNonNull(label, "label"));
     }
 
     /** The guarantees a user's target can be checked for: the reader's values say nothing about G4-G7. */

@@ -13,10 +13,13 @@ import java.util.List;
 abstract class Expectation {
 
     /** Whether the reader may find this; an error is never allowed. */
-    abstract boolean admits(Reading found, boolean returned);
+    abstract boolean admits(Reading found, CrashTarget.Acknowledged acknowledged);
 
     /** The "allowed:" lines of a counterexample. */
-    abstract List<String> shown(boolean returned);
+    abstract List<String> shown(CrashTarget.Acknowledged acknowledged);
+
+    /** Whether acknowledgements before the writer returns change what is allowed (an oracle's do; exact values' do not). */
+    abstract boolean judgesAcknowledgements();
 
     /**
      * What is wrong with the reader's finding right after the set-up, or null: every verdict compares
@@ -25,7 +28,7 @@ abstract class Expectation {
     abstract String setUpProblem(Reading found);
 
     /** For long values, where the finding first differs from what was allowed; else "". */
-    String firstDifference(Reading found, boolean returned) {
+    String firstDifference(Reading found, CrashTarget.Acknowledged acknowledged) {
         return "";
     }
 
@@ -52,18 +55,23 @@ abstract class Expectation {
         }
 
         @Override
-        boolean admits(Reading found, boolean returned) {
-            return found.isOneOf(values(returned));
+        boolean admits(Reading found, CrashTarget.Acknowledged acknowledged) {
+            return found.isOneOf(values(acknowledged.returned()));
         }
 
         @Override
-        List<String> shown(boolean returned) {
-            return values(returned).stream().map(Reading::show).toList();
+        List<String> shown(CrashTarget.Acknowledged acknowledged) {
+            return values(acknowledged.returned()).stream().map(Reading::show).toList();
         }
 
         @Override
-        String firstDifference(Reading found, boolean returned) {
-            return found.firstDifference(values(returned));
+        boolean judgesAcknowledgements() {
+            return false;
+        }
+
+        @Override
+        String firstDifference(Reading found, CrashTarget.Acknowledged acknowledged) {
+            return found.firstDifference(values(acknowledged.returned()));
         }
 
         @Override
@@ -85,12 +93,12 @@ abstract class Expectation {
 
         @Override
         @SuppressWarnings("unchecked")
-        boolean admits(Reading found, boolean returned) {
+        boolean admits(Reading found, CrashTarget.Acknowledged acknowledged) {
             if (found.error() != null) {
                 return false;
             }
             try {
-                return oracle.allows((T) found.value(), returned);
+                return oracle.allows((T) found.value(), acknowledged);
             } catch (Exception e) {
                 // an oracle that throws (or is handed a value it does not take) has not allowed the finding
                 return false;
@@ -98,13 +106,19 @@ abstract class Expectation {
         }
 
         @Override
-        List<String> shown(boolean returned) {
-            return List.of(description + (returned ? " (the writer had returned)" : ""));
+        List<String> shown(CrashTarget.Acknowledged acknowledged) {
+            String when = acknowledged.describe();
+            return List.of(description + (when.isEmpty() ? "" : " (" + when + ")"));
+        }
+
+        @Override
+        boolean judgesAcknowledgements() {
+            return true;
         }
 
         @Override
         String setUpProblem(Reading found) {
-            return admits(found, false) ? null : "finds " + found + " after the set-up, which its oracle (" + description
+            return admits(found, CrashTarget.Acknowledged.NOTHING) ? null : "finds " + found + " after the set-up, which its oracle (" + description
                     + ") does not allow: fix .oracle(...) or the set-up";
         }
     }

@@ -22,31 +22,36 @@ final class Explanations {
     }
 
     /** @param acknowledgedOnly G3: only states the edited trace leaves after the writer returned are judged */
-    static Vulnerability crash(CrashTarget target, IoTrace trace, CrashState failing, PersistenceModel model,
-                               boolean acknowledgedOnly, Roots roots) {
+    static Vulnerability crash(CrashTarget target, WriterRun run, CrashState failing, PersistenceModel model,
+                               boolean durability, Roots roots) {
+        IoTrace trace = run.trace();
         try (Materializer disk = Materializer.onDisk(roots.fresh())) {
-            return Explainer.crashState(trace, failing.provenance(), model, target.exploration(), (state, position) ->
-                    acknowledgedOnly && state.provenance().crashPoint() != position.applyAsInt(trace.size())
-                            || reads(target, disk, state, acknowledgedOnly))
-                    .orElse(null);
+            return Explainer.crashState(trace, failing.provenance(), model, target.exploration(), (state, position) -> {
+                CrashTarget.Acknowledged promised = durability
+                        ? run.acknowledgedAt(state.provenance().crashPoint(), position) : CrashTarget.Acknowledged.NOTHING;
+                boolean judged = !durability || promised.returned()
+                        || target.expectation().judgesAcknowledgements() && !promised.labels().isEmpty();
+                return !judged || reads(target, disk, state, promised);
+            }).orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** G1: a paused writer shows the reader its process-crash state at the pause; once returned, only the new value. */
-    static Vulnerability paused(CrashTarget target, IoTrace trace, int point, Roots roots) {
+    static Vulnerability paused(CrashTarget target, WriterRun run, IoTrace trace, int point, Roots roots) {
         try (Materializer disk = Materializer.onDisk(roots.fresh())) {
             return Explainer.pausedReader(trace, point, (state, position) -> reads(target, disk, state,
-                    state.provenance().crashPoint() >= position.applyAsInt(trace.size()))).orElse(null);
+                    run.acknowledgedAt(state.provenance().crashPoint(), position))).orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static boolean reads(CrashTarget target, Materializer disk, CrashState state, boolean returned) {
+    private static boolean reads(CrashTarget target, Materializer disk, CrashState state,
+                                 CrashTarget.Acknowledged acknowledged) {
         try (Materialized m = disk.materialize(state)) {
-            return target.expectation().admits(Reading.of(target, m.root()), returned);
+            return target.expectation().admits(Reading.of(target, m.root()), acknowledged);
         }
     }
 }

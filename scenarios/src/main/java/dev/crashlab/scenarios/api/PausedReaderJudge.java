@@ -36,15 +36,17 @@ final class PausedReaderJudge {
                 break;
             }
             Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, p, paused.run.trace());
-            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(paused.saw, false),
-                    () -> Counterexamples.paused(s, paused.pause.recordedAtPause(), false, paused.saw, expected),
-                    () -> Explanations.paused(target, paused.run.trace(), paused.pause.recordedAtPause(), roots));
+            CrashTarget.Acknowledged promised = recorded.acknowledgedAt(paused.pause.recordedAtPause()).beforeReturn();
+            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(paused.saw, promised),
+                    () -> Counterexamples.paused(s, paused.pause.recordedAtPause(), promised, paused.saw, expected),
+                    () -> Explanations.paused(target, recorded, paused.run.trace(), paused.pause.recordedAtPause(), roots));
         }
         if (recorded.returned()) {
             Reading saw = Reading.of(target, recorded.root());
             Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, attempts, recorded.trace());
-            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(saw, true),
-                    () -> Counterexamples.paused(s, recorded.trace().size(), true, saw, expected), () -> null);
+            CrashTarget.Acknowledged all = recorded.acknowledgedAt(recorded.trace().size());
+            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(saw, all),
+                    () -> Counterexamples.paused(s, recorded.trace().size(), all, saw, expected), () -> null);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.crashlab.faults.run.Run;
 import dev.crashlab.faults.run.RunResult;
 import dev.crashlab.faults.trace.IoTrace;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The set-up, outside any run so that none of its I/O is traced or faulted, then the writer under
@@ -54,6 +55,22 @@ record WriterRun(Path root, RunResult result) {
 
     IoTrace trace() {
         return result.trace();
+    }
+
+    /**
+     * What the writer had acknowledged once {@code point} operations had happened (a crash or pause
+     * there), {@code position} mapping the recorded trace's positions onto the trace judged (itself,
+     * or a fix's edited trace); the return counts only at the judged trace's end.
+     */
+    CrashTarget.Acknowledged acknowledgedAt(int point, java.util.function.IntUnaryOperator position) {
+        List<String> labels = result.acknowledgements().stream()
+                .filter(a -> position.applyAsInt(a.position()) <= point)
+                .map(dev.crashlab.faults.trace.Acknowledgement::label).toList();
+        return new CrashTarget.Acknowledged(labels, returned() && point >= position.applyAsInt(trace().size()));
+    }
+
+    CrashTarget.Acknowledged acknowledgedAt(int point) {
+        return acknowledgedAt(point, java.util.function.IntUnaryOperator.identity());
     }
 
     /** Whether the writer returned normally: only then is its write acknowledged. */
