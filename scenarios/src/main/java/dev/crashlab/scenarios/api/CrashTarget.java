@@ -88,7 +88,7 @@ public final class CrashTarget {
     }
 
     /** The guarantees a user's target can be checked for: the reader's values say nothing about G4-G7. */
-    public static final Set<Guarantee> CHECKABLE = EnumSet.of(Guarantee.G1, Guarantee.G2, Guarantee.G3);
+    public static final Set<Guarantee> CHECKABLE = EnumSet.of(Guarantee.G1, Guarantee.G2, Guarantee.G3, Guarantee.G4);
 
     private final String name;
     private final Action setUp;
@@ -102,6 +102,8 @@ public final class CrashTarget {
     private final List<FaultPlan> faults;
     private final Exploration exploration;
     private final List<String> notMine;
+    private final Action rival;
+    private final Object rivalValue;
 
     private CrashTarget(Builder b) {
         this.name = b.name;
@@ -119,6 +121,11 @@ public final class CrashTarget {
         this.faults = List.copyOf(all);
         this.exploration = b.exploration;
         this.notMine = List.copyOf(b.notMine);
+        this.rival = b.rival;
+        this.rivalValue = b.rivalValue;
+        if (claims.contains(Guarantee.G4) && rival == null) {
+            throw new IllegalArgumentException("G4 (write-once) is judged against a second writer: add .rival(writer, value)");
+        }
     }
 
     public static Builder builder(String name) {
@@ -142,6 +149,10 @@ public final class CrashTarget {
     public Exploration exploration() { return exploration; }
     /** Package prefixes of libraries that are not the user's code: source lines point at the user's call into them. */
     public List<String> notMine() { return notMine; }
+    /** A second writer racing the first on the same files, or null. */
+    public Action rival() { return rival; }
+    /** What the reader finds once the rival alone has written. */
+    public Object rivalValue() { return rivalValue; }
 
     @Override
     public String toString() {
@@ -162,6 +173,8 @@ public final class CrashTarget {
         private final List<FaultPlan> faults = new ArrayList<>();
         private Exploration exploration = Exploration.defaults();
         private final List<String> notMine = new ArrayList<>();
+        private Action rival;
+        private Object rivalValue;
 
         private Builder(String name) {
             if (name == null || name.isBlank() || name.contains(":")) {
@@ -215,7 +228,8 @@ public final class CrashTarget {
         public Builder claims(Guarantee... guarantees) {
             for (Guarantee g : guarantees) {
                 if (!CHECKABLE.contains(g)) {
-                    throw new IllegalArgumentException(g + " cannot be checked on a user's target; claim G1, G2 or G3");
+                    throw new IllegalArgumentException(g + " cannot be checked on a user's target; claim G1, G2, G3,"
+                            + " or G4 with a .rival(...)");
                 }
                 claims.add(g);
             }
@@ -240,6 +254,21 @@ public final class CrashTarget {
 
         public Builder exploration(Exploration e) {
             this.exploration = Objects.requireNonNull(e);
+            return this;
+        }
+
+        /**
+         * A second writer on the same files, e.g. another thread or process saving the same
+         * checkpoint: it is run while the writer is paused before each of its operations, then the
+         * writer resumes. The reader must then find one writer's whole value, never a mix (G1 under
+         * context race); claiming G4 (write-once) also asks that at most one of two different
+         * values be acknowledged, so no acknowledged write is lost.
+         *
+         * @param value what the reader finds once the rival alone has written
+         */
+        public Builder rival(Action writer, Object value) {
+            this.rival = Objects.requireNonNull(writer);
+            this.rivalValue = value;
             return this;
         }
 

@@ -33,7 +33,14 @@ abstract class Expectation {
     }
 
     static Expectation exact(Object before, Object after, List<?> alsoDuring) {
-        return new Exact(before, after, alsoDuring);
+        List<Object> during = new ArrayList<>(Arrays.asList(before, after));
+        during.addAll(alsoDuring);
+        return new Exact(during, Arrays.asList(after));
+    }
+
+    /** Any of these values, whenever the reader looks. */
+    static Expectation anyOf(List<Object> values) {
+        return new Exact(values, values);
     }
 
     static <T> Expectation oracle(CrashTarget.Oracle<T> oracle, String description) {
@@ -44,10 +51,9 @@ abstract class Expectation {
         private final List<Object> during;
         private final List<Object> after;
 
-        Exact(Object before, Object after, List<?> alsoDuring) {
-            this.during = new ArrayList<>(Arrays.asList(before, after));
-            this.during.addAll(alsoDuring);
-            this.after = Arrays.asList(after);
+        Exact(List<Object> during, List<Object> after) {
+            this.during = during;
+            this.after = after;
         }
 
         private List<Object> values(boolean returned) {

@@ -179,7 +179,10 @@ class CrashCheckTest {
     @Test
     void theBuilderRefusesWhatCannotBeCheckedOrReported() {
         CrashTarget.Builder b = CrashTarget.builder("x");
-        assertThrows(IllegalArgumentException.class, () -> b.claims(Guarantee.G4));
+        assertThrows(IllegalArgumentException.class, () -> b.claims(Guarantee.G5));
+        IllegalArgumentException noRival = assertThrows(IllegalArgumentException.class, () -> CrashTarget.builder("w")
+                .writer(dir -> { }).reader(dir -> null, null, null).claims(Guarantee.G4).build());
+        assertTrue(noRival.getMessage().contains(".rival("), noRival.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CrashTarget.builder("a:b"));
         assertThrows(NullPointerException.class, () -> b.build(), "no writer");
         PersistenceModel custom = new PersistenceModel() {
