@@ -2,7 +2,6 @@ package dev.crashlab.scenarios.api;
 
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.scenarios.campaign.Roots;
-import dev.crashlab.scenarios.interleave.Interleaver;
 import dev.crashlab.scenarios.target.Context;
 import dev.crashlab.scenarios.target.Guarantee;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ final class PausedReaderJudge {
         }
     }
 
-    /** One run of the writer with the reader racing it at one pause point. */
+    /** One run of the writer with the reader reading at one pause point. */
     private static final class PausedRun {
         PausePoint pause;
         WriterRun run;
@@ -58,15 +57,9 @@ final class PausedReaderJudge {
 
         static PausedRun at(CrashTarget target, Path root, FaultPlan plan, int attempt) {
             PausedRun r = new PausedRun();
-            // The interleaver resumes the writer once the reader has finished, or is blocked on
-            // something the paused writer holds (a lock both take): a wait there is no hang.
-            Interleaver.race(hook -> {
-                r.pause = PausePoint.before(attempt, hook);
-                r.run = WriterRun.onlyThisThread(target, root, r.pause.and(plan));
-                if (!r.pause.fired()) {
-                    hook.reached(PausePoint.name(attempt)); // releases the interleaver: the reader reads the end state
-                }
-            }, PausePoint.name(attempt), () -> r.saw = Reading.of(target, root));
+            PausedWriter w = PausedWriter.at(target, root, plan, attempt, () -> r.saw = Reading.of(target, root));
+            r.pause = w.pause();
+            r.run = w.run();
             return r;
         }
     }

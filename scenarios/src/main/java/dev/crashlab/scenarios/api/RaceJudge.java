@@ -3,7 +3,6 @@ package dev.crashlab.scenarios.api;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.scenarios.campaign.Roots;
-import dev.crashlab.scenarios.interleave.Interleaver;
 import dev.crashlab.scenarios.target.Context;
 import dev.crashlab.scenarios.target.Guarantee;
 import java.nio.file.Path;
@@ -70,13 +69,7 @@ final class RaceJudge {
 
         static Raced at(CrashTarget target, Path root, FaultPlan plan, int attempt) {
             Raced r = new Raced();
-            Interleaver.race(hook -> {
-                r.pause = PausePoint.before(attempt, hook);
-                r.run = WriterRun.onlyThisThread(target, root, r.pause.and(plan));
-                if (!r.pause.fired()) {
-                    hook.reached(PausePoint.name(attempt));
-                }
-            }, PausePoint.name(attempt), () -> {
+            PausedWriter w = PausedWriter.at(target, root, plan, attempt, () -> {
                 try {
                     target.rival().run(root);
                     r.rivalReturned = true;
@@ -84,6 +77,8 @@ final class RaceJudge {
                     r.rivalFailure = e;
                 }
             });
+            r.pause = w.pause();
+            r.run = w.run();
             r.found = Reading.of(target, root);
             return r;
         }
