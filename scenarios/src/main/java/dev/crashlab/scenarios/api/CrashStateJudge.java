@@ -39,7 +39,7 @@ final class CrashStateJudge {
             states.explore(model, target.exploration(), state -> {
                 Scenario s = new Scenario(target, fault, model.name(), ordinal[0]++, run.trace());
                 try (Materialized m = disk.materialize(state)) {
-                    Reading saw = Reading.of(target, m.root());
+                    Reading saw = Reading.afterRecovery(target, m.root());
                     CrashTarget.Acknowledged nothing = CrashTarget.Acknowledged.NOTHING;
                     cells.judge(fault, Guarantee.G2, model.name(), expected.admits(saw, nothing),
                             () -> Counterexamples.crash(s, state, saw, expected, nothing),

@@ -104,6 +104,7 @@ public final class CrashTarget {
     private final List<String> notMine;
     private final Action rival;
     private final Object rivalValue;
+    private final Action recovery;
 
     private CrashTarget(Builder b) {
         this.name = b.name;
@@ -123,6 +124,7 @@ public final class CrashTarget {
         this.notMine = List.copyOf(b.notMine);
         this.rival = b.rival;
         this.rivalValue = b.rivalValue;
+        this.recovery = b.recovery;
         if (claims.contains(Guarantee.G4) && rival == null) {
             throw new IllegalArgumentException("G4 (write-once) is judged against a second writer: add .rival(writer, value)");
         }
@@ -149,6 +151,8 @@ public final class CrashTarget {
     public Exploration exploration() { return exploration; }
     /** Package prefixes of libraries that are not the user's code: source lines point at the user's call into them. */
     public List<String> notMine() { return notMine; }
+    /** What a restart runs on the files before anyone reads them (replaying a log, removing a temp file). */
+    public Action recovery() { return recovery; }
     /** A second writer racing the first on the same files, or null. */
     public Action rival() { return rival; }
     /** What the reader finds once the rival alone has written. */
@@ -175,6 +179,7 @@ public final class CrashTarget {
         private final List<String> notMine = new ArrayList<>();
         private Action rival;
         private Object rivalValue;
+        private Action recovery = root -> { };
 
         private Builder(String name) {
             if (name == null || name.isBlank() || name.contains(":")) {
@@ -254,6 +259,16 @@ public final class CrashTarget {
 
         public Builder exploration(Exploration e) {
             this.exploration = Objects.requireNonNull(e);
+            return this;
+        }
+
+        /**
+         * The target's recovery, run on every crash state before the reader reads it, as a restart
+         * would (open the store, replay its log): what it makes of the state is what is judged. It
+         * may write; each state is its own copy. Readers paused inside a live writer do not run it.
+         */
+        public Builder recovery(Action a) {
+            this.recovery = Objects.requireNonNull(a);
             return this;
         }
 

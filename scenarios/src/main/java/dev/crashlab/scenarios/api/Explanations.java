@@ -51,7 +51,7 @@ final class Explanations {
     private static boolean reads(CrashTarget target, Materializer disk, CrashState state,
                                  CrashTarget.Acknowledged acknowledged) {
         try (Materialized m = disk.materialize(state)) {
-            return target.expectation().admits(Reading.of(target, m.root()), acknowledged);
+            return target.expectation().admits(Reading.afterRecovery(target, m.root()), acknowledged);
         }
     }
 }
