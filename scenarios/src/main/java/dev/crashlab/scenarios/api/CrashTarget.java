@@ -98,6 +98,7 @@ public final class CrashTarget {
     private final Object after;
     private final Expectation expectation;
     private final Set<Guarantee> claims;
+    private final java.util.Map<Guarantee, Set<String>> claimedUnder;
     private final List<PersistenceModel> models;
     private final List<FaultPlan> faults;
     private final Exploration exploration;
@@ -115,6 +116,7 @@ public final class CrashTarget {
         this.after = b.after;
         this.expectation = b.expectation;
         this.claims = b.claims.isEmpty() ? Set.of() : Set.copyOf(b.claims);
+        this.claimedUnder = java.util.Map.copyOf(b.claimedUnder);
         this.models = List.copyOf(b.models);
         List<FaultPlan> all = new ArrayList<>();
         all.add(FaultPlan.none()); // the fault-free run is always checked: the faults are extra environments
@@ -145,6 +147,12 @@ public final class CrashTarget {
     /** What the reader may find, as every judge of this target asks it. */
     Expectation expectation() { return expectation; }
     public Set<Guarantee> claims() { return claims; }
+
+    /** Whether the target claims {@code g} in this context: everywhere, or under the models it was claimed under. */
+    public boolean claims(Guarantee g, String context) {
+        Set<String> only = claimedUnder.get(g);
+        return claims.contains(g) && (only == null || only.contains(context));
+    }
     public List<PersistenceModel> models() { return models; }
     /** The environments checked: {@link FaultPlan#none()} first, then the builder's faults. */
     public List<FaultPlan> faults() { return faults; }
@@ -173,6 +181,7 @@ public final class CrashTarget {
         private Object after;
         private Expectation expectation;
         private final Set<Guarantee> claims = EnumSet.noneOf(Guarantee.class);
+        private final java.util.Map<Guarantee, Set<String>> claimedUnder = new java.util.EnumMap<>(Guarantee.class);
         private List<PersistenceModel> models = PersistenceModel.builtIn();
         private final List<FaultPlan> faults = new ArrayList<>();
         private Exploration exploration = Exploration.defaults();
@@ -241,6 +250,16 @@ public final class CrashTarget {
             return this;
         }
 
+        /**
+         * Claims {@code g} only under these persistence models (by name), e.g. G3 under process-crash
+         * only, for an option that fsyncs nothing: under the others it is shown as not claimed.
+         */
+        public Builder claimsUnder(Guarantee g, String... models) {
+            claims(g);
+            claimedUnder.computeIfAbsent(g, k -> new java.util.HashSet<>()).addAll(List.of(models));
+            return this;
+        }
+
         /** Persistence models for G2 and G3 (default: all four built-in ones). */
         public Builder models(List<PersistenceModel> chosen) {
             if (chosen == null || chosen.isEmpty()) {
@@ -303,9 +322,15 @@ public final class CrashTarget {
 
         public CrashTarget build() {
             for (PersistenceModel m : models) {
-                if (PersistenceModel.builtIn().stream().noneMatch(b -> b.name().equals(m.name()))) {
-                    throw new IllegalArgumentException("model '" + m.name() + "' is not one the reports know; "
-                            + "choose from PersistenceModel.builtIn()");
+                // every model is reported by its name: refuse now one a report could not carry
+                dev.crashlab.reports.Model.fromWireName(m.name());
+            }
+            for (Set<String> named : claimedUnder.values()) {
+                for (String n : named) {
+                    if (models.stream().noneMatch(m -> m.name().equals(n))) {
+                        throw new IllegalArgumentException("a claim names model '" + n + "', which this target is not"
+                                + " checked under; its models are " + models.stream().map(PersistenceModel::name).toList());
+                    }
                 }
             }
             return new CrashTarget(this);

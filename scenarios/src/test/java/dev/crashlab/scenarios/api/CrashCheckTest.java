@@ -188,7 +188,7 @@ class CrashCheckTest {
         PersistenceModel custom = new PersistenceModel() {
             @Override
             public String name() {
-                return "my-model";
+                return "my model: with a colon";
             }
 
             @Override
@@ -198,7 +198,7 @@ class CrashCheckTest {
         };
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CrashTarget.builder("x")
                 .writer(dir -> { }).reader(SettingsFile::load, null, null).models(List.of(custom)).build());
-        assertTrue(e.getMessage().contains("my-model"), e.getMessage());
+        assertTrue(e.getMessage().contains("my model: with a colon"), "a name no report can carry: " + e.getMessage());
         assertEquals(Exploration.defaults(), CrashTarget.builder("x").writer(dir -> { })
                 .reader(SettingsFile::load, null, null).build().exploration());
     }
