@@ -132,6 +132,31 @@ public final class CrashTarget {
         }
     }
 
+    /** The same target with its writer and its rival swapped: the rival's turn to be paused at each of its operations. */
+    private CrashTarget(CrashTarget t) {
+        this.name = t.name;
+        this.setUp = t.setUp;
+        this.writer = t.rival;
+        this.reader = t.reader;
+        this.before = t.before;
+        this.after = t.rivalValue;
+        this.expectation = Expectation.exact(t.before, t.rivalValue, List.of());
+        this.claims = t.claims;
+        this.claimedUnder = t.claimedUnder;
+        this.models = t.models;
+        this.faults = t.faults;
+        this.exploration = t.exploration;
+        this.notMine = t.notMine;
+        this.rival = t.writer;
+        this.rivalValue = t.after;
+        this.recovery = t.recovery;
+    }
+
+    /** For the race: the rival as the writer paused at each of its operations, the writer as its rival. */
+    CrashTarget swapped() {
+        return new CrashTarget(this);
+    }
+
     public static Builder builder(String name) {
         return new Builder(name);
     }

@@ -22,12 +22,25 @@ final class RaceJudge {
     private RaceJudge() {
     }
 
+    /**
+     * Each writer in turn is paused at every one of its operations while the other runs: the target's
+     * writer first, then its rival (pause points numbered after the writer's, so every token is unique).
+     */
     static void judge(CrashTarget target, int fault, int attempts, Roots roots, Cells cells, List<String> notes) {
-        FaultPlan plan = target.faults().get(fault);
         cells.declare(fault, Guarantee.G1, Context.RACE);
         if (target.claims().contains(Guarantee.G4)) {
             cells.declare(fault, Guarantee.G4, Context.RACE);
         }
+        judge(target, fault, attempts, 0, roots, cells, notes);
+        CrashTarget swapped = target.swapped();
+        PausePoint counter = PausePoint.counting();
+        WriterRun.go(swapped, roots.fresh(), counter.and(target.faults().get(fault)), false);
+        judge(swapped, fault, counter.attempts(), attempts, roots, cells, notes);
+    }
+
+    private static void judge(CrashTarget target, int fault, int attempts, int firstOrdinal, Roots roots, Cells cells,
+                              List<String> notes) {
+        FaultPlan plan = target.faults().get(fault);
         for (int p = 0; p < attempts; p++) {
             Raced r = Raced.at(target, roots.fresh(), plan, p);
             if (!r.pause.fired()) {
@@ -36,7 +49,7 @@ final class RaceJudge {
             }
             boolean mine = r.run.returned();
             List<Object> whole = Arrays.asList(target.before(), target.after(), target.rivalValue());
-            Scenario s = new Scenario(target, fault, Context.RACE, p, r.run.trace());
+            Scenario s = new Scenario(target, fault, Context.RACE, firstOrdinal + p, r.run.trace());
             String story = (mine ? "the writer returned" : "the writer failed (" + r.run.result().thrown() + ")") + ", "
                     + (r.rivalReturned ? "the rival returned" : "the rival failed (" + r.rivalFailure + ")");
             cells.judge(fault, Guarantee.G1, Context.RACE, r.found.isOneOf(whole),
