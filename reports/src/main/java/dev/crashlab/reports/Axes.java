@@ -12,7 +12,7 @@ record Axes(List<Guarantee> guarantees, List<Model> models) {
 
     static Axes of(CampaignResult result) {
         Set<Guarantee> gs = EnumSet.noneOf(Guarantee.class);
-        Set<Model> ms = EnumSet.noneOf(Model.class);
+        Set<Model> ms = new java.util.TreeSet<>();
         for (TargetResult t : result.targets()) {
             for (Cell c : t.cells()) {
                 gs.add(c.guarantee());

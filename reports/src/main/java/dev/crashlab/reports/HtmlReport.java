@@ -25,6 +25,12 @@ final class HtmlReport {
                     .append("<div class=\"scroll\">").append(MatrixHtml.of(result, findings)).append("</div>\n")
                     .append(charts(result));
         }
+        List<String> notes = result.targets().stream().flatMap(t -> t.notes().stream()).toList();
+        if (!notes.isEmpty()) {
+            out.append("<h2>Notes</h2>\n<ul class=\"notes\">\n");
+            notes.forEach(n -> out.append("<li>").append(Html.escape(n)).append("</li>\n"));
+            out.append("</ul>\n");
+        }
         section(out, "Violations", findings, Outcome.VIOLATION,
                 "Claimed guarantees that broke. Each one fails the run.");
         section(out, "Expected findings (seeded bugs)", findings, Outcome.EXPECTED_FINDING,

@@ -27,6 +27,7 @@ final class MarkdownSummary {
         if (!r.targets().isEmpty() && !axes.guarantees().isEmpty()) {
             matrix(out, r, axes);
         }
+        notes(out, r);
         List<Finding> findings = Finding.of(r);
         list(out, "Violations", findings, Outcome.VIOLATION);
         list(out, "Expected findings (seeded bugs)", findings, Outcome.EXPECTED_FINDING);
@@ -35,6 +36,15 @@ final class MarkdownSummary {
             out.append(BenchmarkMarkdown.of(r.benchmarks()));
         }
         return out.toString();
+    }
+
+    /** What the verdicts alone do not say (a writer that failed under a fault, a reader never paused). */
+    private static void notes(StringBuilder out, CampaignResult r) {
+        List<String> lines = r.targets().stream()
+                .flatMap(t -> t.notes().stream().map(n -> "- " + Markdown.escape(n))).toList();
+        if (!lines.isEmpty()) {
+            out.append("### Notes\n\n").append(String.join("\n", lines)).append("\n\n");
+        }
     }
 
     private static String verdict(CampaignResult r) {

@@ -128,7 +128,9 @@ final class Merger {
                         + " states vs " + c.status().wireName() + ", " + c.statesExplored() + " states)");
             }
         }
+        List<String> notes = new ArrayList<>(a.notes());
+        b.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         return new TargetResult(a.id(), a.seededBug(), a.source(), a.expectedViolations(),
-                List.copyOf(cells.values()));
+                List.copyOf(cells.values()), notes);
     }
 }

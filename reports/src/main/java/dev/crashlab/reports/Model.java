@@ -1,34 +1,54 @@
 package dev.crashlab.reports;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The fault context a cell was checked under: the persistence models of the design notes, plus the
  * contexts with no crash: the concurrent reader (what a reader sees while the writer is paused), a
- * live run, a corrupted entry, and a race of two actors. The wire names are part of the report.json contract.
+ * live run, a corrupted entry, and a race of two actors; and any other persistence model a user
+ * gives (e.g. {@code weakest-posix/512}), by its name. The built-in ones are single instances; the
+ * wire names are part of the report.json contract.
  */
-public enum Model {
-    @JsonProperty("process-crash") PROCESS_CRASH("process-crash", "crash"),
-    @JsonProperty("ordered") ORDERED("ordered", "ord"),
-    @JsonProperty("ext4-like") EXT4_LIKE("ext4-like", "ext4"),
-    @JsonProperty("weakest-posix") WEAKEST_POSIX("weakest-posix", "weak"),
-    @JsonProperty("concurrent-reader") CONCURRENT_READER("concurrent-reader", "reader"),
+public final class Model implements Comparable<Model> {
+
+    public static final Model PROCESS_CRASH = new Model("process-crash", "crash", 0);
+    public static final Model ORDERED = new Model("ordered", "ord", 1);
+    public static final Model EXT4_LIKE = new Model("ext4-like", "ext4", 2);
+    public static final Model WEAKEST_POSIX = new Model("weakest-posix", "weak", 3);
+    public static final Model CONCURRENT_READER = new Model("concurrent-reader", "reader", 4);
     /** The workload run with no fault, every key read after each step (write-once). */
-    @JsonProperty("live") LIVE("live", "live"),
+    public static final Model LIVE = new Model("live", "live", 5);
     /** An entry damaged on disk, then read (recoverability of readers). */
-    @JsonProperty("corrupt-entry") CORRUPT_ENTRY("corrupt-entry", "corrupt"),
-    /** Two actors racing at named pause points (the cache protocols, no stale reads). */
-    @JsonProperty("race") RACE("race", "race");
+    public static final Model CORRUPT_ENTRY = new Model("corrupt-entry", "corrupt", 6);
+    /** Two actors racing at named pause points (the cache protocols, no stale reads; rival writers). */
+    public static final Model RACE = new Model("race", "race", 7);
+
+    private static final List<Model> BUILT_IN = List.of(PROCESS_CRASH, ORDERED, EXT4_LIKE, WEAKEST_POSIX,
+            CONCURRENT_READER, LIVE, CORRUPT_ENTRY, RACE);
+    /** A user's model name: printable, short, and free of what would break a token or a table. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._=/+-]{0,63}");
 
     private final String wireName;
     private final String shortName;
+    private final int rank;
 
-    Model(String wireName, String shortName) {
+    private Model(String wireName, String shortName, int rank) {
         this.wireName = wireName;
         this.shortName = shortName;
+        this.rank = rank;
+    }
+
+    /** The built-in contexts, in report order. */
+    public static Model[] values() {
+        return BUILT_IN.toArray(new Model[0]);
     }
 
     /** The name used in report.json and on the command line, e.g. "ext4-like". */
+    @JsonValue
     public String wireName() {
         return wireName;
     }
@@ -38,14 +58,45 @@ public enum Model {
         return shortName;
     }
 
-    /** The model with this wire name; for command-line parsing. */
+    /** Whether this is one of the built-in contexts (a user's model is not). */
+    public boolean builtIn() {
+        return rank < BUILT_IN.size();
+    }
+
+    /** The built-in context with this name, or a user's persistence model of that name. */
+    @JsonCreator
     public static Model fromWireName(String name) {
-        for (Model m : values()) {
+        for (Model m : BUILT_IN) {
             if (m.wireName.equals(name)) {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + name + "'; expected one of "
-                + java.util.Arrays.stream(values()).map(Model::wireName).toList());
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("unknown model '" + name + "'; expected one of "
+                    + BUILT_IN.stream().map(Model::wireName).toList() + ", or a persistence model's name"
+                    + " (letters, digits and . _ = / + -, at most 64)");
+        }
+        return new Model(name, name, BUILT_IN.size());
+    }
+
+    /** The built-in contexts first, in their order, then users' models by name. */
+    @Override
+    public int compareTo(Model other) {
+        return rank != other.rank ? Integer.compare(rank, other.rank) : wireName.compareTo(other.wireName);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Model other && wireName.equals(other.wireName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(wireName);
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
     }
 }

@@ -21,9 +21,11 @@ import java.util.Set;
  *                            broken check)
  * @param cells               the verdicts, kept in guarantee-then-model order so equal results
  *                            compare equal however they were assembled
+ * @param notes               what a reader of the verdicts should know, e.g. that the writer failed
+ *                            under a fault, so nothing was acknowledged and G3 was not applicable
  */
 public record TargetResult(String id, boolean seededBug, String source,
-                           Set<Guarantee> expectedViolations, List<Cell> cells) {
+                           Set<Guarantee> expectedViolations, List<Cell> cells, List<String> notes) {
 
     static final Comparator<Cell> CELL_ORDER =
             Comparator.comparing(Cell::guarantee).thenComparing(Cell::model);
@@ -38,12 +40,18 @@ public record TargetResult(String id, boolean seededBug, String source,
                     + " expects violations but is not a seeded bug");
         }
         cells = cells == null ? List.of() : cells.stream().sorted(CELL_ORDER).toList();
+        notes = notes == null ? List.of() : List.copyOf(notes);
         Set<String> keys = new HashSet<>();
         for (Cell c : cells) {
             if (!keys.add(c.key())) {
                 throw new IllegalArgumentException("target " + id + " has two cells for " + c.key());
             }
         }
+    }
+
+    /** A target with nothing to note. */
+    public TargetResult(String id, boolean seededBug, String source, Set<Guarantee> expectedViolations, List<Cell> cells) {
+        this(id, seededBug, source, expectedViolations, cells, List.of());
     }
 
     /** Whether a violated cell is an expected finding of this seeded bug rather than a failure. */

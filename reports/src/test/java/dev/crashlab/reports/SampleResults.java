@@ -161,7 +161,7 @@ final class SampleResults {
                 for (Model m : Model.values()) {
                     Status s = set.contains(g) ? Status.HELD
                             : g == G7 ? Status.NOT_APPLICABLE : Status.NOT_CLAIMED;
-                    put(new Cell(g, m, s, s == Status.HELD ? 20L + 7L * g.ordinal() + m.ordinal() : 0, null, null));
+                    put(new Cell(g, m, s, s == Status.HELD ? 20L + 7L * g.ordinal() + java.util.Arrays.asList(Model.values()).indexOf(m) : 0, null, null));
                 }
             }
             return this;
@@ -169,7 +169,7 @@ final class SampleResults {
 
         /** Claimed under these models only; not claimed under the others. */
         TargetBuilder claimsUnder(Guarantee g, Model... models) {
-            Set<Model> set = EnumSet.copyOf(List.of(models));
+            Set<Model> set = Set.of(models);
             for (Model m : Model.values()) {
                 put(new Cell(g, m, set.contains(m) ? Status.HELD : Status.NOT_CLAIMED, 25, null, null));
             }

@@ -29,6 +29,7 @@ final class Recorder {
     };
 
     private final List<IoOp> ops = new ArrayList<>();
+    private final List<dev.crashlab.faults.trace.Acknowledgement> acknowledgements = new ArrayList<>();
     /** Package prefixes of libraries the user marked as not theirs: a site is the user's frame that called them. */
     private final List<String> notMine;
 
@@ -55,6 +56,15 @@ final class Recorder {
 
     synchronized List<IoOp> ops() {
         return List.copyOf(ops);
+    }
+
+    /** What the target acknowledged, at the trace position it had reached: what a later crash must not lose. */
+    synchronized void acknowledge(String label) {
+        acknowledgements.add(new dev.crashlab.faults.trace.Acknowledgement(ops.size(), label));
+    }
+
+    synchronized List<dev.crashlab.faults.trace.Acknowledgement> acknowledgements() {
+        return List.copyOf(acknowledgements);
     }
 
     /**

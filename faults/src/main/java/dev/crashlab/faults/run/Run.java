@@ -23,6 +23,8 @@ import java.util.List;
 public final class Run {
 
     private static final Object ONE_AT_A_TIME = new Object();
+    /** The run in progress, for {@link #acknowledge}; runs are one at a time. */
+    private static volatile ActiveRun current;
 
     private final Scope scope;
     private FaultPlan plan = FaultPlan.none();
@@ -96,6 +98,18 @@ public final class Run {
         return this;
     }
 
+    /**
+     * Marks, from inside a workload, a point after which the target has promised something (a commit
+     * acknowledged): it is recorded at the trace position reached, and a crash after it is judged
+     * against it. Outside a run it does nothing, so code can call it unconditionally.
+     */
+    public static void acknowledge(String label) {
+        ActiveRun run = current;
+        if (run != null) {
+            run.recorder().acknowledge(label);
+        }
+    }
+
     public RunResult go(Workload workload) {
         synchronized (ONE_AT_A_TIME) {
             Agent.install();
@@ -103,6 +117,7 @@ public final class Run {
             ActiveRun run = ActiveRun.of(scope, plan, onlyRunThreads, notMine);
             Throwable thrown = null;
             run.threads().markRunThread();
+            current = run;
             Activation.activate(new Interceptor(run));
             try {
                 workload.run();
@@ -110,6 +125,7 @@ public final class Run {
                 thrown = t;
             } finally {
                 Activation.deactivate();
+                current = null;
                 run.threads().unmarkRunThread();
             }
             IoTrace trace = new IoTrace(before, run.recorder().ops());
@@ -120,7 +136,7 @@ public final class Run {
                         d + " (replaying the recorded trace does not give back the directory the run left)"));
             }
             return RunResult.of(trace, crash, thrown, run.liveness().attemptsAfterDeath(),
-                    run.pauses().callbackErrors(), unseen);
+                    run.pauses().callbackErrors(), unseen, run.recorder().acknowledgements());
         }
     }
 }

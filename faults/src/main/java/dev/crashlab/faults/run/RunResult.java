@@ -17,18 +17,23 @@ import java.util.Optional;
  * @param unseen         in-scope I/O the instrumentation saw start but cannot follow (a memory
  *                       mapping, a native transfer, an asynchronous channel), one line each with
  *                       the target's source line: if this is not empty, the trace is incomplete
+ * @param acknowledgements what the target acknowledged during the run ({@link Run#acknowledge}), in order
  */
 public record RunResult(IoTrace trace, SimulatedCrash crash, Throwable thrown, String finding,
-                        List<Throwable> callbackErrors, List<String> unseen) {
+                        List<Throwable> callbackErrors, List<String> unseen,
+                        List<dev.crashlab.faults.trace.Acknowledgement> acknowledgements) {
 
     public RunResult {
         callbackErrors = List.copyOf(callbackErrors);
         unseen = List.copyOf(unseen);
+        acknowledgements = List.copyOf(acknowledgements);
     }
 
     static RunResult of(IoTrace trace, SimulatedCrash crash, Throwable thrown, int attemptsAfterDeath,
-                        List<Throwable> callbackErrors, List<String> unseen) {
-        return new RunResult(trace, crash, thrown, finding(crash, thrown, attemptsAfterDeath), callbackErrors, unseen);
+                        List<Throwable> callbackErrors, List<String> unseen,
+                        List<dev.crashlab.faults.trace.Acknowledgement> acknowledgements) {
+        return new RunResult(trace, crash, thrown, finding(crash, thrown, attemptsAfterDeath), callbackErrors, unseen,
+                acknowledgements);
     }
 
     public boolean crashed() {

@@ -64,13 +64,13 @@ final class Cells {
     List<Verdict> verdicts() {
         List<Verdict> out = new ArrayList<>();
         cells.forEach((k, t) -> out.add(new Verdict(target.name(), target.faults().get(k.fault()).toString(),
-                k.guarantee(), k.context(), status(k.guarantee(), t), t.checks, t.counterexample, t.detectedAfterMs)));
+                k.guarantee(), k.context(), status(k.guarantee(), k.context(), t), t.checks, t.counterexample, t.detectedAfterMs)));
         return out;
     }
 
-    private Status status(Guarantee g, Tally t) {
+    private Status status(Guarantee g, String context, Tally t) {
         if (t.counterexample != null) {
-            return target.claims().contains(g) ? Status.VIOLATED : Status.NOT_CLAIMED;
+            return target.claims(g, context) ? Status.VIOLATED : Status.NOT_CLAIMED;
         }
         return t.checks > 0 ? Status.HELD : Status.NOT_APPLICABLE;
     }

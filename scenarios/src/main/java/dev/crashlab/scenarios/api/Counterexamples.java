@@ -21,7 +21,8 @@ final class Counterexamples {
     }
 
     /** A crash state the reader judged. */
-    static Counterexample crash(Scenario s, CrashState state, Reading saw, List<Object> allowed) {
+    static Counterexample crash(Scenario s, CrashState state, Reading saw, Expectation expected,
+                                CrashTarget.Acknowledged returned) {
         var p = state.provenance();
         int point = p.crashPoint();
         String fault = (p.model().equals("process-crash") ? "process crash" : "power failure") + " after " + point
@@ -30,29 +31,31 @@ final class Counterexamples {
                 : point == 0 ? new CrashPoint(0, CrashPosition.BEFORE, null) : new CrashPoint(point - 1, CrashPosition.AFTER, null);
         Provenance provenance = new Provenance(p.persisted(), p.dropped(), p.torn().entrySet().stream()
                 .map(t -> new TornOp(t.getKey(), t.getValue().describe())).toList());
-        return build(s, fault, at, provenance, saw + saw.firstDifference(allowed) + "\nstate left on disk:\n"
+        return build(s, fault, at, provenance, saw + expected.firstDifference(saw, returned) + "\nstate left on disk:\n"
                 + state.contents().toString().strip(),
-                allowed, point > 0 ? s.trace().get(point - 1).site() : null);
+                expected.shown(returned), point > 0 ? s.trace().get(point - 1).site() : null);
     }
 
     /** The reader run while the writer was paused with {@code happened} operations done (or after it returned). */
-    static Counterexample paused(Scenario s, int happened, boolean returned, Reading saw, List<Object> allowed) {
+    static Counterexample paused(Scenario s, int happened, CrashTarget.Acknowledged acknowledged, Reading saw,
+                                 Expectation expected) {
+        boolean returned = acknowledged.returned();
         int size = s.trace().size();
         String fault = (returned ? "the reader ran after the writer returned"
                 : "writer paused before operation #" + happened + " while the reader ran") + s.faultSuffix();
         CrashPoint at = size == 0 ? null : happened < size
                 ? new CrashPoint(happened, CrashPosition.BEFORE, "writer paused, reader ran")
                 : new CrashPoint(size - 1, CrashPosition.AFTER, returned ? "writer returned, reader ran" : "writer paused, reader ran");
-        return build(s, fault, at, null, saw + saw.firstDifference(allowed), allowed,
+        return build(s, fault, at, null, saw + expected.firstDifference(saw, acknowledged), expected.shown(acknowledged),
                 happened < size ? s.trace().get(happened).site() : null);
     }
 
     private static Counterexample build(Scenario s, String fault, CrashPoint at, Provenance provenance, String saw,
-                                        List<Object> allowed, String site) {
+                                        List<String> allowed, String site) {
         List<String> steps = List.of("set-up of " + s.target().name() + " (run first, never crashed)",
                 "writer of " + s.target().name() + " (" + s.trace().size() + " I/O operations)");
         return new Counterexample(s.token(), fault, steps, ops(s.trace()), at, provenance, saw,
-                allowed.stream().map(Reading::show).toList(), site);
+                allowed, site);
     }
 
     private static List<TraceOp> ops(IoTrace trace) {

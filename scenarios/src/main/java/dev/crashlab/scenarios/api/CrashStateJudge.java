@@ -9,7 +9,6 @@ import dev.crashlab.scenarios.campaign.Roots;
 import dev.crashlab.scenarios.target.Guarantee;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -27,8 +26,7 @@ final class CrashStateJudge {
     static void judge(CrashTarget target, int fault, WriterRun run, Roots roots, Predicate<String> contexts,
                       Cells cells) {
         CrashStates states = new CrashStates(run.trace());
-        List<Object> eitherValue = Arrays.asList(target.before(), target.after());
-        List<Object> newValue = Arrays.asList(target.after());
+        Expectation expected = target.expectation();
         for (PersistenceModel model : target.models()) {
             if (!contexts.test(model.name())) {
                 continue;
@@ -41,14 +39,17 @@ final class CrashStateJudge {
             states.explore(model, target.exploration(), state -> {
                 Scenario s = new Scenario(target, fault, model.name(), ordinal[0]++, run.trace());
                 try (Materialized m = disk.materialize(state)) {
-                    Reading saw = Reading.of(target, m.root());
-                    cells.judge(fault, Guarantee.G2, model.name(), saw.isOneOf(eitherValue),
-                            () -> Counterexamples.crash(s, state, saw, eitherValue),
-                            () -> Explanations.crash(target, run.trace(), state, model, eitherValue, false, roots));
-                    if (run.returned() && afterReturn(state, run)) {
-                        cells.judge(fault, Guarantee.G3, model.name(), saw.isOneOf(newValue),
-                                () -> Counterexamples.crash(s, state, saw, newValue),
-                                () -> Explanations.crash(target, run.trace(), state, model, newValue, true, roots));
+                    Reading saw = Reading.afterRecovery(target, m.root());
+                    CrashTarget.Acknowledged nothing = CrashTarget.Acknowledged.NOTHING;
+                    cells.judge(fault, Guarantee.G2, model.name(), expected.admits(saw, nothing),
+                            () -> Counterexamples.crash(s, state, saw, expected, nothing),
+                            () -> Explanations.crash(target, run, state, model, false, roots));
+                    CrashTarget.Acknowledged promised = run.acknowledgedAt(state.provenance().crashPoint());
+                    if (promised.returned() && afterReturn(state, run)
+                            || expected.judgesAcknowledgements() && !promised.labels().isEmpty()) {
+                        cells.judge(fault, Guarantee.G3, model.name(), expected.admits(saw, promised),
+                                () -> Counterexamples.crash(s, state, saw, expected, promised),
+                                () -> Explanations.crash(target, run, state, model, true, roots));
                     }
                 }
             });

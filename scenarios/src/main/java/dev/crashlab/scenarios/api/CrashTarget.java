@@ -39,8 +39,56 @@ public final class CrashTarget {
         T read(Path root) throws Exception;
     }
 
+    /**
+     * What the reader may find, when exact values cannot say it: e.g. "the records read are a prefix
+     * of the records written, and include every acknowledged one". G2 asks it with nothing
+     * acknowledged (is what a crash left consistent?), G3 with what was acknowledged at the crash
+     * point (is what was promised there?), G1 with what was acknowledged at the pause.
+     */
+    @FunctionalInterface
+    public interface Oracle<T> {
+        boolean allows(T found, Acknowledged acknowledged) throws Exception;
+    }
+
+    /**
+     * What the target had acknowledged where the reader looked (a crash point, a pause point): the
+     * labels its writer passed to {@link #ack} before it, and whether the writer had returned.
+     */
+    public record Acknowledged(List<String> labels, boolean returned) {
+        public static final Acknowledged NOTHING = new Acknowledged(List.of(), false);
+
+        public Acknowledged {
+            labels = List.copyOf(labels);
+        }
+
+        public boolean contains(String label) {
+            return labels.contains(label);
+        }
+
+        /** The same labels, the writer not (yet) returned: what a reader paused inside the writer is judged with. */
+        Acknowledged beforeReturn() {
+            return new Acknowledged(labels, false);
+        }
+
+        /** E.g. "acknowledged: commit 1, commit 2; the writer had returned", or "" for nothing. */
+        String describe() {
+            String acked = labels.isEmpty() ? "" : "acknowledged: " + String.join(", ", labels);
+            String back = returned ? "the writer had returned" : "";
+            return acked.isEmpty() || back.isEmpty() ? acked + back : acked + "; " + back;
+        }
+    }
+
+    /**
+     * Called from inside a writer: from here on the target has promised {@code label} (a commit
+     * returned to its caller, a record appended): a crash after this point must not lose it, and an
+     * oracle is told so. Outside a check it does nothing, so production code may call it.
+     */
+    public static void ack(String label) {
+        dev.crashlab.faults.run.Run.acknowledge(Objects.requireNonNull(label, "label"));
+    }
+
     /** The guarantees a user's target can be checked for: the reader's values say nothing about G4-G7. */
-    public static final Set<Guarantee> CHECKABLE = EnumSet.of(Guarantee.G1, Guarantee.G2, Guarantee.G3);
+    public static final Set<Guarantee> CHECKABLE = EnumSet.of(Guarantee.G1, Guarantee.G2, Guarantee.G3, Guarantee.G4);
 
     private final String name;
     private final Action setUp;
@@ -48,11 +96,16 @@ public final class CrashTarget {
     private final Reader<?> reader;
     private final Object before;
     private final Object after;
+    private final Expectation expectation;
     private final Set<Guarantee> claims;
+    private final java.util.Map<Guarantee, Set<String>> claimedUnder;
     private final List<PersistenceModel> models;
     private final List<FaultPlan> faults;
     private final Exploration exploration;
     private final List<String> notMine;
+    private final Action rival;
+    private final Object rivalValue;
+    private final Action recovery;
 
     private CrashTarget(Builder b) {
         this.name = b.name;
@@ -61,7 +114,9 @@ public final class CrashTarget {
         this.reader = Objects.requireNonNull(b.reader, "a target needs a reader: .reader(root -> ..., before, after)");
         this.before = b.before;
         this.after = b.after;
+        this.expectation = b.expectation;
         this.claims = b.claims.isEmpty() ? Set.of() : Set.copyOf(b.claims);
+        this.claimedUnder = java.util.Map.copyOf(b.claimedUnder);
         this.models = List.copyOf(b.models);
         List<FaultPlan> all = new ArrayList<>();
         all.add(FaultPlan.none()); // the fault-free run is always checked: the faults are extra environments
@@ -69,6 +124,37 @@ public final class CrashTarget {
         this.faults = List.copyOf(all);
         this.exploration = b.exploration;
         this.notMine = List.copyOf(b.notMine);
+        this.rival = b.rival;
+        this.rivalValue = b.rivalValue;
+        this.recovery = b.recovery;
+        if (claims.contains(Guarantee.G4) && rival == null) {
+            throw new IllegalArgumentException("G4 (write-once) is judged against a second writer: add .rival(writer, value)");
+        }
+    }
+
+    /** The same target with its writer and its rival swapped: the rival's turn to be paused at each of its operations. */
+    private CrashTarget(CrashTarget t) {
+        this.name = t.name;
+        this.setUp = t.setUp;
+        this.writer = t.rival;
+        this.reader = t.reader;
+        this.before = t.before;
+        this.after = t.rivalValue;
+        this.expectation = Expectation.exact(t.before, t.rivalValue, List.of());
+        this.claims = t.claims;
+        this.claimedUnder = t.claimedUnder;
+        this.models = t.models;
+        this.faults = t.faults;
+        this.exploration = t.exploration;
+        this.notMine = t.notMine;
+        this.rival = t.writer;
+        this.rivalValue = t.after;
+        this.recovery = t.recovery;
+    }
+
+    /** For the race: the rival as the writer paused at each of its operations, the writer as its rival. */
+    CrashTarget swapped() {
+        return new CrashTarget(this);
     }
 
     public static Builder builder(String name) {
@@ -83,13 +169,27 @@ public final class CrashTarget {
     public Object before() { return before; }
     /** What the reader finds once the writer has returned. */
     public Object after() { return after; }
+    /** What the reader may find, as every judge of this target asks it. */
+    Expectation expectation() { return expectation; }
     public Set<Guarantee> claims() { return claims; }
+
+    /** Whether the target claims {@code g} in this context: everywhere, or under the models it was claimed under. */
+    public boolean claims(Guarantee g, String context) {
+        Set<String> only = claimedUnder.get(g);
+        return claims.contains(g) && (only == null || only.contains(context));
+    }
     public List<PersistenceModel> models() { return models; }
     /** The environments checked: {@link FaultPlan#none()} first, then the builder's faults. */
     public List<FaultPlan> faults() { return faults; }
     public Exploration exploration() { return exploration; }
     /** Package prefixes of libraries that are not the user's code: source lines point at the user's call into them. */
     public List<String> notMine() { return notMine; }
+    /** What a restart runs on the files before anyone reads them (replaying a log, removing a temp file). */
+    public Action recovery() { return recovery; }
+    /** A second writer racing the first on the same files, or null. */
+    public Action rival() { return rival; }
+    /** What the reader finds once the rival alone has written. */
+    public Object rivalValue() { return rivalValue; }
 
     @Override
     public String toString() {
@@ -104,11 +204,16 @@ public final class CrashTarget {
         private Reader<?> reader;
         private Object before;
         private Object after;
+        private Expectation expectation;
         private final Set<Guarantee> claims = EnumSet.noneOf(Guarantee.class);
+        private final java.util.Map<Guarantee, Set<String>> claimedUnder = new java.util.EnumMap<>(Guarantee.class);
         private List<PersistenceModel> models = PersistenceModel.builtIn();
         private final List<FaultPlan> faults = new ArrayList<>();
         private Exploration exploration = Exploration.defaults();
         private final List<String> notMine = new ArrayList<>();
+        private Action rival;
+        private Object rivalValue;
+        private Action recovery = root -> { };
 
         private Builder(String name) {
             if (name == null || name.isBlank() || name.contains(":")) {
@@ -130,19 +235,53 @@ public final class CrashTarget {
 
         /** The reader, what it finds before the writer runs, and what it finds once the writer returned. */
         public <T> Builder reader(Reader<T> r, T beforeWrite, T afterWrite) {
+            return reader(r, beforeWrite, afterWrite, List.of());
+        }
+
+        /**
+         * As {@link #reader(Reader, Object, Object)}, where the value may legitimately pass through
+         * intermediate versions while the writer runs (each is then as good as the old or the new one).
+         */
+        public <T> Builder reader(Reader<T> r, T beforeWrite, T afterWrite, List<T> alsoWhileWriting) {
             this.reader = Objects.requireNonNull(r);
             this.before = beforeWrite;
             this.after = afterWrite;
+            this.expectation = Expectation.exact(beforeWrite, afterWrite, List.copyOf(alsoWhileWriting));
+            return this;
+        }
+
+        /**
+         * The reader and an oracle instead of exact values, e.g. a log's reader with "the records read
+         * are a prefix of the records written, and once the writer returned, all of them".
+         *
+         * @param description what the oracle allows, as a counterexample's "allowed:" line prints it
+         */
+        public <T> Builder oracle(Reader<T> r, String description, Oracle<T> oracle) {
+            this.reader = Objects.requireNonNull(r);
+            this.before = null;
+            this.after = null;
+            this.expectation = Expectation.oracle(Objects.requireNonNull(oracle), Objects.requireNonNull(description));
             return this;
         }
 
         public Builder claims(Guarantee... guarantees) {
             for (Guarantee g : guarantees) {
                 if (!CHECKABLE.contains(g)) {
-                    throw new IllegalArgumentException(g + " cannot be checked on a user's target; claim G1, G2 or G3");
+                    throw new IllegalArgumentException(g + " cannot be checked on a user's target; claim G1, G2, G3,"
+                            + " or G4 with a .rival(...)");
                 }
                 claims.add(g);
             }
+            return this;
+        }
+
+        /**
+         * Claims {@code g} only under these persistence models (by name), e.g. G3 under process-crash
+         * only, for an option that fsyncs nothing: under the others it is shown as not claimed.
+         */
+        public Builder claimsUnder(Guarantee g, String... models) {
+            claims(g);
+            claimedUnder.computeIfAbsent(g, k -> new java.util.HashSet<>()).addAll(List.of(models));
             return this;
         }
 
@@ -168,6 +307,31 @@ public final class CrashTarget {
         }
 
         /**
+         * The target's recovery, run on every crash state before the reader reads it, as a restart
+         * would (open the store, replay its log): what it makes of the state is what is judged. It
+         * may write; each state is its own copy. Readers paused inside a live writer do not run it.
+         */
+        public Builder recovery(Action a) {
+            this.recovery = Objects.requireNonNull(a);
+            return this;
+        }
+
+        /**
+         * A second writer on the same files, e.g. another thread or process saving the same
+         * checkpoint: it is run while the writer is paused before each of its operations, then the
+         * writer resumes. The reader must then find one writer's whole value, never a mix (G1 under
+         * context race); claiming G4 (write-once) also asks that at most one of two different
+         * values be acknowledged, so no acknowledged write is lost.
+         *
+         * @param value what the reader finds once the rival alone has written
+         */
+        public Builder rival(Action writer, Object value) {
+            this.rival = Objects.requireNonNull(writer);
+            this.rivalValue = value;
+            return this;
+        }
+
+        /**
          * Libraries whose code is not yours, by package prefix (e.g. {@code "org.apache.kafka."}): every
          * source line (of the trace, a finding, its fix) is then your frame that called into them.
          */
@@ -183,9 +347,15 @@ public final class CrashTarget {
 
         public CrashTarget build() {
             for (PersistenceModel m : models) {
-                if (PersistenceModel.builtIn().stream().noneMatch(b -> b.name().equals(m.name()))) {
-                    throw new IllegalArgumentException("model '" + m.name() + "' is not one the reports know; "
-                            + "choose from PersistenceModel.builtIn()");
+                // every model is reported by its name: refuse now one a report could not carry
+                dev.crashlab.reports.Model.fromWireName(m.name());
+            }
+            for (Set<String> named : claimedUnder.values()) {
+                for (String n : named) {
+                    if (models.stream().noneMatch(m -> m.name().equals(n))) {
+                        throw new IllegalArgumentException("a claim names model '" + n + "', which this target is not"
+                                + " checked under; its models are " + models.stream().map(PersistenceModel::name).toList());
+                    }
                 }
             }
             return new CrashTarget(this);

@@ -22,32 +22,36 @@ final class Explanations {
     }
 
     /** @param acknowledgedOnly G3: only states the edited trace leaves after the writer returned are judged */
-    static Vulnerability crash(CrashTarget target, IoTrace trace, CrashState failing, PersistenceModel model,
-                               List<Object> allowed, boolean acknowledgedOnly, Roots roots) {
+    static Vulnerability crash(CrashTarget target, WriterRun run, CrashState failing, PersistenceModel model,
+                               boolean durability, Roots roots) {
+        IoTrace trace = run.trace();
         try (Materializer disk = Materializer.onDisk(roots.fresh())) {
-            return Explainer.crashState(trace, failing.provenance(), model, target.exploration(), (state, position) ->
-                    acknowledgedOnly && state.provenance().crashPoint() != position.applyAsInt(trace.size())
-                            || reads(target, disk, state, allowed))
-                    .orElse(null);
+            return Explainer.crashState(trace, failing.provenance(), model, target.exploration(), (state, position) -> {
+                CrashTarget.Acknowledged promised = durability
+                        ? run.acknowledgedAt(state.provenance().crashPoint(), position) : CrashTarget.Acknowledged.NOTHING;
+                boolean judged = !durability || promised.returned()
+                        || target.expectation().judgesAcknowledgements() && !promised.labels().isEmpty();
+                return !judged || reads(target, disk, state, promised);
+            }).orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** G1: a paused writer shows the reader its process-crash state at the pause; once returned, only the new value. */
-    static Vulnerability paused(CrashTarget target, IoTrace trace, int point, List<Object> either, List<Object> after,
-                                Roots roots) {
+    static Vulnerability paused(CrashTarget target, WriterRun run, IoTrace trace, int point, Roots roots) {
         try (Materializer disk = Materializer.onDisk(roots.fresh())) {
             return Explainer.pausedReader(trace, point, (state, position) -> reads(target, disk, state,
-                    state.provenance().crashPoint() < position.applyAsInt(trace.size()) ? either : after)).orElse(null);
+                    run.acknowledgedAt(state.provenance().crashPoint(), position))).orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static boolean reads(CrashTarget target, Materializer disk, CrashState state, List<Object> allowed) {
+    private static boolean reads(CrashTarget target, Materializer disk, CrashState state,
+                                 CrashTarget.Acknowledged acknowledged) {
         try (Materialized m = disk.materialize(state)) {
-            return Reading.of(target, m.root()).isOneOf(allowed);
+            return target.expectation().admits(Reading.afterRecovery(target, m.root()), acknowledged);
         }
     }
 }

@@ -40,7 +40,7 @@ final class PausePoint implements FaultPlan {
 
     @Override
     public void before(Operation op) {
-        attempts++;
+        attempts = Math.max(attempts, op.index() + 1);
         if (op.index() == index) {
             recordedAtPause = recorded;
             hook.reached(name(index));

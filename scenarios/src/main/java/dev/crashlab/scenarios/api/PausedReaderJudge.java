@@ -2,11 +2,9 @@ package dev.crashlab.scenarios.api;
 
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.scenarios.campaign.Roots;
-import dev.crashlab.scenarios.interleave.Interleaver;
 import dev.crashlab.scenarios.target.Context;
 import dev.crashlab.scenarios.target.Guarantee;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,8 +25,7 @@ final class PausedReaderJudge {
     static void judge(CrashTarget target, int fault, int attempts, WriterRun recorded, Roots roots, Cells cells,
                       List<String> notes) {
         FaultPlan plan = target.faults().get(fault);
-        List<Object> eitherValue = Arrays.asList(target.before(), target.after());
-        List<Object> newValue = Arrays.asList(target.after());
+        Expectation expected = target.expectation();
         cells.declare(fault, Guarantee.G1, Context.CONCURRENT_READER);
         for (int p = 0; p < attempts; p++) {
             PausedRun paused = PausedRun.at(target, roots.fresh(), plan, p);
@@ -38,20 +35,21 @@ final class PausedReaderJudge {
                 break;
             }
             Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, p, paused.run.trace());
-            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, paused.saw.isOneOf(eitherValue),
-                    () -> Counterexamples.paused(s, paused.pause.recordedAtPause(), false, paused.saw, eitherValue),
-                    () -> Explanations.paused(target, paused.run.trace(), paused.pause.recordedAtPause(), eitherValue,
-                            newValue, roots));
+            CrashTarget.Acknowledged promised = recorded.acknowledgedAt(paused.pause.recordedAtPause()).beforeReturn();
+            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(paused.saw, promised),
+                    () -> Counterexamples.paused(s, paused.pause.recordedAtPause(), promised, paused.saw, expected),
+                    () -> Explanations.paused(target, recorded, paused.run.trace(), paused.pause.recordedAtPause(), roots));
         }
         if (recorded.returned()) {
             Reading saw = Reading.of(target, recorded.root());
             Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, attempts, recorded.trace());
-            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, saw.isOneOf(newValue),
-                    () -> Counterexamples.paused(s, recorded.trace().size(), true, saw, newValue), () -> null);
+            CrashTarget.Acknowledged all = recorded.acknowledgedAt(recorded.trace().size());
+            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(saw, all),
+                    () -> Counterexamples.paused(s, recorded.trace().size(), all, saw, expected), () -> null);
         }
     }
 
-    /** One run of the writer with the reader racing it at one pause point. */
+    /** One run of the writer with the reader reading at one pause point. */
     private static final class PausedRun {
         PausePoint pause;
         WriterRun run;
@@ -59,15 +57,9 @@ final class PausedReaderJudge {
 
         static PausedRun at(CrashTarget target, Path root, FaultPlan plan, int attempt) {
             PausedRun r = new PausedRun();
-            // The interleaver resumes the writer once the reader has finished, or is blocked on
-            // something the paused writer holds (a lock both take): a wait there is no hang.
-            Interleaver.race(hook -> {
-                r.pause = PausePoint.before(attempt, hook);
-                r.run = WriterRun.onlyThisThread(target, root, r.pause.and(plan));
-                if (!r.pause.fired()) {
-                    hook.reached(PausePoint.name(attempt)); // releases the interleaver: the reader reads the end state
-                }
-            }, PausePoint.name(attempt), () -> r.saw = Reading.of(target, root));
+            PausedWriter w = PausedWriter.at(target, root, plan, attempt, () -> r.saw = Reading.of(target, root));
+            r.pause = w.pause();
+            r.run = w.run();
             return r;
         }
     }

@@ -20,6 +20,16 @@ record Reading(Object value, Throwable error) {
         }
     }
 
+    /** What the reader finds in a crash state once the target's recovery has run there, as it would after a restart. */
+    static Reading afterRecovery(CrashTarget target, Path root) {
+        try {
+            target.recovery().run(root);
+        } catch (Exception e) {
+            return new Reading(null, new RootRelative(new Exception("recovery failed: " + e, e), root));
+        }
+        return of(target, root);
+    }
+
     /**
      * The reader's error with the run's temporary root shown as {@code <root>}: the file name is
      * what a person needs, and the random directory would make each run's message differ.

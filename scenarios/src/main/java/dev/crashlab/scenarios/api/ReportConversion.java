@@ -34,8 +34,15 @@ final class ReportConversion {
                     v.detectedAfterMs() < 0 ? null : v.detectedAfterMs(), v.counterexample()));
         }
         List<TargetResult> targets = byTarget.entrySet().stream()
-                .map(e -> new TargetResult(e.getKey(), false, null, Set.of(), e.getValue())).toList();
+                .map(e -> new TargetResult(e.getKey(), false, null, Set.of(), e.getValue(),
+                        notesOf(e.getKey(), byTarget.keySet(), result.notes()))).toList();
         return CampaignResult.of(ReportAssembler.TOOL_VERSION, result.seed(), Budget.unbounded(), startedAt,
                 result.durationMillis(), new Counts(targets.size(), result.crashPoints(), checks), targets, List.of());
+    }
+
+    /** The notes about one report target: each note goes to the target (name, or name under a fault) it begins with. */
+    private static List<String> notesOf(String id, Set<String> ids, List<String> notes) {
+        return notes.stream().filter(n -> ids.stream().filter(n::startsWith)
+                .max(java.util.Comparator.comparingInt(String::length)).orElse("").equals(id)).toList();
     }
 }

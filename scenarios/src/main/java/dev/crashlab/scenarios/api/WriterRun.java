@@ -5,6 +5,7 @@ import dev.crashlab.faults.run.Run;
 import dev.crashlab.faults.run.RunResult;
 import dev.crashlab.faults.trace.IoTrace;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The set-up, outside any run so that none of its I/O is traced or faulted, then the writer under
@@ -37,11 +38,9 @@ record WriterRun(Path root, RunResult result) {
         }
         if (checkBefore) {
             // Every verdict compares with the declared values: a wrong 'before' would make each one meaningless.
-            Reading found = Reading.of(target, root);
-            if (!found.isOneOf(java.util.Arrays.asList(target.before()))) {
-                throw new TargetFailedException("the reader of " + target.name() + " finds " + found
-                        + " after the set-up, but the target declares " + Reading.show(target.before())
-                        + " as what it finds before the writer runs: fix .reader(read, before, after) or the set-up", null);
+            String problem = target.expectation().setUpProblem(Reading.of(target, root));
+            if (problem != null) {
+                throw new TargetFailedException("the reader of " + target.name() + " " + problem, null);
             }
         }
         RunResult result = run.go(() -> target.writer().run(root));
@@ -56,6 +55,22 @@ record WriterRun(Path root, RunResult result) {
 
     IoTrace trace() {
         return result.trace();
+    }
+
+    /**
+     * What the writer had acknowledged once {@code point} operations had happened (a crash or pause
+     * there), {@code position} mapping the recorded trace's positions onto the trace judged (itself,
+     * or a fix's edited trace); the return counts only at the judged trace's end.
+     */
+    CrashTarget.Acknowledged acknowledgedAt(int point, java.util.function.IntUnaryOperator position) {
+        List<String> labels = result.acknowledgements().stream()
+                .filter(a -> position.applyAsInt(a.position()) <= point)
+                .map(dev.crashlab.faults.trace.Acknowledgement::label).toList();
+        return new CrashTarget.Acknowledged(labels, returned() && point >= position.applyAsInt(trace().size()));
+    }
+
+    CrashTarget.Acknowledged acknowledgedAt(int point) {
+        return acknowledgedAt(point, java.util.function.IntUnaryOperator.identity());
     }
 
     /** Whether the writer returned normally: only then is its write acknowledged. */

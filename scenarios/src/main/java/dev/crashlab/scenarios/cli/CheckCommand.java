@@ -4,8 +4,6 @@ import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.scenarios.api.ProviderLoader;
-import dev.crashlab.scenarios.api.TargetFailedException;
 import dev.crashlab.scenarios.campaign.ReportAssembler;
 import dev.crashlab.scenarios.target.Guarantee;
 import java.io.IOException;
@@ -135,10 +133,10 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
-        try (ProviderLoader loader = open(classpath == null ? "" : classpath)) {
-            CrashTarget described = describe(loader);
+        try (UserTarget user = UserTarget.load(spec, target, classpath)) {
+            CrashTarget described = user.target();
             Instant startedAt = Instant.now();
-            CrashResult result = checkWithContextLoader(described, loader.classLoader());
+            CrashResult result = user.run(() -> CrashCheck.run(described));
             err.println("crashlab check: " + described.name() + " (" + target + ", " + described.faults().size()
                     + " fault context(s), " + described.models().size() + " persistence model(s) and the concurrent reader)"
                     + " finished in " + result.durationMillis() + " ms: "
@@ -147,36 +145,4 @@ final class CheckCommand implements Callable<Integer> {
             return Conclusion.write("crashlab check", result.toReport(startedAt), dir, spec.commandLine().getOut());
         }
     }
-
-    private ProviderLoader open(String cp) {
-        try {
-            return ProviderLoader.open(cp);
-        } catch (IllegalArgumentException e) {
-            throw OutDir.usage(spec, "--classpath: " + e.getMessage());
-        }
-    }
-
-    private CrashTarget describe(ProviderLoader loader) {
-        try {
-            return loader.target(target);
-        } catch (IllegalArgumentException e) {
-            throw OutDir.usage(spec, "--target: " + e.getMessage());
-        }
-    }
-
-    /** The user's code may look classes up through the context loader (Kafka's Utils does). */
-    private CrashResult checkWithContextLoader(CrashTarget described, ClassLoader loader) {
-        Thread self = Thread.currentThread();
-        ClassLoader saved = self.getContextClassLoader();
-        self.setContextClassLoader(loader);
-        try {
-            return CrashCheck.run(described);
-        } catch (TargetFailedException e) {
-            // the target cannot be checked as described: its fault, not crashlab's, and not an option's
-            throw new TargetRefused(target, e);
-        } finally {
-            self.setContextClassLoader(saved);
-        }
-    }
-
 }

@@ -1,5 +1,13 @@
 package dev.crashlab.scenarios.cli;
 
+import picocli.CommandLine.Option;
+
+import picocli.CommandLine;
+
+import java.util.Optional;
+
+import dev.crashlab.scenarios.api.CrashCheck;
+
 
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.scenarios.campaign.Campaign;
@@ -35,12 +43,31 @@ final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TOKEN", converter = ReplayToken.Converter.class,
-            description = "seed:target:workload:context:ordinal, as printed on a counterexample's 'replay' line.")
+    @Parameters(paramLabel = "TOKEN",
+            description = "As printed on a counterexample's 'replay' line: seed:target:workload:context:ordinal for the "
+                    + "built-in campaign, name:fault:context:ordinal for your own target (with --target).")
+    String tokenText;
+
+    @Option(names = "--target", paramLabel = "CLASS",
+            description = "Replay a counterexample of your own target: the CrashTargetProvider class it was checked with.")
+    String target;
+
+    @Option(names = "--classpath", paramLabel = "CP",
+            description = "With --target: the jars and class directories holding CLASS and the code it checks.")
+    String classpath;
+
     ReplayToken token;
 
     @Override
     public Integer call() {
+        if (target != null || classpath != null) {
+            return replayUserTarget();
+        }
+        try {
+            token = new ReplayToken.Converter().convert(tokenText);
+        } catch (CommandLine.TypeConversionException e) {
+            throw OutDir.usage(spec, e.getMessage());
+        }
         CampaignResult result = Campaign.run(config(token));
         List<Verdict> matching = result.verdicts().stream()
                 .filter(v -> v.counterexample() != null && token.toString().equals(v.counterexample().seed())).toList();
@@ -56,6 +83,30 @@ final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.PASSED;
+    }
+
+    /** A user target's token: the check re-run for that fault and context only (CrashCheck.replay). */
+    private int replayUserTarget() {
+        if (target == null) {
+            throw OutDir.usage(spec, "--classpath needs --target: it says where the --target class and its code are");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (UserTarget user = UserTarget.load(spec, target, classpath)) {
+            Optional<dev.crashlab.scenarios.api.Verdict> found;
+            try {
+                found = user.run(() -> CrashCheck.replay(user.target(), tokenText));
+            } catch (IllegalArgumentException e) {
+                throw OutDir.usage(spec, e.getMessage());
+            }
+            if (found.isEmpty()) {
+                out.println("crashlab replay: " + tokenText + " did not reproduce (the target or the checks changed since)");
+                out.flush();
+                return ExitCodes.FAILED;
+            }
+            out.println(found.get().status() + ": " + found.get().describe());
+            out.flush();
+            return ExitCodes.PASSED;
+        }
     }
 
     static CampaignConfig config(ReplayToken token) {

@@ -55,6 +55,12 @@ public final class CrashTests {
         for (var fault : target.faults()) {
             String f = fault.toString();
             tests.add(test(target.name(), result, Guarantee.G1, Context.CONCURRENT_READER, f));
+            if (target.rival() != null) {
+                tests.add(test(target.name(), result, Guarantee.G1, Context.RACE, f));
+                if (target.claims().contains(Guarantee.G4)) {
+                    tests.add(test(target.name(), result, Guarantee.G4, Context.RACE, f));
+                }
+            }
             for (var model : target.models()) {
                 tests.add(test(target.name(), result, Guarantee.G2, model.name(), f));
                 tests.add(test(target.name(), result, Guarantee.G3, model.name(), f));

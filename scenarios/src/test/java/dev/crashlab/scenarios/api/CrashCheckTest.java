@@ -179,13 +179,16 @@ class CrashCheckTest {
     @Test
     void theBuilderRefusesWhatCannotBeCheckedOrReported() {
         CrashTarget.Builder b = CrashTarget.builder("x");
-        assertThrows(IllegalArgumentException.class, () -> b.claims(Guarantee.G4));
+        assertThrows(IllegalArgumentException.class, () -> b.claims(Guarantee.G5));
+        IllegalArgumentException noRival = assertThrows(IllegalArgumentException.class, () -> CrashTarget.builder("w")
+                .writer(dir -> { }).reader(dir -> null, null, null).claims(Guarantee.G4).build());
+        assertTrue(noRival.getMessage().contains(".rival("), noRival.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CrashTarget.builder("a:b"));
         assertThrows(NullPointerException.class, () -> b.build(), "no writer");
         PersistenceModel custom = new PersistenceModel() {
             @Override
             public String name() {
-                return "my-model";
+                return "my model: with a colon";
             }
 
             @Override
@@ -195,7 +198,7 @@ class CrashCheckTest {
         };
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CrashTarget.builder("x")
                 .writer(dir -> { }).reader(SettingsFile::load, null, null).models(List.of(custom)).build());
-        assertTrue(e.getMessage().contains("my-model"), e.getMessage());
+        assertTrue(e.getMessage().contains("my model: with a colon"), "a name no report can carry: " + e.getMessage());
         assertEquals(Exploration.defaults(), CrashTarget.builder("x").writer(dir -> { })
                 .reader(SettingsFile::load, null, null).build().exploration());
     }

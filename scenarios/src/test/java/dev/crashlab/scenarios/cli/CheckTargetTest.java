@@ -144,6 +144,18 @@ class CheckTargetTest {
         String junit = Files.readString(out.resolve("junit.xml"));
         assertTrue(junit.contains("<failure"), junit);
         assertTrue(junit.contains("(0 bytes)"), "the zero-length file the rename left:\n" + junit);
+
+        // and the command line replays it from its token, as it does the campaign's
+        String token = Reports.read(out).targets().get(0).cells().stream().filter(c -> c.status() == Status.VIOLATED)
+                .findFirst().orElseThrow().counterexample().seed();
+        Cli replay = Cli.run("replay", token, "--target", "demo.UnsyncedSettings", "--classpath", classes.toString());
+        assertEquals(0, replay.code(), replay.toString());
+        assertTrue(replay.out().startsWith("VIOLATED: settings-unsynced G2 crash atomicity"), replay.toString());
+        assertTrue(replay.out().contains("replay:     CrashCheck.replay(target, \"" + token + "\")"), replay.toString());
+        Cli wrong = Cli.run("replay", "settings-unsynced:7:ext4-like:0", "--target", "demo.UnsyncedSettings",
+                "--classpath", classes.toString());
+        assertEquals(2, wrong.code(), wrong.toString());
+        assertTrue(wrong.err().contains("names fault #7"), wrong.toString());
     }
 
     @Test

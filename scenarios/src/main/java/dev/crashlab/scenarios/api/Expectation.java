@@ -1,0 +1,131 @@
+package dev.crashlab.scenarios.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a target's reader may find: while the writer runs (or after a crash during it), and once
+ * the writer has returned. Either exact values (the old one, the new one, any intermediate
+ * versions) or the user's {@link CrashTarget.Oracle}. Every judge, counterexample and fix
+ * verification of a user's target asks this one object.
+ */
+abstract class Expectation {
+
+    /** Whether the reader may find this; an error is never allowed. */
+    abstract boolean admits(Reading found, CrashTarget.Acknowledged acknowledged);
+
+    /** The "allowed:" lines of a counterexample. */
+    abstract List<String> shown(CrashTarget.Acknowledged acknowledged);
+
+    /** Whether acknowledgements before the writer returns change what is allowed (an oracle's do; exact values' do not). */
+    abstract boolean judgesAcknowledgements();
+
+    /**
+     * What is wrong with the reader's finding right after the set-up, or null: every verdict compares
+     * with this expectation, so one that the untouched set-up already fails would make each meaningless.
+     */
+    abstract String setUpProblem(Reading found);
+
+    /** For long values, where the finding first differs from what was allowed; else "". */
+    String firstDifference(Reading found, CrashTarget.Acknowledged acknowledged) {
+        return "";
+    }
+
+    static Expectation exact(Object before, Object after, List<?> alsoDuring) {
+        List<Object> during = new ArrayList<>(Arrays.asList(before, after));
+        during.addAll(alsoDuring);
+        return new Exact(during, Arrays.asList(after));
+    }
+
+    /** Any of these values, whenever the reader looks. */
+    static Expectation anyOf(List<Object> values) {
+        return new Exact(values, values);
+    }
+
+    static <T> Expectation oracle(CrashTarget.Oracle<T> oracle, String description) {
+        return new ByOracle<>(oracle, description);
+    }
+
+    private static final class Exact extends Expectation {
+        private final List<Object> during;
+        private final List<Object> after;
+
+        Exact(List<Object> during, List<Object> after) {
+            this.during = during;
+            this.after = after;
+        }
+
+        private List<Object> values(boolean returned) {
+            return returned ? after : during;
+        }
+
+        @Override
+        boolean admits(Reading found, CrashTarget.Acknowledged acknowledged) {
+            return found.isOneOf(values(acknowledged.returned()));
+        }
+
+        @Override
+        List<String> shown(CrashTarget.Acknowledged acknowledged) {
+            return values(acknowledged.returned()).stream().map(Reading::show).toList();
+        }
+
+        @Override
+        boolean judgesAcknowledgements() {
+            return false;
+        }
+
+        @Override
+        String firstDifference(Reading found, CrashTarget.Acknowledged acknowledged) {
+            return found.firstDifference(values(acknowledged.returned()));
+        }
+
+        @Override
+        String setUpProblem(Reading found) {
+            return found.isOneOf(Arrays.asList(during.get(0))) ? null : "finds " + found + " after the set-up, but the"
+                    + " target declares " + Reading.show(during.get(0)) + " as what it finds before the writer runs:"
+                    + " fix .reader(read, before, after) or the set-up";
+        }
+    }
+
+    private static final class ByOracle<T> extends Expectation {
+        private final CrashTarget.Oracle<T> oracle;
+        private final String description;
+
+        ByOracle(CrashTarget.Oracle<T> oracle, String description) {
+            this.oracle = oracle;
+            this.description = description;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        boolean admits(Reading found, CrashTarget.Acknowledged acknowledged) {
+            if (found.error() != null) {
+                return false;
+            }
+            try {
+                return oracle.allows((T) found.value(), acknowledged);
+            } catch (Exception e) {
+                // an oracle that throws (or is handed a value it does not take) has not allowed the finding
+                return false;
+            }
+        }
+
+        @Override
+        List<String> shown(CrashTarget.Acknowledged acknowledged) {
+            String when = acknowledged.describe();
+            return List.of(description + (when.isEmpty() ? "" : " (" + when + ")"));
+        }
+
+        @Override
+        boolean judgesAcknowledgements() {
+            return true;
+        }
+
+        @Override
+        String setUpProblem(Reading found) {
+            return admits(found, CrashTarget.Acknowledged.NOTHING) ? null : "finds " + found + " after the set-up, which its oracle (" + description
+                    + ") does not allow: fix .oracle(...) or the set-up";
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package example.race;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crashlab.reports.Status;
+import dev.crashlab.scenarios.api.CrashCheck;
+import dev.crashlab.scenarios.api.CrashResult;
+import dev.crashlab.scenarios.api.CrashTarget;
+import dev.crashlab.scenarios.api.Verdict;
+import dev.crashlab.scenarios.target.Context;
+import dev.crashlab.scenarios.target.Guarantee;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two writers saving the same settings file: with a temp file of a fixed name they share it, and
+ * one writer's bytes land in the other's file; with a name of their own each, either value wins
+ * whole. And a write-once store that returns to both writers has lost one acknowledged value.
+ */
+class RivalWritersTest {
+
+    static void save(Path dir, String value, String tempName) throws IOException {
+        Path temp = dir.resolve(tempName);
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)));
+            out.force(true);
+        }
+        Files.move(temp, dir.resolve("settings"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static String read(Path dir) throws IOException {
+        Path f = dir.resolve("settings");
+        return Files.exists(f) ? Files.readString(f) : null;
+    }
+
+    static CrashTarget.Builder settings(String name, String mine, String theirs) {
+        return CrashTarget.builder(name)
+                .setUp(dir -> save(dir, "colour=blue", "settings.tmp"))
+                .writer(dir -> save(dir, "colour=green", mine))
+                .rival(dir -> save(dir, "colour=ultramarine", theirs), "colour=ultramarine")
+                .reader(RivalWritersTest::read, "colour=blue", "colour=green")
+                .claims(Guarantee.G1);
+    }
+
+    @Test
+    void writersSharingAFixedTempFileNameMixTheirValues() {
+        CrashResult result = CrashCheck.run(settings("fixed-temp", "settings.tmp", "settings.tmp").build());
+        Verdict race = result.verdict(Guarantee.G1, Context.RACE);
+        assertEquals(Status.VIOLATED, race.status(), result.describe());
+        assertTrue(race.describe().contains("while the rival wrote"), race.describe());
+        assertTrue(CrashCheck.replay(settings("fixed-temp", "settings.tmp", "settings.tmp").build(),
+                race.counterexample().seed()).isPresent(), "its token replays");
+        assertTrue(dev.crashlab.scenarios.junit.CrashTests.of(settings("fixed-temp", "settings.tmp", "settings.tmp")
+                .build()).anyMatch(t -> t.getDisplayName().equals("fixed-temp: G1 atomic visibility, race")),
+                "the JUnit integration has a test for the race");
+    }
+
+    @Test
+    void writersWithTempFilesOfTheirOwnLeaveOneWholeValue() {
+        CrashResult result = CrashCheck.run(settings("own-temp", "settings.mine.tmp", "settings.theirs.tmp").build());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Context.RACE).status(), result.describe());
+        assertTrue(result.passed(), result.describe());
+    }
+
+    @Test
+    void aWriteOnceClaimIsBrokenWhenBothWritersAreAcknowledged() {
+        CrashResult result = CrashCheck.run(settings("last-wins", "settings.mine.tmp", "settings.theirs.tmp")
+                .claims(Guarantee.G4).build());
+        Verdict g4 = result.verdict(Guarantee.G4, Context.RACE);
+        assertEquals(Status.VIOLATED, g4.status(), result.describe());
+        assertTrue(g4.describe().contains("both acknowledged, one value lost"), g4.describe());
+    }
+}
