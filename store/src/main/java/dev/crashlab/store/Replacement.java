@@ -54,7 +54,7 @@ import java.util.regex.Pattern;
  * <p>Crashes: a marker whose owner is gone (a process that died, or a put in this JVM that ended
  * without removing it) is stale. Writers of absent keys ignore a stale marker; a replacer takes it
  * over by first linking it to a claim name derived from its owner, which only one replacer can
- * create, then deleting it. A live marker makes a replacer wait a bounded time (about 130 ms), then
+ * create, then deleting it. A live marker makes any writer wait a bounded time (about 60 ms), then
  * give up with {@link ReplacementInProgressException}: never an endless wait.
  */
 final class Replacement {
@@ -67,7 +67,7 @@ final class Replacement {
     /** Tokens of the replacements running in this JVM: a marker whose token is not here was left by a put that ended. */
     private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
     private static final Pattern TOKEN = Pattern.compile("crashlab-replacing pid=(\\d+) start=(-?\\d+) jvm=([0-9a-f]{16}) n=\\d+\\n?");
-    private static final int TRIES = 7;
+    private static final int TRIES = 6;
 
     private final Steps steps;
 
@@ -271,7 +271,7 @@ final class Replacement {
         return p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L);
     }
 
-    /** 1, 2, 4 ... 128 ms: a replacement takes a few milliseconds; a writer paused longer is not waited for. */
+    /** 1, 2, 4 ... 32 ms: the marker is held for no fsync, well under a millisecond; a writer stopped longer is not waited for. */
     private static void backOff(int attempt) throws IOException {
         try {
             Thread.sleep(1L << attempt);

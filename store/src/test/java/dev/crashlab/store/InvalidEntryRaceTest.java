@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvalidEntryRaceTest {
 
-    private static final int ATTEMPTS = 150;
-    private static final Duration WATCHDOG = Duration.ofMinutes(2);
+    /** 150 in CI; more with -Dcrashlab.race.attempts=N (README, "The store"). */
+    private static final int ATTEMPTS = Integer.getInteger("crashlab.race.attempts", 150);
+    private static final Duration WATCHDOG = Duration.ofMinutes(2).plusMillis(ATTEMPTS * 200L);
 
     @TempDir
     Path tmp;
