@@ -79,6 +79,13 @@ final class Replacement {
         return put.entry.resolveSibling("." + put.hash + ".replacing");
     }
 
+    /** Where the marker of {@code key} in {@code store} lives; for tests. */
+    static Path markerFile(WriteOnceStore<?> store, String key) {
+        Path entry = store.entryFile(key);
+        String name = entry.getFileName().toString();
+        return entry.resolveSibling("." + name.substring(0, name.length() - ".entry".length()) + ".replacing");
+    }
+
     /**
      * Before a writer links an entry into an absent key: waits a bounded time while another writer
      * replaces the key's invalid entry, then gives up. A stale marker is ignored: its owner moves nothing.

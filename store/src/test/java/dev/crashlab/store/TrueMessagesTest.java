@@ -83,6 +83,44 @@ class TrueMessagesTest {
     }
 
     @Test
+    void aPutOverAnInvalidEntryFailingAtAnyStepTellsTheTruthAndLeavesNoMarker() throws Exception {
+        List<String> steps = new ArrayList<>();
+        WriteOnceStore<String> clean = store(Durability.FILE_AND_DIRECTORY, (step, file) -> steps.add(step));
+        invalidate(clean);
+        steps.clear();
+        clean.put("k", "v");
+        assertTrue(steps.contains("move invalid entry aside") && steps.contains("delete replacement marker"), steps.toString());
+        for (int i = 0; i < steps.size(); i++) {
+            int failAt = i;
+            int[] seen = {-1_000_000};
+            WriteOnceStore<String> s = store(Durability.FILE_AND_DIRECTORY, (step, file) -> {
+                if (seen[0]++ == failAt) {
+                    throw new IOException("Input/output error");
+                }
+            });
+            invalidate(s);
+            seen[0] = 0;
+            PutFailedException e = assertThrows(PutFailedException.class, () -> s.put("k", "v"), steps.get(i));
+            boolean visible;
+            try {
+                visible = s.get("k").isPresent();
+            } catch (InvalidEntryException stillInvalid) {
+                visible = false;
+            }
+            assertEquals(visible, e.published(), e.getMessage());
+            assertTrue(e.getMessage().contains(visible ? "was published" : "Nothing was published"), e.getMessage());
+            assertFalse(Files.exists(Replacement.markerFile(s, "k")), "no marker left after " + steps.get(i));
+            s.put("k", "v");
+            assertEquals("v", s.get("k").orElseThrow(), "the next put recovers after a failure at " + steps.get(i));
+        }
+    }
+
+    private static void invalidate(WriteOnceStore<String> s) throws IOException {
+        s.put("k", "old");
+        Files.write(s.entryFile("k"), new byte[] {'C', 'L', 'A', 'B'});
+    }
+
+    @Test
     void aPutAllFailingAtAnyStepNamesTheKeysThatAreVisible() throws Exception {
         List<String> steps = stepsOf(Durability.FILE_AND_DIRECTORY, true);
         for (int i = 0; i < steps.size(); i++) {
