@@ -20,8 +20,8 @@ import java.util.function.Function;
 
 /**
  * A write-once persistent key/value store: one file per entry under a root directory, on any
- * java.nio file system. Entries are published by atomic rename, so a reader sees either no entry or
- * a complete one (G1), and once a key holds a value it never changes (G4).
+ * java.nio file system. Entries are published by hard link from a complete temp file, so a reader
+ * sees either no entry or a complete one (G1), and once a key holds a value it never changes (G4).
  *
  * <pre>{@code
  * WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8())
@@ -31,9 +31,12 @@ import java.util.function.Function;
  * store.get("answer");   // Optional[42]
  * }</pre>
  *
- * <p>Thread-safe and safe across processes sharing the directory, with one caveat of rename
- * publishing: two writers racing <em>different</em> values for one absent key can both succeed, the
- * last rename winning. A key that determines its value (a cache) never sees this.
+ * <p>Thread-safe and safe across processes sharing the directory: of two writers racing different
+ * values for one key, absent or holding an invalid entry, one wins and the other gets
+ * {@link EntryExistsException} (or {@link ReplacementInProgressException} while the winner is still
+ * replacing an invalid entry; see {@code Replacement}). Entry files are never followed as links or
+ * opened unless regular, and never read past {@link Builder#maxValueBytes}. On a file system
+ * without hard links the store falls back to rename, and there the last of two racing writers wins.
  */
 public final class WriteOnceStore<V> {
 

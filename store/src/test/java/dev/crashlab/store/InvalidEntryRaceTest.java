@@ -113,7 +113,8 @@ class InvalidEntryRaceTest {
             } finally {
                 pool.shutdownNow();
             }
-            System.out.println(getClass().getSimpleName() + " " + before + " ifAbsent=" + ifAbsent + ": " + broken
+            System.out.println(getClass().getSimpleName() + " " + before + " " + (ifAbsent ? "putIfAbsent" : "put") + " "
+                    + durability + " " + size + " B: " + broken
                     + " broken, " + excluded + " in which the hand deleted the winner's valid entry " + examples);
             return broken + " of " + (ATTEMPTS - excluded);
         });
