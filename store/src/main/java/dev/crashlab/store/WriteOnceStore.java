@@ -166,7 +166,7 @@ public final class WriteOnceStore<V> {
             for (Path f : files) {
                 // A directory named like an entry is not the store's to delete (a put refuses to replace it too).
                 if (!Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.deleteIfExists(f);
+                    delete("clear", f);
                 }
             }
         }
@@ -190,12 +190,22 @@ public final class WriteOnceStore<V> {
                     continue; // a live writer published or removed it between the listing and this look
                 }
                 // The store's temp files are regular files: a link or a directory with a temp-like name is somebody else's.
-                if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(cutoff) && Files.deleteIfExists(f)) {
+                if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(cutoff) && delete("removeAbandonedTempFiles", f)) {
                     removed++;
                 }
             }
         }
         return removed;
+    }
+
+    /** Deletes one file for {@code operation}; a failure names the operation, the file and what to do. */
+    private static boolean delete(String operation, Path f) throws StoreException {
+        try {
+            return Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new StoreException(operation + " failed deleting " + f + ": " + e + ". " + Failures.advice(e)
+                    + " Files deleted before this one stay deleted; the others are untouched.", f, e);
+        }
     }
 
     public Path root() {

@@ -44,6 +44,20 @@ class CleanupTest {
     }
 
     @Test
+    void clearRemovesALinkAtAnEntrysPathButNeverADirectory() throws Exception {
+        Path root = Fs.DISK.newRoot(tmp);
+        WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8()).build();
+        store.put("k", "v");
+        Path entry = store.entryFile("k");
+        Files.delete(entry);
+        Files.writeString(Files.createDirectories(entry.resolveSibling("x.entry")).resolve("inner"), "keep");
+        Files.createSymbolicLink(entry, root.resolve("nowhere"));
+        store.clear();
+        assertTrue(Files.notExists(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS), "a dangling link at an entry's path is cleared");
+        assertTrue(Files.isDirectory(entry.resolveSibling("x.entry")), "a directory named like an entry is left alone");
+    }
+
+    @Test
     void cleanupBesideLiveWritersNeverAbortsAndNeverLosesAnEntry() {
         int attempts = 60;
         List<String> aborted = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
