@@ -124,26 +124,45 @@ final class EntryReader {
         }
     }
 
-    /** The file's bytes, or null if it holds more than {@code max}. */
+    /**
+     * The file's bytes, or null if it holds more than {@code max}. Reads into an array of the size
+     * the file has when opened, with no copy: crash states are read by the hundred thousand, many
+     * of them holding 1 MiB entries. A file still growing is read on, up to the limit.
+     */
     private static byte[] readAtMost(Path file, long max) throws IOException {
         try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = ch.size();
             if (size > max) {
                 return null;
             }
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(max + 1, size + 1));
-            while (true) {
-                if (!buf.hasRemaining()) {
-                    if (buf.capacity() > max) {
-                        return null;
-                    }
-                    buf = ByteBuffer.allocate((int) Math.min(max + 1, buf.capacity() * 2L)).put(buf.flip());
-                }
+            ByteBuffer buf = ByteBuffer.allocate((int) size);
+            while (buf.hasRemaining()) {
                 if (ch.read(buf) < 0) {
-                    return Arrays.copyOf(buf.array(), buf.position());
+                    return Arrays.copyOf(buf.array(), buf.position()); // shrank since opened
                 }
             }
+            ByteBuffer more = ByteBuffer.allocate((int) Math.min(max - size + 1, 64 * 1024));
+            if (!more.hasRemaining() || ch.read(more) < 0) {
+                return more.hasRemaining() ? buf.array() : null;
+            }
+            return readGrowing(ch, buf.flip(), more.flip(), max);
         }
+    }
+
+    /** The rare file that grew while read: the rest, up to the limit. */
+    private static byte[] readGrowing(SeekableByteChannel ch, ByteBuffer head, ByteBuffer more, long max) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.write(head.array(), 0, head.limit());
+        all.write(more.array(), 0, more.limit());
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        while (all.size() <= max) {
+            chunk.clear();
+            if (ch.read(chunk) < 0) {
+                return all.toByteArray();
+            }
+            all.write(chunk.array(), 0, chunk.position());
+        }
+        return null;
     }
 
     private static Found notRegular(Path file, String key, BasicFileAttributes a) {

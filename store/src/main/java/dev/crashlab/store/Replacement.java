@@ -54,8 +54,8 @@ import java.util.regex.Pattern;
  * <p>Crashes: a marker whose owner is gone (a process that died, or a put in this JVM that ended
  * without removing it) is stale. Writers of absent keys ignore a stale marker; a replacer takes it
  * over by first linking it to a claim name derived from its owner, which only one replacer can
- * create, then deleting it. A live marker makes any writer wait a bounded time (about 60 ms), then
- * give up with {@link ReplacementInProgressException}: never an endless wait.
+ * create, then deleting it. A live marker makes any writer look again a bounded number of times (a
+ * few milliseconds), then give up with {@link ReplacementInProgressException}: never an endless wait.
  */
 final class Replacement {
 
@@ -67,7 +67,7 @@ final class Replacement {
     /** Tokens of the replacements running in this JVM: a marker whose token is not here was left by a put that ended. */
     private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
     private static final Pattern TOKEN = Pattern.compile("crashlab-replacing pid=(\\d+) start=(-?\\d+) jvm=([0-9a-f]{16}) n=\\d+\\n?");
-    private static final int TRIES = 6;
+    private static final int TRIES = 200;
 
     private final Steps steps;
 
@@ -93,7 +93,7 @@ final class Replacement {
     void awaitNoReplacer(Put<?> put) throws IOException {
         Path marker = markerFile(put);
         for (int attempt = 0; ; attempt++) {
-            String owner = readToken(marker);
+            String owner = noLiveMarker(marker) ? null : readToken(marker);
             if (owner == null || !alive(owner)) {
                 return;
             }
@@ -255,6 +255,15 @@ final class Replacement {
         return bytes == null ? null : new String(bytes, StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Every put asks whether a marker stands, and almost never does one. On the default file system
+     * java.io.File answers without the NoSuchFileException (and its stack trace) that java.nio
+     * throws on JDK 17. It follows links: a dangling link is no marker, and a live marker is never a link.
+     */
+    private static boolean noLiveMarker(Path marker) {
+        return marker.getFileSystem() == java.nio.file.FileSystems.getDefault() && !marker.toFile().exists();
+    }
+
     /** Whether the writer that published {@code token} may still be running. Unreadable: no writer wrote it whole. */
     static boolean alive(String token) {
         Matcher m = TOKEN.matcher(token);
@@ -278,13 +287,16 @@ final class Replacement {
         return p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L);
     }
 
-    /** 1, 2, 4 ... 32 ms: the marker is held for no fsync, well under a millisecond; a writer stopped longer is not waited for. */
+    /**
+     * The marker is held for no fsync, a fraction of a millisecond: a writer that finds one yields
+     * and looks again, up to {@link #TRIES} times (a few milliseconds), then gives up. No sleeping:
+     * a writer stopped longer than that is not waited for, and a sleep would only add latency.
+     */
     private static void backOff(int attempt) throws IOException {
-        try {
-            Thread.sleep(1L << attempt);
-        } catch (InterruptedException e) {
+        if (Thread.interrupted()) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while another writer replaced an invalid entry");
         }
+        Thread.yield();
     }
 }
