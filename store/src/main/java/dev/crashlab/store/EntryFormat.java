@@ -31,6 +31,11 @@ final class EntryFormat {
     record Entry(byte[] key, byte[] value) {
     }
 
+    /** The size of the entry file holding a key and value of these lengths. */
+    static long fileSize(int keyLength, long valueLength) {
+        return HEADER + (long) keyLength + valueLength + TRAILER;
+    }
+
     static byte[] encode(byte[] key, byte[] value) {
         ByteBuffer b = ByteBuffer.allocate(HEADER + key.length + value.length + TRAILER);
         b.put(MAGIC).put((byte) VERSION).putInt(key.length).put(key).put(value).putLong(value.length);

@@ -1,18 +1,38 @@
 package dev.crashlab.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 
-/** Reads an entry file and says what it found: nothing, the entry, an invalid file, another key. */
+/**
+ * Reads an entry file and says what it found: nothing, the entry, an invalid file, another key.
+ *
+ * <p>The file's type is looked at first, without following links, and only a regular file is
+ * opened, with no-follow: a symbolic link (dangling, looping, to /dev/zero or to a file outside the
+ * store), a FIFO (whose open blocks until a writer comes), a device or a directory is an invalid
+ * entry, never followed and never opened. The size is checked before anything is read, and the read
+ * stops one byte past the limit, so a huge or growing file never makes the store allocate it.
+ * What remains: a file swapped for a FIFO between the look and the open (a hostile process in the
+ * store's directory, which could as well delete every entry) would block that open.
+ */
 final class EntryReader {
 
-    /** What is at an entry's place. Exactly one of {@code value} and {@code error} is set unless absent. */
-    record Found(byte[] value, StoreException error) {
-        static final Found ABSENT = new Found(null, null);
+    /**
+     * What is at an entry's place. Exactly one of {@code value} and {@code error} is set unless
+     * absent; {@code fileKey} identifies the file read (null where the file system has none);
+     * {@code directory} marks the one invalid entry a put never replaces.
+     */
+    record Found(byte[] value, StoreException error, Object fileKey, boolean directory) {
+        static final Found ABSENT = new Found(null, null, null, false);
 
         boolean absent() {
             return value == null && error == null;
@@ -23,26 +43,160 @@ final class EntryReader {
         }
     }
 
+    private static final int RETRIES = 3;
+
     private EntryReader() {
     }
 
-    /** Opens the file first and treats "no such file" as absent: the reference reader. */
-    static Found read(Path file, String key, byte[] keyBytes) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return Found.ABSENT;
-        }
-        return judge(file, key, keyBytes, bytes);
+    /** Treats "no such file" as absent: the reference reader. {@code maxFileBytes} bounds what is read. */
+    static Found read(Path file, String key, byte[] keyBytes, long maxFileBytes) throws IOException {
+        return read(file, key, keyBytes, maxFileBytes, false);
     }
 
     /** Seeded bug exists-then-open: a deleter between the two calls makes this throw NoSuchFileException. */
-    static Found existsThenOpen(Path file, String key, byte[] keyBytes) throws IOException {
-        if (!Files.exists(file)) {
+    static Found existsThenOpen(Path file, String key, byte[] keyBytes, long maxFileBytes) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Found.ABSENT;
         }
-        return judge(file, key, keyBytes, Files.readAllBytes(file));
+        return read(file, key, keyBytes, maxFileBytes, true);
+    }
+
+    private static Found read(Path file, String key, byte[] keyBytes, long maxFileBytes, boolean vanishedIsError)
+            throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                if (vanishedIsError) {
+                    throw e;
+                }
+                return Found.ABSENT;
+            } catch (IOException e) {
+                throw failed(file, key, e);
+            }
+            if (!a.isRegularFile()) {
+                return notRegular(file, key, a);
+            }
+            if (a.size() > maxFileBytes) {
+                return tooLarge(file, key, a.size() + " bytes", maxFileBytes);
+            }
+            byte[] bytes;
+            try {
+                bytes = readAtMost(file, maxFileBytes);
+            } catch (NoSuchFileException e) {
+                if (vanishedIsError) {
+                    throw e;
+                }
+                return Found.ABSENT; // deleted since the look: absent is what a reader a moment later sees
+            } catch (FileSystemException e) {
+                if (attempt < RETRIES) {
+                    continue; // replaced by a link or a directory since the look (no-follow refused it): look again
+                }
+                throw failed(file, key, e);
+            } catch (IOException e) {
+                throw failed(file, key, e);
+            }
+            if (bytes == null) {
+                return tooLarge(file, key, "growing past the limit while read", maxFileBytes);
+            }
+            Found judged = judge(file, key, keyBytes, bytes);
+            return new Found(judged.value(), judged.error(), a.fileKey(), false);
+        }
+    }
+
+    /**
+     * A small file's bytes, null when there is no file; an empty array for anything but a regular
+     * file of at most {@code max} bytes. Never follows a link, never opens a FIFO.
+     */
+    static byte[] readSmall(Path file, int max) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || a.size() > max) {
+                return new byte[0];
+            }
+            byte[] bytes = readAtMost(file, max);
+            return bytes == null ? new byte[0] : bytes;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (FileSystemException e) {
+            return new byte[0];
+        }
+    }
+
+    /**
+     * The file's bytes, or null if it holds more than {@code max}. Reads into an array of the size
+     * the file has when opened, with no copy: crash states are read by the hundred thousand, many
+     * of them holding 1 MiB entries. A file still growing is read on, up to the limit.
+     */
+    private static byte[] readAtMost(Path file, long max) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = ch.size();
+            if (size > max) {
+                return null;
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) size);
+            while (buf.hasRemaining()) {
+                if (ch.read(buf) < 0) {
+                    return Arrays.copyOf(buf.array(), buf.position()); // shrank since opened
+                }
+            }
+            ByteBuffer more = ByteBuffer.allocate((int) Math.min(max - size + 1, 64 * 1024));
+            if (!more.hasRemaining() || ch.read(more) < 0) {
+                return more.hasRemaining() ? buf.array() : null;
+            }
+            return readGrowing(ch, buf.flip(), more.flip(), max);
+        }
+    }
+
+    /** The rare file that grew while read: the rest, up to the limit. */
+    private static byte[] readGrowing(SeekableByteChannel ch, ByteBuffer head, ByteBuffer more, long max) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.write(head.array(), 0, head.limit());
+        all.write(more.array(), 0, more.limit());
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        while (all.size() <= max) {
+            chunk.clear();
+            if (ch.read(chunk) < 0) {
+                return all.toByteArray();
+            }
+            all.write(chunk.array(), 0, chunk.position());
+        }
+        return null;
+    }
+
+    private static Found notRegular(Path file, String key, BasicFileAttributes a) {
+        String problem;
+        if (a.isSymbolicLink()) {
+            problem = "it is a symbolic link" + linkTarget(file) + ", and the store never follows links at an entry's path";
+        } else if (a.isDirectory()) {
+            InvalidEntryException e = new InvalidEntryException(file, Keys.describe(key),
+                    "it is a directory, which is not the store's: a put never removes one",
+                    "move or delete the directory " + file + " (after checking what it holds), then put the key again", null);
+            return new Found(null, e, a.fileKey(), true);
+        } else {
+            problem = "it is not a regular file (a FIFO, a socket or a device), and the store never opens one";
+        }
+        return new Found(null, new InvalidEntryException(file, Keys.describe(key), problem, null), a.fileKey(), false);
+    }
+
+    private static String linkTarget(Path file) {
+        try {
+            return " (to " + Files.readSymbolicLink(file) + ")";
+        } catch (IOException | UnsupportedOperationException e) {
+            return "";
+        }
+    }
+
+    private static Found tooLarge(Path file, String key, String size, long maxFileBytes) {
+        return new Found(null, new InvalidEntryException(file, Keys.describe(key), "it is larger than the store reads ("
+                + size + ", over " + maxFileBytes + " bytes for this key at the store's maxValueBytes); it was not read."
+                + " If the entry is trusted, raise WriteOnceStore.Builder.maxValueBytes", null), null, false);
+    }
+
+    private static StoreException failed(Path file, String key, IOException e) {
+        return new StoreException("Reading entry file " + file + " for key " + Keys.describe(key) + " failed: " + e
+                + ". " + Failures.advice(e), file, e);
     }
 
     static Found judge(Path file, String key, byte[] keyBytes, byte[] bytes) {
@@ -50,12 +204,12 @@ final class EntryReader {
         try {
             entry = EntryFormat.decode(bytes);
         } catch (EntryFormat.FormatException e) {
-            return new Found(null, new InvalidEntryException(file, Keys.describe(key), e.getMessage(), null));
+            return new Found(null, new InvalidEntryException(file, Keys.describe(key), e.getMessage(), null), null, false);
         }
         if (!Arrays.equals(entry.key(), keyBytes)) {
             String stored = Keys.describe(new String(entry.key(), StandardCharsets.UTF_8));
-            return new Found(null, new KeyCollisionException(file, Keys.describe(key), stored));
+            return new Found(null, new KeyCollisionException(file, Keys.describe(key), stored), null, false);
         }
-        return new Found(entry.value(), null);
+        return new Found(entry.value(), null, null, false);
     }
 }

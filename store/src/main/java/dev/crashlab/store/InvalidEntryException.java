@@ -12,9 +12,13 @@ public class InvalidEntryException extends StoreException {
     private final String problem;
 
     public InvalidEntryException(Path file, String key, String problem, Throwable cause) {
-        super("Entry file " + file + " for key " + key + " is invalid: " + problem
-                + ". To recover: put the key again (the next put replaces an invalid entry atomically),"
-                + " or delete " + file + ".", file, cause);
+        this(file, key, problem, "put the key again (the next put replaces an invalid entry atomically), or delete "
+                + file, cause);
+    }
+
+    InvalidEntryException(Path file, String key, String problem, String recovery, Throwable cause) {
+        super("Entry file " + file + " for key " + key + " is invalid: " + problem + ". To recover: " + recovery + ".",
+                file, cause);
         this.problem = problem;
     }
 

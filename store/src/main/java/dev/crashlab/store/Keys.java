@@ -41,18 +41,17 @@ final class Keys {
         }
     }
 
-    /** The key quoted, control characters escaped, long keys shortened: safe to print anywhere. */
+    /**
+     * The key quoted and escaped, long keys shortened: safe to print anywhere. Shortening never
+     * splits a surrogate pair (half an emoji is an unpaired surrogate, which a log may reject).
+     */
     static String describe(String key) {
-        StringBuilder out = new StringBuilder("\"");
         int shown = Math.min(key.length(), 60);
-        for (int i = 0; i < shown; i++) {
-            char c = key.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
+        if (shown < key.length() && Character.isHighSurrogate(key.charAt(shown - 1))) {
+            shown--;
         }
+        StringBuilder out = new StringBuilder("\"");
+        Text.escape(key.substring(0, shown), true, out);
         out.append('"');
         if (key.length() > shown) {
             out.append("... (").append(key.length()).append(" chars)");

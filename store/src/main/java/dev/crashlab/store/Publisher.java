@@ -21,6 +21,15 @@ interface Publisher {
         return true;
     }
 
+    /**
+     * Whether a put may serialize and check its value before this protocol starts: false for the
+     * seeded bugs whose failure needs the serializer to run mid-protocol (into the final file, or
+     * while holding a lock).
+     */
+    default boolean checksValueFirst() {
+        return true;
+    }
+
     /** False where an invalid entry blocks every later put (seed 000's store could not repair one). */
     default boolean replacesInvalid() {
         return true;

@@ -3,8 +3,9 @@ package dev.crashlab.store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
-/** One put in flight: the key in its three forms, where its entry lives, and the value. */
+/** One put in flight: the key in its three forms, where its entry lives, the value, and how far it got. */
 final class Put<V> {
     final String key;
     final byte[] keyBytes;
@@ -12,24 +13,39 @@ final class Put<V> {
     final Path entry;
     final V value;
     final Codec<V> codec;
+    final Durability durability;
     private byte[] encoded;
     /** Set when the key held an invalid entry when the put looked: the one case a publish may replace. */
     boolean replacesInvalid;
+    /** Set once readers can see this put's entry: from then on a failure must not say "nothing was published". */
+    boolean published;
+    /** Set when the key already held this very value: a putAll's error counts it as visible. */
+    boolean alreadyStored;
+    /** The other puts of the same putAll, for an error that says which keys are visible; null for a single put. */
+    List<Put<?>> batch;
 
-    Put(String key, byte[] keyBytes, String hash, Path entry, V value, Codec<V> codec) {
+    Put(String key, byte[] keyBytes, String hash, Path entry, V value, Codec<V> codec, Durability durability) {
         this.key = key;
         this.keyBytes = keyBytes;
         this.hash = hash;
         this.entry = entry;
         this.value = value;
         this.codec = codec;
+        this.durability = durability;
     }
 
     /** The value serialized to memory, once: nothing touches the disk until serialization succeeded. */
     byte[] encodedValue() throws IOException {
         if (encoded == null) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            codec.encode(value, out);
+            try {
+                codec.encode(value, out);
+            } catch (StackOverflowError e) {
+                // Java serialization recurses once per nested object: a long linked structure overflows the caller's stack.
+                throw new IllegalArgumentException("The value for key " + describeKey() + " is too deep to serialize"
+                        + " (StackOverflowError while encoding it): nothing was published. Store it as a flat structure"
+                        + " (an array or a java.util.List), or give the codec a writeObject that does not recurse.");
+            }
             encoded = out.toByteArray();
         }
         return encoded;

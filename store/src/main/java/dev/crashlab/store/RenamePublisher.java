@@ -25,10 +25,16 @@ final class RenamePublisher implements Publisher {
     private final boolean syncFile;
     private final boolean syncDirectory;
     private final boolean unlinkFirst;
+    /** Cleared the first time the file system refuses a hard link (so a store on it falls back to rename). */
+    private volatile boolean linksSupported = true;
+    private final Replacement replacement;
+    private final long maxValueBytes;
 
     RenamePublisher(Steps steps, Path tempDirectory, boolean atomicMove, boolean syncFile, boolean syncDirectory,
-                    boolean unlinkFirst) {
+                    boolean unlinkFirst, long maxValueBytes) {
         this.steps = steps;
+        this.replacement = new Replacement(steps);
+        this.maxValueBytes = maxValueBytes;
         this.tempDirectory = tempDirectory;
         this.atomicMove = atomicMove;
         this.syncFile = syncFile;
@@ -76,41 +82,49 @@ final class RenamePublisher implements Publisher {
         if (unlinkFirst) {
             steps.step("delete old entry", put.entry, put, () -> Files.deleteIfExists(put.entry));
         }
-        if (atomicMove && !unlinkFirst && !put.replacesInvalid && link(put, temp)) {
-            return;
+        if (atomicMove && !unlinkFirst && linksSupported) {
+            try {
+                if (put.replacesInvalid) {
+                    replacement.replace(put, temp, EntryFormat.fileSize(put.keyBytes.length, maxValueBytes));
+                } else {
+                    replacement.awaitNoReplacer(put);
+                    if (!linkInto(steps, put, temp)) {
+                        Steps.deleteQuietly(temp);
+                        throw new LostRace(put.entry);
+                    }
+                }
+                return;
+            } catch (UnsupportedOperationException noLinks) {
+                linksSupported = false;
+            }
         }
         steps.step("rename temp file into place", put.entry, put,
                 () -> Files.move(temp, put.entry, atomicMove ? ATOMIC : PLAIN));
+        put.published = true;
     }
 
     /**
      * Publishes a new entry by hard link, which unlike rename never replaces: a second writer that
      * published the key since this put looked finds its entry kept, and this put learns it lost
-     * ({@link LostRace}). False where the file system has no hard links; the rename that follows
-     * then replaces whatever a racing writer published, as before.
+     * (false). Throws UnsupportedOperationException where the file system has no hard links; the
+     * rename that follows then replaces whatever a racing writer published, as before. Once linked,
+     * the entry is published whatever happens to the temp name: a cleanup that already removed it is
+     * no failure.
      */
-    private boolean link(Put<?> put, Path temp) throws IOException {
-        boolean[] raced = {false};
-        try {
-            steps.step("link temp file into place", put.entry, put, () -> {
-                try {
-                    Files.createLink(put.entry, temp);
-                } catch (FileAlreadyExistsException e) {
-                    raced[0] = true;
-                }
-                return null;
-            });
-        } catch (UnsupportedOperationException noLinks) {
+    static boolean linkInto(Steps steps, Put<?> put, Path temp) throws IOException {
+        boolean linked = steps.step("link temp file into place", put.entry, put, () -> {
+            try {
+                Files.createLink(put.entry, temp);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            }
+        });
+        if (!linked) {
             return false;
         }
-        if (raced[0]) {
-            Steps.deleteQuietly(temp);
-            throw new LostRace(put.entry);
-        }
-        steps.step("delete temp file", temp, put, () -> {
-            Files.delete(temp);
-            return null;
-        });
+        put.published = true;
+        steps.step("delete temp file", temp, put, () -> Files.deleteIfExists(temp));
         return true;
     }
 

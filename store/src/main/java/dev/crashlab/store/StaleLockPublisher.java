@@ -41,4 +41,9 @@ final class StaleLockPublisher implements Publisher {
             return null;
         });
     }
+
+    @Override
+    public boolean checksValueFirst() {
+        return false;
+    }
 }

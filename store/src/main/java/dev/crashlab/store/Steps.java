@@ -25,6 +25,11 @@ final class Steps {
     private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final AtomicBoolean directorySyncUnsupported = new AtomicBoolean();
+    private final StepHook hook;
+
+    Steps(StepHook hook) {
+        this.hook = hook;
+    }
 
     interface Action<T> {
         T run() throws IOException;
@@ -32,11 +37,12 @@ final class Steps {
 
     <T> T step(String name, Path file, Put<?> put, Action<T> action) throws IOException {
         try {
+            hook.before(name, file);
             return action.run();
         } catch (StoreException e) {
             throw e;
         } catch (IOException e) {
-            throw new PutFailedException(name, file, put.describeKey(), e);
+            throw new PutFailedException(name, file, put, e);
         }
     }
 
@@ -47,10 +53,14 @@ final class Steps {
         return dir.resolve("." + hash + "." + HexFormat.of().formatHex(nonce) + ".tmp");
     }
 
-    /** Creates {@code temp} exclusively (owner-only where POSIX), writes {@code bytes}, fsyncs if asked. */
+    /**
+     * Creates {@code temp} exclusively (owner-only where POSIX), writes {@code bytes}, fsyncs if
+     * asked, and closes it as a step of its own: a close can report a write-back error, and it must
+     * name the step and the file like any other.
+     */
     void writeNewFile(Path temp, byte[] bytes, boolean sync, Put<?> put) throws IOException {
         FileChannel ch = step("create temp file", temp, put, () -> openExclusive(temp));
-        try (ch) {
+        try {
             step("write temp file", temp, put, () -> writeFully(ch, bytes));
             if (sync) {
                 step("fsync temp file", temp, put, () -> {
@@ -58,9 +68,30 @@ final class Steps {
                     return null;
                 });
             }
+        } catch (Throwable t) {
+            closeAfter(ch, t);
+            if (t instanceof IOException) {
+                deleteQuietly(temp);
+            }
+            throw t;
+        }
+        try {
+            step("close temp file", temp, put, () -> {
+                ch.close();
+                return null;
+            });
         } catch (IOException e) {
             deleteQuietly(temp);
             throw e;
+        }
+    }
+
+    /** Closes a channel on the way out of a failure; a second failure is kept with the first. */
+    static void closeAfter(FileChannel ch, Throwable first) {
+        try {
+            ch.close();
+        } catch (Throwable second) {
+            first.addSuppressed(second);
         }
     }
 
@@ -105,12 +136,19 @@ final class Steps {
             }
             return;
         }
-        try (ch) {
+        try {
             step("fsync directory", dir, put, () -> {
                 ch.force(true);
                 return null;
             });
+        } catch (Throwable t) {
+            closeAfter(ch, t);
+            throw t;
         }
+        step("close directory", dir, put, () -> {
+            ch.close();
+            return null;
+        });
     }
 
     static void deleteQuietly(Path p) {

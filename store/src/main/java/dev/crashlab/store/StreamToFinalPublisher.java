@@ -55,4 +55,9 @@ final class StreamToFinalPublisher implements Publisher {
     public boolean replacesInvalid() {
         return false;
     }
+
+    @Override
+    public boolean checksValueFirst() {
+        return false;
+    }
 }

@@ -3,10 +3,11 @@ package dev.crashlab.store;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import java.util.function.Function;
 
 /**
  * A write-once persistent key/value store: one file per entry under a root directory, on any
- * java.nio file system. Entries are published by atomic rename, so a reader sees either no entry or
- * a complete one (G1), and once a key holds a value it never changes (G4).
+ * java.nio file system. Entries are published by hard link from a complete temp file, so a reader
+ * sees either no entry or a complete one (G1), and once a key holds a value it never changes (G4).
  *
  * <pre>{@code
  * WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8())
@@ -30,14 +31,19 @@ import java.util.function.Function;
  * store.get("answer");   // Optional[42]
  * }</pre>
  *
- * <p>Thread-safe and safe across processes sharing the directory, with one caveat of rename
- * publishing: two writers racing <em>different</em> values for one absent key can both succeed, the
- * last rename winning. A key that determines its value (a cache) never sees this.
+ * <p>Thread-safe and safe across processes sharing the directory: of two writers racing different
+ * values for one key, absent or holding an invalid entry, one wins and the other gets
+ * {@link EntryExistsException} (or {@link ReplacementInProgressException} while the winner is still
+ * replacing an invalid entry; see {@code Replacement}). Entry files are never followed as links or
+ * opened unless regular, and never read past {@link Builder#maxValueBytes}. On a file system
+ * without hard links the store falls back to rename, and there the last of two racing writers wins.
  */
 public final class WriteOnceStore<V> {
 
     private static final System.Logger LOG = System.getLogger("dev.crashlab.store");
     private static final String ENTRY_SUFFIX = ".entry";
+    /** 256 MiB: far above a cache entry or a checkpoint, far below what a reader can allocate without trouble. */
+    public static final long DEFAULT_MAX_VALUE_BYTES = 256L << 20;
 
     private final Path root;
     private final Codec<V> codec;
@@ -46,6 +52,10 @@ public final class WriteOnceStore<V> {
     private final ReaderProtocol readerProtocol;
     private final Function<byte[], String> hasher;
     private final Publisher publisher;
+    private final long maxValueBytes;
+
+    /** A put that keeps losing the race for its key (each loss means another writer changed it) gives up after this many looks. */
+    private static final int MAX_LOOKS = 16;
 
     private WriteOnceStore(Builder<V> b) throws IOException {
         this.root = b.root;
@@ -54,10 +64,11 @@ public final class WriteOnceStore<V> {
         this.protocol = b.protocol;
         this.readerProtocol = b.readerProtocol;
         this.hasher = b.hasher;
-        this.publisher = Publishers.of(b.protocol, b.durability, b.tempDirectory, new Steps());
+        this.maxValueBytes = b.maxValueBytes;
+        this.publisher = Publishers.of(b.protocol, b.durability, b.tempDirectory, new Steps(b.stepHook), b.maxValueBytes);
         if (!Files.isDirectory(root)) {
             if (Files.exists(root)) {
-                throw new NotDirectoryException(root + " is not a directory: a store needs a directory of its own");
+                throw new NotDirectoryException(Text.escape(root + " is not a directory: a store needs a directory of its own"));
             }
             if (!b.createRoot) {
                 throw new NoSuchFileException(root.toString(), null,
@@ -90,11 +101,22 @@ public final class WriteOnceStore<V> {
      * directory fsync): a group commit. Keys already holding the same value are skipped.
      */
     public void putAll(Map<String, V> entries) throws IOException {
-        while (true) {
+        List<Put<V>> puts = new ArrayList<>();
+        List<Put<?>> batch = new ArrayList<>();
+        for (Map.Entry<String, V> e : entries.entrySet()) {
+            Put<V> put = newPut(e.getKey(), e.getValue());
+            checkReadable(put);
+            put.batch = batch;
+            puts.add(put);
+            batch.add(put);
+        }
+        if (puts.isEmpty()) {
+            return;
+        }
+        for (int look = 0; look < MAX_LOOKS; look++) {
             List<Put<?>> fresh = new ArrayList<>();
-            for (Map.Entry<String, V> e : entries.entrySet()) {
-                Put<V> put = newPut(e.getKey(), e.getValue());
-                if (mustPublish(put, true)) {
+            for (Put<V> put : puts) {
+                if (!put.published && mustPublish(put, true)) {
                     fresh.add(put);
                 }
             }
@@ -105,16 +127,18 @@ public final class WriteOnceStore<V> {
                 // Entries published before the race stay; the next look skips them and judges the one that lost.
             }
         }
+        throw gaveUp(batch.get(batch.size() - 1));
     }
 
     /** The value of {@code key}, or empty if there is none. An invalid entry raises {@link InvalidEntryException}. */
     public Optional<V> get(String key) throws IOException {
         byte[] keyBytes = Keys.strictUtf8(Objects.requireNonNull(key, "key"), "key");
         Path file = entryFile(keyBytes);
+        long max = EntryFormat.fileSize(keyBytes.length, maxValueBytes);
         EntryReader.Found found = switch (readerProtocol) {
-            case REFERENCE -> EntryReader.read(file, key, keyBytes);
-            case EXISTS_THEN_OPEN -> EntryReader.existsThenOpen(file, key, keyBytes);
-            case SWALLOW_CORRUPT -> swallowCorrupt(EntryReader.read(file, key, keyBytes));
+            case REFERENCE -> EntryReader.read(file, key, keyBytes, max);
+            case EXISTS_THEN_OPEN -> EntryReader.existsThenOpen(file, key, keyBytes, max);
+            case SWALLOW_CORRUPT -> swallowCorrupt(EntryReader.read(file, key, keyBytes, max));
         };
         if (found.error() != null) {
             throw found.error();
@@ -126,6 +150,9 @@ public final class WriteOnceStore<V> {
             return Optional.of(codec.decode(found.value()));
         } catch (IOException e) {
             throw new InvalidEntryException(file, Keys.describe(key), "its value cannot be decoded: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new InvalidEntryException(file, Keys.describe(key), "its value is nested too deep to decode"
+                    + " (StackOverflowError); give the codec a lower depth limit", null);
         }
     }
 
@@ -137,7 +164,10 @@ public final class WriteOnceStore<V> {
     public void clear() throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(root, "*" + ENTRY_SUFFIX)) {
             for (Path f : files) {
-                Files.deleteIfExists(f);
+                // A directory named like an entry is not the store's to delete (a put refuses to replace it too).
+                if (!Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+                    delete("clear", f);
+                }
             }
         }
     }
@@ -153,13 +183,29 @@ public final class WriteOnceStore<V> {
         int removed = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(root, ".*.{tmp,lock}")) {
             for (Path f : files) {
-                FileTime modified = Files.getLastModifiedTime(f);
-                if (modified.toInstant().isBefore(cutoff) && Files.deleteIfExists(f)) {
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException finished) {
+                    continue; // a live writer published or removed it between the listing and this look
+                }
+                // The store's temp files are regular files: a link or a directory with a temp-like name is somebody else's.
+                if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(cutoff) && delete("removeAbandonedTempFiles", f)) {
                     removed++;
                 }
             }
         }
         return removed;
+    }
+
+    /** Deletes one file for {@code operation}; a failure names the operation, the file and what to do. */
+    private static boolean delete(String operation, Path f) throws StoreException {
+        try {
+            return Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new StoreException(operation + " failed deleting " + f + ": " + e + ". " + Failures.advice(e)
+                    + " Files deleted before this one stay deleted; the others are untouched.", f, e);
+        }
     }
 
     public Path root() {
@@ -192,12 +238,48 @@ public final class WriteOnceStore<V> {
         Objects.requireNonNull(value, "value");
         byte[] keyBytes = Keys.strictUtf8(key, "key");
         String hash = hasher.apply(keyBytes);
-        return new Put<>(key, keyBytes, hash, root.resolve(hash + ENTRY_SUFFIX), value, codec);
+        return new Put<>(key, keyBytes, hash, root.resolve(hash + ENTRY_SUFFIX), value, codec, durability);
+    }
+
+    /**
+     * Refuses, before anything touches the disk, a value this store could not read back: larger
+     * than maxValueBytes, or refused by the codec's own decoder and limits (a structure deeper than
+     * the serialization filter admits). Storing it would leave an entry every get fails on, and
+     * "put the key again" would not help: the same value is a no-op, another one a conflict.
+     */
+    private void checkReadable(Put<V> put) throws IOException {
+        if (!publisher.checksValueFirst()) {
+            return;
+        }
+        byte[] encoded = put.encodedValue();
+        if (encoded.length > maxValueBytes) {
+            throw new IllegalArgumentException("The value for key " + put.describeKey() + " is " + encoded.length
+                    + " bytes, over this store's maxValueBytes (" + maxValueBytes + "): nothing was published."
+                    + " Raise WriteOnceStore.Builder.maxValueBytes for every store that reads this directory.");
+        }
+        try {
+            codec.decode(encoded.clone());
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new IllegalArgumentException("The value for key " + put.describeKey() + " could not be read back by"
+                    + " this store's codec, so it was not stored (nothing was published): " + e.getMessage()
+                    + (e instanceof StackOverflowError ? " (too deep to decode)" : ""), e);
+        }
+    }
+
+    private StoreException gaveUp(Put<?> put) {
+        return new StoreException("Put of key " + put.describeKey() + " gave up after " + MAX_LOOKS + " looks: every time"
+                + " it was about to publish, another writer had changed the entry " + put.entry + ". Something is"
+                + " rewriting that file in a loop; find it. " + (put.published ? "This put's entry was published."
+                : "Nothing was published by this put."), put.entry, null);
     }
 
     private boolean store(String key, V value, boolean conflictIsError) throws IOException {
         Put<V> put = newPut(key, value);
-        while (mustPublish(put, conflictIsError)) {
+        checkReadable(put);
+        for (int look = 0; look < MAX_LOOKS; look++) {
+            if (!mustPublish(put, conflictIsError)) {
+                return false;
+            }
             try {
                 publisher.publish(put);
                 return true;
@@ -205,7 +287,7 @@ public final class WriteOnceStore<V> {
                 // A second writer published the key first: look at what it left, as if it had been there all along.
             }
         }
-        return false;
+        throw gaveUp(put);
     }
 
     /** Looks at what the key holds now; false if the put has nothing to do. */
@@ -213,22 +295,23 @@ public final class WriteOnceStore<V> {
         if (!publisher.checksExisting()) {
             return true;
         }
-        EntryReader.Found found = EntryReader.read(put.entry, put.key, put.keyBytes);
+        EntryReader.Found found = EntryReader.read(put.entry, put.key, put.keyBytes,
+                EntryFormat.fileSize(put.keyBytes.length, maxValueBytes));
         put.replacesInvalid = found.invalid();
         if (found.absent()) {
             return true;
         }
         if (found.invalid()) {
-            if (!publisher.replacesInvalid()) {
+            if (!publisher.replacesInvalid() || found.directory()) {
                 throw found.error();
             }
-            LOG.log(System.Logger.Level.WARNING, "Replacing an invalid entry: " + found.error().getMessage());
             return true;
         }
         if (found.error() != null) {
             throw found.error();
         }
         if (Arrays.equals(found.value(), put.encodedValue())) {
+            put.alreadyStored = true;
             return false;
         }
         if (conflictIsError) {
@@ -251,6 +334,8 @@ public final class WriteOnceStore<V> {
         private Path tempDirectory;
         private boolean createRoot = true;
         private Function<byte[], String> hasher = Keys.SHA_256;
+        private long maxValueBytes = DEFAULT_MAX_VALUE_BYTES;
+        private StepHook stepHook = StepHook.NONE;
 
         private Builder(Path root, Codec<V> codec) {
             this.root = Objects.requireNonNull(root, "root");
@@ -284,6 +369,25 @@ public final class WriteOnceStore<V> {
         /** Whether a missing root directory is created (default) or is an error. */
         public Builder<V> createRoot(boolean create) {
             this.createRoot = create;
+            return this;
+        }
+
+        /**
+         * The largest value this store writes or reads (default 256 MiB). A larger entry file is an
+         * {@link InvalidEntryException} that says so, found from its size before any of it is read;
+         * a larger value is refused by put. Every store reading a directory should use the same limit.
+         */
+        public Builder<V> maxValueBytes(long max) {
+            if (max < 0 || max > Integer.MAX_VALUE - 64 - 65_536) {
+                throw new IllegalArgumentException("maxValueBytes must be between 0 and about 2 GiB (a Java array): " + max);
+            }
+            this.maxValueBytes = max;
+            return this;
+        }
+
+        /** Runs before each named step of a put; for tests that fail each step in turn. */
+        Builder<V> stepHook(StepHook hook) {
+            this.stepHook = Objects.requireNonNull(hook);
             return this;
         }
 

@@ -131,7 +131,10 @@ public final class Campaign {
                     new CrashStateProbe(config.models(), config.exploration(), config.seed()));
             ReaderProbe reader = new ReaderProbe(roots::fresh, NON_ATOMIC_MOVES, config.seed());
             DeleterProbe deleter = new DeleterProbe(roots::fresh, NON_ATOMIC_MOVES, config.seed());
-            WriterRaceProbe racer = new WriterRaceProbe(roots::fresh, NON_ATOMIC_MOVES, config.seed());
+            List<Probe> racers = List.of(
+                    new WriterRaceProbe(roots::fresh, NON_ATOMIC_MOVES, config.seed()),
+                    new InvalidEntryRaceProbe(roots::fresh, NON_ATOMIC_MOVES, config.seed()),
+                    new CleanupRaceProbe(roots::fresh, NON_ATOMIC_MOVES, config.seed()));
             new CorruptionProbe(roots::fresh, config.seed()).explore(target, tally);
             roots.clean();
             for (int w = 0; w < workloads.size(); w++) {
@@ -143,7 +146,9 @@ public final class Campaign {
                 if (workload.size() <= config.readerSteps()) {
                     reader.explore(target, w, workload, fresh, tally);
                     deleter.explore(target, w, workload, fresh, tally);
-                    racer.explore(target, w, workload, fresh, tally);
+                    for (Probe racer : racers) {
+                        racer.explore(target, w, workload, fresh, tally);
+                    }
                 }
                 roots.clean();
             }

@@ -110,6 +110,25 @@ class MatrixTest {
                 .allMatch(v -> v.vulnerability() == null), "the reference protocol has no vulnerability");
     }
 
+    /**
+     * The hostile contexts ran on the reference under every option and held: racing writers over an
+     * invalid entry and over one deleted by hand (G4 @ race), a cleanup racing a live writer (G5 @
+     * race), every damage and every non-regular file at an entry's path (G5 @ corrupt-entry).
+     */
+    @Test
+    void theHostileContextsRanOnTheReferenceAndHeld() {
+        for (String option : List.of("NONE", "FILE", "FILE_AND_DIRECTORY")) {
+            String target = "reference/" + option;
+            for (Guarantee g : List.of(Guarantee.G4, Guarantee.G5)) {
+                assertEquals(Status.HELD, result.verdict(target, g, Context.RACE).orElseThrow().status(), target + " " + g);
+            }
+            Verdict corrupt = result.verdict(target, Guarantee.G5, Context.CORRUPT_ENTRY).orElseThrow();
+            assertEquals(Status.HELD, corrupt.status(), target);
+            assertEquals(CorruptionProbe.DAMAGES.size() + CorruptionProbe.ODDITIES.size(), corrupt.checks(),
+                    "every damage and every non-regular file was checked on " + target);
+        }
+    }
+
     @Test
     void noneBreaksOnlyWhatItDoesNotClaim() {
         for (String context : Context.POWER_FAILURE) {
