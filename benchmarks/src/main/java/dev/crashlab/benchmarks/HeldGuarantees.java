@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 final class HeldGuarantees {
 
     /** The persistence models that stand for a power failure; G2p is judged on these cells alone. */
-    private static final Set<Model> POWER_FAILURE = EnumSet.of(Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX);
+    private static final Set<Model> POWER_FAILURE = Set.of(Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX);
 
     /**
      * One row's figures.

@@ -31,7 +31,7 @@ import picocli.CommandLine;
 class HeldGuaranteesTest {
 
     private static final long SEED = 20_261_122L;
-    private static final Set<Model> POWER = EnumSet.of(Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX);
+    private static final Set<Model> POWER = Set.of(Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX);
 
     /**
      * Shaped like the campaign's report: NONE does not claim G2 under a power failure nor G3 (and
@@ -39,7 +39,7 @@ class HeldGuaranteesTest {
      * reference/FILE, stream-to-final and no-dir-fsync were not part of this campaign.
      */
     static CampaignResult campaign() {
-        Map<Guarantee, Set<Model>> notClaimedByNone = Map.of(Guarantee.G2, POWER, Guarantee.G3, EnumSet.allOf(Model.class));
+        Map<Guarantee, Set<Model>> notClaimedByNone = Map.of(Guarantee.G2, POWER, Guarantee.G3, Set.of(Model.values()));
         List<Cell> none = cells((g, m) -> notClaimedByNone.getOrDefault(g, Set.of()).contains(m) ? Status.NOT_CLAIMED : Status.HELD);
         none.replaceAll(c -> c.guarantee() == Guarantee.G2 && c.model() == Model.EXT4_LIKE
                 || c.guarantee() == Guarantee.G3 && c.model() == Model.WEAKEST_POSIX
