@@ -42,7 +42,10 @@ final class Calls {
             case "sync" -> descriptorSync(self);
             case "implCloseChannel", "close" -> close(self);
             case "getChannel" -> run.handles().get(self) == null ? null : new Alias(run, run.handles().get(self));
-            case "newByteChannel", "newFileChannel" -> open((Path) args[0], (Set<? extends OpenOption>) args[1]);
+            case "newByteChannel", "newFileChannel" -> deletesOnClose(self, args)
+                    ? openThenUnlink(name, (java.nio.file.spi.FileSystemProvider) self, (Path) args[0],
+                            (Set<? extends OpenOption>) args[1], (java.nio.file.attribute.FileAttribute<?>[]) args[2])
+                    : open((Path) args[0], (Set<? extends OpenOption>) args[1]);
             case "newOutputStream" -> open((Path) args[0], streamOptions((OpenOption[]) args[1]));
             case "move" -> move((Path) args[0], (Path) args[1], (CopyOption[]) args[2]);
             case "copy" -> scope.relative((Path) args[1]) == null ? null
@@ -164,6 +167,35 @@ final class Calls {
     private IoDispatch.Token open(Path path, Set<? extends OpenOption> options) throws Throwable {
         OpenOp open = OpenOp.of(run, run.scope().relative(path), path, options);
         return open == null ? null : open.begin();
+    }
+
+    /** DELETE_ON_CLOSE on the default (Unix) file system: the JDK unlinks the file inside the open itself. */
+    private boolean deletesOnClose(Object provider, Object[] args) {
+        return args.length == 3 && provider instanceof java.nio.file.spi.FileSystemProvider
+                && ((Set<?>) args[1]).contains(StandardOpenOption.DELETE_ON_CLOSE)
+                && ((Path) args[0]).getFileSystem() == java.nio.file.FileSystems.getDefault()
+                && run.scope().relative((Path) args[0]) != null;
+    }
+
+    /**
+     * The open and the unlink the JDK makes in one call for DELETE_ON_CLOSE (UnixChannelFactory), made
+     * as two operations: a crash or a reader's pause can land between them, as a kill -9 can, and a
+     * point before the unlink is really before it.
+     */
+    private IoDispatch.Token openThenUnlink(String method, java.nio.file.spi.FileSystemProvider provider, Path path,
+                                            Set<? extends OpenOption> options,
+                                            java.nio.file.attribute.FileAttribute<?>[] attrs) throws Throwable {
+        Set<OpenOption> kept = new HashSet<>(options);
+        kept.remove(StandardOpenOption.DELETE_ON_CLOSE);
+        run.threads().unguard();
+        try {
+            Object channel = method.equals("newFileChannel") ? provider.newFileChannel(path, kept, attrs)
+                    : provider.newByteChannel(path, kept, attrs);
+            Files.delete(path);
+            return new Pending.Replaced(run, channel);
+        } finally {
+            run.threads().guard();
+        }
     }
 
     private static Set<OpenOption> streamOptions(OpenOption[] given) {

@@ -15,10 +15,7 @@ final class KnownGaps {
 
     static final Map<String, String> STRACE = gaps().done();
 
-    static final Map<String, String> KILL = gaps()
-            .because("DELETE_ON_CLOSE: the JDK unlinks inside the open, so the writer can never be stopped before the"
-                    + " recorded DELETE with the file still there (a kill inside the JDK's open can leave it)", "delete-on-close")
-            .done();
+    static final Map<String, String> KILL = gaps().done();
 
     private KnownGaps() {
     }
