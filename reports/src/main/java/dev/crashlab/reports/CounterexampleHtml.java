@@ -44,6 +44,13 @@ final class CounterexampleHtml {
         if (sayModel) {
             fact(out, "model", f.cell().model().wireName() + " (the others below)");
         }
+        Vulnerability why = cx.vulnerability();
+        if (why != null) {
+            // what to fix first, then the evidence (Lincheck's short form before the detail)
+            fact(out, "vulnerability", "<span title=\"" + Html.escape(why.kind().meaning()) + "\">"
+                    + Html.escape(why.kind().title()) + "</span>");
+            fact(out, "fix", Html.escape(why.fix().describe(f.cell().model().wireName())));
+        }
         fact(out, "fault", Html.escape(cx.fault()));
         if (cx.crashPoint() != null) {
             fact(out, TraceListing.paused(f.cell().model()) ? "pause point" : "crash point",

@@ -37,6 +37,8 @@ final class HtmlReport {
                 "Known-bad protocols from the catalog, caught as they should be. They do not fail the run.");
         section(out, "Not claimed (the price of the option)", findings, Outcome.NOT_CLAIMED,
                 "Guarantees the target's durability option does not promise, shown broken for information.");
+        out.append(VulnerabilityTable.html("Seeded bugs, explained",
+                VulnerabilityTable.of(result, Outcome.EXPECTED_FINDING)));
         if (!result.benchmarks().isEmpty()) {
             out.append("<h2>Guarantee vs cost</h2>\n").append(BenchmarkHtml.of(result.benchmarks()));
         }

@@ -31,6 +31,8 @@ final class MarkdownSummary {
         List<Finding> findings = Finding.of(r);
         list(out, "Violations", findings, Outcome.VIOLATION);
         list(out, "Expected findings (seeded bugs)", findings, Outcome.EXPECTED_FINDING);
+        out.append(VulnerabilityTable.markdown("Seeded bugs, explained",
+                VulnerabilityTable.of(r, Outcome.EXPECTED_FINDING)));
         missed(out, r);
         if (!r.benchmarks().isEmpty()) {
             out.append(BenchmarkMarkdown.of(r.benchmarks()));

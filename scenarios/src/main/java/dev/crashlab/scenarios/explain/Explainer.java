@@ -74,8 +74,9 @@ public final class Explainer {
         for (int c = point - 1; c >= 0; c--) {
             IoOp create = e.op(c);
             if (create.kind() != OpKind.CREATE || !failing.persisted().contains(c)
-                    || !Integer.valueOf(e.facts.inode(c)).equals(at.file(create.path()))) {
-                continue;
+                    || !Integer.valueOf(e.facts.inode(c)).equals(at.file(create.path()))
+                    || e.published(e.facts.inode(c), c)) {
+                continue; // a temp file the writer publishes is not a leftover that blocks anyone
             }
             for (int j = point; j < trace.size(); j++) {
                 IoOp removal = e.op(j);
