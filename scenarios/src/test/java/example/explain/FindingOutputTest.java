@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +25,14 @@ public class FindingOutputTest {
     void aCrashStateFinding() throws IOException {
         CrashResult result = CrashCheck.run(VulnerabilityTest.config("no-file-fsync",
                 dir -> GoldenWriters.renameWithoutFileFsync(dir, "v2")).build());
-        matches("crash-state-finding.txt", result.verdict(Guarantee.G2, Context.EXT4_LIKE).describe());
+        matches("crash-state-finding.txt", result.verdict(Guarantee.G2, Model.EXT4_LIKE).describe());
     }
 
     @Test
     void aPausedReaderFinding() throws IOException {
         CrashResult result = CrashCheck.run(VulnerabilityTest.config("delete-then-rename",
                 dir -> GoldenWriters.deleteThenRename(dir, "v2")).build());
-        matches("paused-reader-finding.txt", result.verdict(Guarantee.G1, Context.CONCURRENT_READER).describe());
+        matches("paused-reader-finding.txt", result.verdict(Guarantee.G1, Model.CONCURRENT_READER).describe());
     }
 
     public static void matches(String golden, String actual) throws IOException {

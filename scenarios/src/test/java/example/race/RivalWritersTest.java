@@ -7,9 +7,9 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.scenarios.api.Verdict;
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.grade.Verdict;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -54,7 +54,7 @@ class RivalWritersTest {
     @Test
     void writersSharingAFixedTempFileNameMixTheirValues() {
         CrashResult result = CrashCheck.run(settings("fixed-temp", "settings.tmp", "settings.tmp").build());
-        Verdict race = result.verdict(Guarantee.G1, Context.RACE);
+        Verdict race = result.verdict(Guarantee.G1, Model.RACE);
         assertEquals(Status.VIOLATED, race.status(), result.describe());
         assertTrue(race.describe().contains("while the rival wrote"), race.describe());
         assertTrue(CrashCheck.replay(settings("fixed-temp", "settings.tmp", "settings.tmp").build(),
@@ -67,7 +67,7 @@ class RivalWritersTest {
     @Test
     void writersWithTempFilesOfTheirOwnLeaveOneWholeValue() {
         CrashResult result = CrashCheck.run(settings("own-temp", "settings.mine.tmp", "settings.theirs.tmp").build());
-        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Context.RACE).status(), result.describe());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Model.RACE).status(), result.describe());
         assertTrue(result.passed(), result.describe());
     }
 
@@ -75,7 +75,7 @@ class RivalWritersTest {
     void aWriteOnceClaimIsBrokenWhenBothWritersAreAcknowledged() {
         CrashResult result = CrashCheck.run(settings("last-wins", "settings.mine.tmp", "settings.theirs.tmp")
                 .claims(Guarantee.G4).build());
-        Verdict g4 = result.verdict(Guarantee.G4, Context.RACE);
+        Verdict g4 = result.verdict(Guarantee.G4, Model.RACE);
         assertEquals(Status.VIOLATED, g4.status(), result.describe());
         assertTrue(g4.describe().contains("both acknowledged, one value lost"), g4.describe());
     }

@@ -8,8 +8,8 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -78,16 +78,16 @@ class AppendLogTest {
         for (PersistenceModel m : PersistenceModel.builtIn()) {
             assertEquals(Status.HELD, result.verdict(Guarantee.G2, m.name()).status(), result.describe());
         }
-        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Context.CONCURRENT_READER).status(), result.describe());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Model.CONCURRENT_READER).status(), result.describe());
     }
 
     @Test
     void withoutTheFsyncAPowerFailureLosesAcknowledgedRecords() {
         CrashResult result = CrashCheck.run(log("unsynced-log", false).build());
         // ext4 writes a file's unsynced data back in order: what survives is still a prefix
-        assertEquals(Status.HELD, result.verdict(Guarantee.G2, Context.EXT4_LIKE).status(), result.describe());
-        assertEquals(Status.HELD, result.verdict(Guarantee.G3, Context.PROCESS_CRASH).status(), result.describe());
-        var lost = result.verdict(Guarantee.G3, Context.EXT4_LIKE);
+        assertEquals(Status.HELD, result.verdict(Guarantee.G2, Model.EXT4_LIKE).status(), result.describe());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G3, Model.PROCESS_CRASH).status(), result.describe());
+        var lost = result.verdict(Guarantee.G3, Model.EXT4_LIKE);
         assertEquals(Status.VIOLATED, lost.status(), result.describe());
         assertTrue(lost.describe().contains("allowed:    a prefix of r1, r2, r3 holding every record acknowledged"
                 + " (acknowledged: r1"), lost.describe());

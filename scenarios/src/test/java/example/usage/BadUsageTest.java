@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.TargetFailedException;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;

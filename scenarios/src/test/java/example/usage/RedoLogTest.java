@@ -8,8 +8,8 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -101,7 +101,7 @@ class RedoLogTest {
     @Test
     void withoutItsRecoveryTheSameFilesReadTorn() {
         CrashResult result = CrashCheck.run(store("redo-log-unrecovered").build());
-        var torn = result.verdict(Guarantee.G2, Context.PROCESS_CRASH);
+        var torn = result.verdict(Guarantee.G2, Model.PROCESS_CRASH);
         assertEquals(Status.VIOLATED, torn.status(), result.describe());
         assertTrue(torn.describe().contains("state.redo"), "the log the reader ignored is in the state:\n" + torn.describe());
     }

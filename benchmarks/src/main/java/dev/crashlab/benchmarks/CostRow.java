@@ -1,6 +1,6 @@
 package dev.crashlab.benchmarks;
 
-import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.store.Durability;
-import dev.crashlab.store.Durability.Guarantee;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +60,7 @@ public final class CostTables {
             m.latency(STORE_PUT, "option", o.label, "size", size, "fs", fs).ifPresent(put -> {
                 Optional<Measurement> floor = m.latency(BARE, "floor", o.floor, "size", size, "fs", fs);
                 HeldGuarantees.Row g = held.of(o);
-                rows.add(row("store put", o.describe(), g.held(), g.holds(), g.breaks(), put, 1,
+                rows.add(row("store put", o.describe(), Guarantees.asGuarantees(g.held()), g.holds(), g.breaks(), put, 1,
                         floor.map(f -> "bare syscalls (" + f.param("floor") + ")"), floor));
             });
         }
@@ -85,8 +85,9 @@ public final class CostTables {
         Optional<Measurement> sqlite = m.latency(SQLITE, "synchronous", "FULL", "size", size, "fs", fs);
         for (String batch : m.values("batch")) {
             m.latency(GROUP, "batch", batch, "size", size, "fs", fs).ifPresent(g -> rows.add(row("group commit",
-                    "putAll of " + batch + ", per entry", Durability.FILE_AND_DIRECTORY.claims(),
-                    Guarantees.shortLabels(Durability.FILE_AND_DIRECTORY.claims()), "", g, Integer.parseInt(batch),
+                    "putAll of " + batch + ", per entry",
+                    Guarantees.asGuarantees(Guarantees.claimed(Durability.FILE_AND_DIRECTORY)),
+                    Guarantees.shortLabels(Guarantees.claimed(Durability.FILE_AND_DIRECTORY)), "", g, Integer.parseInt(batch),
                     sqlite.map(s -> SQLITE_FULL), sqlite)));
         }
     }

@@ -7,7 +7,6 @@ import dev.crashlab.reports.ReportException;
 import dev.crashlab.reports.Reports;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.TargetResult;
-import dev.crashlab.store.Durability.Guarantee;
 import dev.crashlab.store.Protocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +15,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,17 +29,14 @@ import java.util.stream.Collectors;
  */
 final class HeldGuarantees {
 
-    /** The persistence models that stand for a power failure; G2p is judged on these cells alone. */
-    private static final Set<Model> POWER_FAILURE = Set.of(Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX);
-
     /**
      * One row's figures.
      *
-     * @param held   for the reports export and the chart
+     * @param held   the table's columns held ({@link Guarantees#COLUMNS}), for the reports export and the chart
      * @param holds  the table cell
      * @param breaks the table cell: the catalog's words, or what the campaign found broken
      */
-    record Row(Set<Guarantee> held, String holds, String breaks) {
+    record Row(Set<String> held, String holds, String breaks) {
     }
 
     /** A --verdicts file that cannot be used; the message is one line naming the file. */
@@ -116,15 +113,17 @@ final class HeldGuarantees {
     Row of(Option o) {
         TargetResult t = targets.get(targetId(o));
         if (t == null) {
-            Set<Guarantee> held = Guarantees.held(o);
+            Set<String> held = Guarantees.held(o);
             String label = Guarantees.shortLabels(held);
-            return report == null ? new Row(held, label, o.protocol.breaks())
-                    : new Row(held, label + " (claimed)", o.protocol.breaks().isEmpty() ? "" : o.protocol.breaks() + " (catalog)");
+            Set<String> broken = Guarantees.broken(o);
+            String catalog = broken.isEmpty() ? "" : Guarantees.shortLabels(broken);
+            return report == null ? new Row(held, label, catalog)
+                    : new Row(held, label + " (claimed)", catalog.isEmpty() ? "" : catalog + " (catalog)");
         }
-        Set<Guarantee> held = EnumSet.noneOf(Guarantee.class);
-        Set<Guarantee> violated = EnumSet.noneOf(Guarantee.class);
-        Set<Guarantee> priced = EnumSet.noneOf(Guarantee.class);
-        for (Guarantee g : Guarantee.values()) {
+        Set<String> held = new LinkedHashSet<>();
+        Set<String> violated = new LinkedHashSet<>();
+        Set<String> priced = new LinkedHashSet<>();
+        for (String g : Guarantees.COLUMNS) {
             List<Cell> cells = t.cells().stream().filter(c -> judges(g, c)).toList();
             if (cells.stream().anyMatch(c -> c.status() == Status.VIOLATED)) {
                 violated.add(g);
@@ -146,13 +145,10 @@ final class HeldGuarantees {
         return new Row(held, Guarantees.shortLabels(held), breaks);
     }
 
-    /** Whether {@code c} is one of the cells that decide {@code g} (the store splits G2 in two). */
-    private static boolean judges(Guarantee g, Cell c) {
-        return switch (g) {
-            case G2_PROCESS_CRASH -> c.guarantee() == dev.crashlab.reports.Guarantee.G2 && c.model() == Model.PROCESS_CRASH;
-            case G2_POWER_FAILURE -> c.guarantee() == dev.crashlab.reports.Guarantee.G2 && POWER_FAILURE.contains(c.model());
-            default -> c.guarantee().name().equals(g.name());
-        };
+    /** Whether {@code c} is one of the cells that decide the column (G2 is two columns: process crash, power failure). */
+    private static boolean judges(String column, Cell c) {
+        return c.guarantee() == Guarantees.guarantee(column) && (!column.startsWith("G2")
+                || Guarantees.contexts(column).contains(c.model()));
     }
 
     /** The header of the breaks column. */
@@ -163,8 +159,8 @@ final class HeldGuarantees {
     /** The sentence of cost.md that says where "holds" comes from. */
     String describe() {
         if (report == null) {
-            return "\"holds\" is what the design notes claim (`Durability.claims()` less the catalog's "
-                    + "`Protocol.breaks()`), not the campaign's verdicts: pass `--verdicts DIR/report.json` "
+            return "\"holds\" is what the claims-and-catalog table says (`Claims`: what the option claims, less "
+                    + "where the catalog says the protocol breaks), not the campaign's verdicts: pass `--verdicts DIR/report.json` "
                     + "(from `./crashlab check --out DIR`) for those.";
         }
         return "\"holds\" for a store put is the campaign's verdicts in `" + source + "` (seed " + report.seed()
@@ -172,6 +168,6 @@ final class HeldGuarantees {
                 + "or not claimed (G2c: the process-crash cell; G2p: the ordered, ext4-like and weakest-posix cells); "
                 + "\"found broken\" lists the violated guarantees, and those broken where not claimed. A row marked "
                 + "\"(claimed)\" has no target in that report and shows the design notes' claims instead "
-                + "(`Durability.claims()` less the catalog's `Protocol.breaks()`), as group commit rows always do.";
+                + "(the claims-and-catalog table, `Claims`), as group commit rows always do.";
     }
 }

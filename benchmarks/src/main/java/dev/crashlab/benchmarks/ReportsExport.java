@@ -7,12 +7,10 @@ import dev.crashlab.reports.Counts;
 import dev.crashlab.reports.Format;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.reports.Reports;
-import dev.crashlab.store.Durability;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -44,34 +42,13 @@ final class ReportsExport {
                 if (r.section().equals("floor")) {
                     continue;
                 }
-                out.add(new BenchmarkRow(r.section() + ", " + t.title(), r.label(), held(r), estimate(r.mean()),
+                out.add(new BenchmarkRow(r.section() + ", " + t.title(), r.label(), r.guarantees(), estimate(r.mean()),
                         exact(r.p50()), exact(r.p99()), r.opsPerSecond() == null ? null : estimate(r.opsPerSecond())));
             }
         }
         return out;
     }
 
-    /**
-     * The store's guarantees in the reports' vocabulary. The reports model has one G2, so it counts
-     * as held only when it holds under a power failure too; peers are not judged by crashlab, so
-     * they hold nothing here (cost.md quotes their documentation instead).
-     */
-    static Set<Guarantee> held(CostRow r) {
-        Set<Durability.Guarantee> store = r.guarantees();
-        Set<Guarantee> out = EnumSet.noneOf(Guarantee.class);
-        for (Durability.Guarantee g : store) {
-            switch (g) {
-                case G2_PROCESS_CRASH -> { }
-                case G2_POWER_FAILURE -> {
-                    if (store.contains(Durability.Guarantee.G2_PROCESS_CRASH)) {
-                        out.add(Guarantee.G2);
-                    }
-                }
-                default -> out.add(Guarantee.valueOf(g.name()));
-            }
-        }
-        return out;
-    }
 
     private static dev.crashlab.reports.Estimate estimate(Estimate e) {
         return new dev.crashlab.reports.Estimate(e.value(), e.error());

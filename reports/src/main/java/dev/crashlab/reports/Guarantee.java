@@ -2,18 +2,25 @@ package dev.crashlab.reports;
 
 /** The named promises a checker verifies (design notes, "Guarantees"). Serialized as "G1".."G7". */
 public enum Guarantee {
-    G1("atomic visibility"),
-    G2("crash atomicity"),
-    G3("durability"),
-    G4("write-once"),
-    G5("recoverability"),
-    G6("no collateral damage"),
-    G7("no stale reads");
+    G1("atomic visibility", "a reader sees no entry or a complete entry whose value was written"),
+    G2("crash atomicity", "after a crash every entry is absent or complete"),
+    G3("durability", "a put that returned under a durable option survives the crash"),
+    G4("write-once", "once a complete entry is visible its value never changes"),
+    G5("recoverability", "after a crash a new writer can store any key; an invalid entry is reported, never silently answered"),
+    G6("no collateral damage", "a crash during one put never damages another entry"),
+    G7("no stale reads", "after an invalidation or write returns, no reader is served the old value");
 
     private final String title;
+    private final String promise;
 
-    Guarantee(String title) {
+    Guarantee(String title, String promise) {
         this.title = title;
+        this.promise = promise;
+    }
+
+    /** The promise in one sentence, as the design notes state it. */
+    public String promise() {
+        return promise;
     }
 
     /** The short human name, e.g. "crash atomicity". */

@@ -27,6 +27,9 @@ public final class Model implements Comparable<Model> {
     /** Two actors racing at named pause points (the cache protocols, no stale reads; rival writers). */
     public static final Model RACE = new Model("race", "race", 7);
 
+    /** The persistence models that stand for a power failure (every built-in one but a process crash). */
+    public static final List<Model> POWER_FAILURE = List.of(ORDERED, EXT4_LIKE, WEAKEST_POSIX);
+
     private static final List<Model> BUILT_IN = List.of(PROCESS_CRASH, ORDERED, EXT4_LIKE, WEAKEST_POSIX,
             CONCURRENT_READER, LIVE, CORRUPT_ENTRY, RACE);
     /** A user's model name: printable, short, and free of what would break a token or a table. */
@@ -56,6 +59,15 @@ public final class Model implements Comparable<Model> {
     /** A column header narrow enough for the matrix, e.g. "ext4". */
     public String shortName() {
         return shortName;
+    }
+
+    /**
+     * Whether a state of this model stands for a power failure: every persistence model but a process
+     * crash, a user's too (a model that only keeps what the page cache held is a process crash by
+     * another name, and none is needed).
+     */
+    public boolean isPowerFailure() {
+        return POWER_FAILURE.contains(this) || !builtIn();
     }
 
     /** Whether this is one of the built-in contexts (a user's model is not). */

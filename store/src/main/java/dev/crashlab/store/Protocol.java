@@ -8,30 +8,30 @@ package dev.crashlab.store;
 public enum Protocol {
     /**
      * Serialize to memory; create a temp file exclusively in the entry's directory; write; fsync it
-     * (FILE and up); {@code Files.move(ATOMIC_MOVE)}; fsync the directory (FILE_AND_DIRECTORY).
+     * (FILE and up); publish it with {@code Files.createLink(entry, temp)}, which fails rather than
+     * replace an entry a rival published, and delete the temp name; fsync the directory
+     * (FILE_AND_DIRECTORY).
      */
-    REFERENCE("reference", null, ""),
+    REFERENCE("reference", null),
     /** Serializes straight into the final entry file: a crash or a throwing serializer leaves a torn entry that no later put repairs. */
-    STREAM_TO_FINAL("stream-to-final", "000", "G1, G2, G4, G5"),
+    STREAM_TO_FINAL("stream-to-final", "000"),
     /** Writes the temp file in another directory (configurable, e.g. on tmpfs) and moves it without ATOMIC_MOVE: across file systems that is copy + delete, visible half-done. */
-    TEMP_ELSEWHERE("temp-elsewhere", "001", "G1, G2, G3, G4"),
+    TEMP_ELSEWHERE("temp-elsewhere", "001"),
     /** Deletes the existing entry, then renames the temp over it, as seed 001 did for Windows: a window with no entry, and a write-once value that changes. */
-    UNLINK_THEN_RENAME("unlink-then-rename", "001", "G1, G3, G4"),
+    UNLINK_THEN_RENAME("unlink-then-rename", "001"),
     /** Guards each put with an exclusively created lock file and never recovers one left by a dead writer: that key can never be stored again. */
-    STALE_LOCK("stale-lock", "000", "G5"),
+    STALE_LOCK("stale-lock", "000"),
     /** Claims durability but fsyncs only the directory after the rename, never the file's data: the zero-length files of ext4 in 2009, KAFKA-15312. */
-    RENAME_NO_FSYNC("rename-no-fsync", "000", "G2, G3 under power failure"),
+    RENAME_NO_FSYNC("rename-no-fsync", "000"),
     /** Claims durability but fsyncs only the file, never the directory: the rename can be lost (KAFKA-3968). */
-    NO_DIR_FSYNC("no-dir-fsync", "000", "G3");
+    NO_DIR_FSYNC("no-dir-fsync", "000");
 
     private final String catalogId;
     private final String seed;
-    private final String breaks;
 
-    Protocol(String catalogId, String seed, String breaks) {
+    Protocol(String catalogId, String seed) {
         this.catalogId = catalogId;
         this.seed = seed;
-        this.breaks = breaks;
     }
 
     /** The id in the design notes' seeded-bug catalog, e.g. "stream-to-final". */
@@ -42,11 +42,6 @@ public enum Protocol {
     /** The source-material file the bug comes from ("000".."003"), or null for the reference. */
     public String seed() {
         return seed;
-    }
-
-    /** The guarantees this seeded bug breaks, as the catalog states them; empty for the reference. */
-    public String breaks() {
-        return breaks;
     }
 
     public boolean isSeededBug() {

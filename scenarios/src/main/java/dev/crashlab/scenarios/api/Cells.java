@@ -1,9 +1,13 @@
 package dev.crashlab.scenarios.api;
 
+import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.Verdict;
+import dev.crashlab.scenarios.grade.Grading;
+import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.Vulnerability;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +21,7 @@ import java.util.function.Supplier;
  */
 final class Cells {
 
-    private record Key(int fault, Guarantee guarantee, String context) {
+    private record Key(int fault, Guarantee guarantee, Model context) {
     }
 
     private static final class Tally {
@@ -45,12 +49,12 @@ final class Cells {
     }
 
     /** Lists a cell before any check, so one nothing could judge still shows, as not applicable. */
-    void declare(int fault, Guarantee g, String context) {
+    void declare(int fault, Guarantee g, Model context) {
         cells.putIfAbsent(new Key(fault, g, context), new Tally());
     }
 
     /** @param why the explain stage for the first counterexample; it may find none (null) */
-    void judge(int fault, Guarantee g, String context, boolean passed, Supplier<Counterexample> example,
+    void judge(int fault, Guarantee g, Model context, boolean passed, Supplier<Counterexample> example,
                Supplier<Vulnerability> why) {
         Tally t = cells.computeIfAbsent(new Key(fault, g, context), k -> new Tally());
         t.checks++;
@@ -63,15 +67,13 @@ final class Cells {
 
     List<Verdict> verdicts() {
         List<Verdict> out = new ArrayList<>();
-        cells.forEach((k, t) -> out.add(new Verdict(target.name(), target.faults().get(k.fault()).toString(),
-                k.guarantee(), k.context(), status(k.guarantee(), k.context(), t), t.checks, t.counterexample, t.detectedAfterMs)));
+        cells.forEach((k, t) -> out.add(new Verdict(new Cell(target.name(), k.guarantee(), k.context()),
+                target.faults().get(k.fault()).toString(), status(k.guarantee(), k.context(), t), t.checks,
+                t.counterexample, t.detectedAfterMs)));
         return out;
     }
 
-    private Status status(Guarantee g, String context, Tally t) {
-        if (t.counterexample != null) {
-            return target.claims(g, context) ? Status.VIOLATED : Status.NOT_CLAIMED;
-        }
-        return t.checks > 0 ? Status.HELD : Status.NOT_APPLICABLE;
+    private Status status(Guarantee g, Model context, Tally t) {
+        return Grading.grade(target.claims(g, context), t.checks, t.counterexample != null);
     }
 }

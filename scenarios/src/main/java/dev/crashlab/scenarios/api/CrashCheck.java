@@ -1,8 +1,9 @@
 package dev.crashlab.scenarios.api;
 
+import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.scenarios.campaign.Roots;
-import dev.crashlab.scenarios.target.Context;
+import dev.crashlab.reports.Model;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class CrashCheck {
                 .filter(v -> v.counterexample() != null && v.counterexample().seed().equals(token)).findFirst();
     }
 
-    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<String> contexts) {
+    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Model> contexts) {
         long start = System.nanoTime();
         Cells cells = new Cells(target);
         List<String> notes = new ArrayList<>();
@@ -55,7 +56,7 @@ public final class CrashCheck {
                 (System.nanoTime() - start) / 1_000_000, cells.crashPoints());
     }
 
-    private static void check(CrashTarget target, int fault, Roots roots, Predicate<String> contexts, Cells cells,
+    private static void check(CrashTarget target, int fault, Roots roots, Predicate<Model> contexts, Cells cells,
                               List<String> notes) {
         FaultPlan plan = target.faults().get(fault);
         PausePoint counter = PausePoint.counting();
@@ -70,11 +71,11 @@ public final class CrashCheck {
             notes.add(target.name() + " under " + plan + ": the writer failed (" + recorded.result().thrown()
                     + "), so nothing was acknowledged and G3 is not applicable");
         }
-        if (contexts.test(Context.CONCURRENT_READER)) {
+        if (contexts.test(Model.CONCURRENT_READER)) {
             cells.visited(counter.attempts());
             PausedReaderJudge.judge(target, fault, counter.attempts(), recorded, roots, cells, notes);
         }
-        if (target.rival() != null && contexts.test(Context.RACE)) {
+        if (target.rival() != null && contexts.test(Model.RACE)) {
             RaceJudge.judge(target, fault, counter.attempts(), roots, cells, notes);
         }
         CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells);

@@ -1,8 +1,11 @@
 package dev.crashlab.scenarios.api;
 
+import dev.crashlab.scenarios.grade.ReportAssembler;
+import dev.crashlab.scenarios.grade.Verdict;
+import dev.crashlab.reports.Model;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Status;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,13 +35,23 @@ public record CrashResult(String target, List<Verdict> verdicts, List<String> no
         return verdicts.stream().filter(v -> v.status() == Status.VIOLATED).toList();
     }
 
-    /** The verdict for a guarantee in a context ("ext4-like", "concurrent-reader") with no fault. */
-    public Verdict verdict(Guarantee g, String context) {
+    /** The verdict for a guarantee in a context ({@code Model.EXT4_LIKE}, {@code Model.CONCURRENT_READER}) with no fault. */
+    public Verdict verdict(Guarantee g, Model context) {
         return verdict(g, context, Verdict.NO_FAULT);
     }
 
-    /** The verdict under a fault, named as its plan names itself (e.g. "refuse ATOMIC_MOVE"). */
+    /** The verdict under a persistence model given by its name, e.g. {@code new WeakestPosix(512).name()}. */
+    public Verdict verdict(Guarantee g, String context) {
+        return verdict(g, Model.fromWireName(context));
+    }
+
+    /** The verdict under a persistence model given by its name, under a fault. */
     public Verdict verdict(Guarantee g, String context, String fault) {
+        return verdict(g, Model.fromWireName(context), fault);
+    }
+
+    /** The verdict under a fault, named as its plan names itself (e.g. "refuse ATOMIC_MOVE"). */
+    public Verdict verdict(Guarantee g, Model context, String fault) {
         return verdicts.stream().filter(v -> v.guarantee() == g && v.context().equals(context) && v.fault().equals(fault))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no verdict for " + g + " under " + context
                         + " with " + fault + "; there are: " + verdicts.stream().map(Verdict::title).toList()));
@@ -55,6 +68,6 @@ public record CrashResult(String target, List<Verdict> verdicts, List<String> no
 
     /** The reports module's result (one report target per fault), for report.json, HTML, Markdown and JUnit XML. */
     public CampaignResult toReport(Instant startedAt) {
-        return ReportConversion.of(this, startedAt);
+        return ReportAssembler.user(seed, verdicts, notes, crashPoints, durationMillis, startedAt);
     }
 }

@@ -1,12 +1,13 @@
 package dev.crashlab.scenarios.api;
 
+import dev.crashlab.reports.Model;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.crash.CrashStates;
 import dev.crashlab.faults.crash.Materialized;
 import dev.crashlab.faults.crash.Materializer;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.scenarios.campaign.Roots;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -23,31 +24,32 @@ final class CrashStateJudge {
     private CrashStateJudge() {
     }
 
-    static void judge(CrashTarget target, int fault, WriterRun run, Roots roots, Predicate<String> contexts,
+    static void judge(CrashTarget target, int fault, WriterRun run, Roots roots, Predicate<Model> contexts,
                       Cells cells) {
         CrashStates states = new CrashStates(run.trace());
         Expectation expected = target.expectation();
         for (PersistenceModel model : target.models()) {
-            if (!contexts.test(model.name())) {
+            Model context = Model.fromWireName(model.name());
+            if (!contexts.test(context)) {
                 continue;
             }
-            cells.declare(fault, Guarantee.G2, model.name());
-            cells.declare(fault, Guarantee.G3, model.name());
+            cells.declare(fault, Guarantee.G2, context);
+            cells.declare(fault, Guarantee.G3, context);
             cells.visited(run.trace().size() + 1L);
             int[] ordinal = {0};
             Materializer disk = Materializer.onDisk(roots.fresh());
             states.explore(model, target.exploration(), state -> {
-                Scenario s = new Scenario(target, fault, model.name(), ordinal[0]++, run.trace());
+                Scenario s = new Scenario(target, fault, context, ordinal[0]++, run.trace());
                 try (Materialized m = disk.materialize(state)) {
                     Reading saw = Reading.afterRecovery(target, m.root());
                     CrashTarget.Acknowledged nothing = CrashTarget.Acknowledged.NOTHING;
-                    cells.judge(fault, Guarantee.G2, model.name(), expected.admits(saw, nothing),
+                    cells.judge(fault, Guarantee.G2, context, expected.admits(saw, nothing),
                             () -> Counterexamples.crash(s, state, saw, expected, nothing),
                             () -> Explanations.crash(target, run, state, model, false, roots));
                     CrashTarget.Acknowledged promised = run.acknowledgedAt(state.provenance().crashPoint());
                     if (promised.returned() && afterReturn(state, run)
                             || expected.judgesAcknowledgements() && !promised.labels().isEmpty()) {
-                        cells.judge(fault, Guarantee.G3, model.name(), expected.admits(saw, promised),
+                        cells.judge(fault, Guarantee.G3, context, expected.admits(saw, promised),
                                 () -> Counterexamples.crash(s, state, saw, expected, promised),
                                 () -> Explanations.crash(target, run, state, model, true, roots));
                     }

@@ -1,9 +1,10 @@
 package dev.crashlab.scenarios.api;
 
+import dev.crashlab.reports.Model;
 import dev.crashlab.faults.crash.Exploration;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.faults.plan.FaultPlan;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -98,7 +99,7 @@ public final class CrashTarget {
     private final Object after;
     private final Expectation expectation;
     private final Set<Guarantee> claims;
-    private final java.util.Map<Guarantee, Set<String>> claimedUnder;
+    private final java.util.Map<Guarantee, Set<Model>> claimedUnder;
     private final List<PersistenceModel> models;
     private final List<FaultPlan> faults;
     private final Exploration exploration;
@@ -174,8 +175,8 @@ public final class CrashTarget {
     public Set<Guarantee> claims() { return claims; }
 
     /** Whether the target claims {@code g} in this context: everywhere, or under the models it was claimed under. */
-    public boolean claims(Guarantee g, String context) {
-        Set<String> only = claimedUnder.get(g);
+    public boolean claims(Guarantee g, Model context) {
+        Set<Model> only = claimedUnder.get(g);
         return claims.contains(g) && (only == null || only.contains(context));
     }
     public List<PersistenceModel> models() { return models; }
@@ -206,7 +207,7 @@ public final class CrashTarget {
         private Object after;
         private Expectation expectation;
         private final Set<Guarantee> claims = EnumSet.noneOf(Guarantee.class);
-        private final java.util.Map<Guarantee, Set<String>> claimedUnder = new java.util.EnumMap<>(Guarantee.class);
+        private final java.util.Map<Guarantee, Set<Model>> claimedUnder = new java.util.EnumMap<>(Guarantee.class);
         private List<PersistenceModel> models = PersistenceModel.builtIn();
         private final List<FaultPlan> faults = new ArrayList<>();
         private Exploration exploration = Exploration.defaults();
@@ -279,9 +280,16 @@ public final class CrashTarget {
          * Claims {@code g} only under these persistence models (by name), e.g. G3 under process-crash
          * only, for an option that fsyncs nothing: under the others it is shown as not claimed.
          */
+        public Builder claimsUnder(Guarantee g, Model... models) {
+            return claimsUnder(g, java.util.Arrays.stream(models).map(Model::wireName).toArray(String[]::new));
+        }
+
+        /** As {@link #claimsUnder(Guarantee, Model...)}, naming a persistence model as it names itself. */
         public Builder claimsUnder(Guarantee g, String... models) {
             claims(g);
-            claimedUnder.computeIfAbsent(g, k -> new java.util.HashSet<>()).addAll(List.of(models));
+            for (String m : models) {
+                claimedUnder.computeIfAbsent(g, k -> new java.util.HashSet<>()).add(Model.fromWireName(m));
+            }
             return this;
         }
 
@@ -348,11 +356,11 @@ public final class CrashTarget {
         public CrashTarget build() {
             for (PersistenceModel m : models) {
                 // every model is reported by its name: refuse now one a report could not carry
-                dev.crashlab.reports.Model.fromWireName(m.name());
+                Model.fromWireName(m.name());
             }
-            for (Set<String> named : claimedUnder.values()) {
-                for (String n : named) {
-                    if (models.stream().noneMatch(m -> m.name().equals(n))) {
+            for (Set<Model> named : claimedUnder.values()) {
+                for (Model n : named) {
+                    if (models.stream().noneMatch(m -> m.name().equals(n.wireName()))) {
                         throw new IllegalArgumentException("a claim names model '" + n + "', which this target is not"
                                 + " checked under; its models are " + models.stream().map(PersistenceModel::name).toList());
                     }

@@ -2,8 +2,8 @@ package dev.crashlab.scenarios.api;
 
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.scenarios.campaign.Roots;
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,7 +26,7 @@ final class PausedReaderJudge {
                       List<String> notes) {
         FaultPlan plan = target.faults().get(fault);
         Expectation expected = target.expectation();
-        cells.declare(fault, Guarantee.G1, Context.CONCURRENT_READER);
+        cells.declare(fault, Guarantee.G1, Model.CONCURRENT_READER);
         for (int p = 0; p < attempts; p++) {
             PausedRun paused = PausedRun.at(target, roots.fresh(), plan, p);
             if (!paused.pause.fired()) {
@@ -34,17 +34,17 @@ final class PausedReaderJudge {
                         + p + " never came); I/O on threads it did not start is not paused");
                 break;
             }
-            Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, p, paused.run.trace());
+            Scenario s = new Scenario(target, fault, Model.CONCURRENT_READER, p, paused.run.trace());
             CrashTarget.Acknowledged promised = recorded.acknowledgedAt(paused.pause.recordedAtPause()).beforeReturn();
-            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(paused.saw, promised),
+            cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(paused.saw, promised),
                     () -> Counterexamples.paused(s, paused.pause.recordedAtPause(), promised, paused.saw, expected),
                     () -> Explanations.paused(target, recorded, paused.run.trace(), paused.pause.recordedAtPause(), roots));
         }
         if (recorded.returned()) {
             Reading saw = Reading.of(target, recorded.root());
-            Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, attempts, recorded.trace());
+            Scenario s = new Scenario(target, fault, Model.CONCURRENT_READER, attempts, recorded.trace());
             CrashTarget.Acknowledged all = recorded.acknowledgedAt(recorded.trace().size());
-            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(saw, all),
+            cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(saw, all),
                     () -> Counterexamples.paused(s, recorded.trace().size(), all, saw, expected), () -> null);
         }
     }

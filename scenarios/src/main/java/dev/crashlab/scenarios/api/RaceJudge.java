@@ -3,8 +3,8 @@ package dev.crashlab.scenarios.api;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.scenarios.campaign.Roots;
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -27,9 +27,9 @@ final class RaceJudge {
      * writer first, then its rival (pause points numbered after the writer's, so every token is unique).
      */
     static void judge(CrashTarget target, int fault, int attempts, Roots roots, Cells cells, List<String> notes) {
-        cells.declare(fault, Guarantee.G1, Context.RACE);
+        cells.declare(fault, Guarantee.G1, Model.RACE);
         if (target.claims().contains(Guarantee.G4)) {
-            cells.declare(fault, Guarantee.G4, Context.RACE);
+            cells.declare(fault, Guarantee.G4, Model.RACE);
         }
         judge(target, fault, attempts, 0, roots, cells, notes);
         CrashTarget swapped = target.swapped();
@@ -49,16 +49,16 @@ final class RaceJudge {
             }
             boolean mine = r.run.returned();
             List<Object> whole = Arrays.asList(target.before(), target.after(), target.rivalValue());
-            Scenario s = new Scenario(target, fault, Context.RACE, firstOrdinal + p, r.run.trace());
+            Scenario s = new Scenario(target, fault, Model.RACE, firstOrdinal + p, r.run.trace());
             String story = (mine ? "the writer returned" : "the writer failed (" + r.run.result().thrown() + ")") + ", "
                     + (r.rivalReturned ? "the rival returned" : "the rival failed (" + r.rivalFailure + ")");
-            cells.judge(fault, Guarantee.G1, Context.RACE, r.found.isOneOf(whole),
+            cells.judge(fault, Guarantee.G1, Model.RACE, r.found.isOneOf(whole),
                     () -> raced(s, r, story, whole), () -> null);
             if (target.claims().contains(Guarantee.G4)) {
                 boolean lost = mine && r.rivalReturned && !java.util.Objects.deepEquals(target.after(), target.rivalValue());
                 List<Object> kept = mine && !r.rivalReturned ? Arrays.asList(target.after())
                         : r.rivalReturned && !mine ? Arrays.asList(target.rivalValue()) : whole;
-                cells.judge(fault, Guarantee.G4, Context.RACE, !lost && r.found.isOneOf(kept),
+                cells.judge(fault, Guarantee.G4, Model.RACE, !lost && r.found.isOneOf(kept),
                         () -> raced(s, r, story + (lost ? ": both acknowledged, one value lost" : ""), kept), () -> null);
             }
         }

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.api;
 
+import dev.crashlab.reports.Model;
 import dev.crashlab.faults.trace.IoTrace;
 
 /**
@@ -7,7 +8,7 @@ import dev.crashlab.faults.trace.IoTrace;
  * target's list, the context, and the ordinal of the crash state or pause point in it. Naming
  * those is enough to find the same scenario again, so they are the replay token.
  */
-record Scenario(CrashTarget target, int fault, String context, int ordinal, IoTrace trace) {
+record Scenario(CrashTarget target, int fault, Model context, int ordinal, IoTrace trace) {
 
     /** E.g. {@code checkpoint:0:ext4-like:3}. */
     String token() {
@@ -19,7 +20,7 @@ record Scenario(CrashTarget target, int fault, String context, int ordinal, IoTr
     }
 
     /** The fault and context a replay token names. */
-    record Coordinates(int fault, String context) {
+    record Coordinates(int fault, Model context) {
     }
 
     /** Reads a token back, or says what is wrong with it. */
@@ -40,6 +41,6 @@ record Scenario(CrashTarget target, int fault, String context, int ordinal, IoTr
             throw new IllegalArgumentException("'" + token + "' names fault #" + fault + " but " + target.name()
                     + " has faults #0 to #" + (target.faults().size() - 1));
         }
-        return new Coordinates(fault, parts[2]);
+        return new Coordinates(fault, Model.fromWireName(parts[2]));
     }
 }

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.faults.agent.Agent;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.MoveAsCopy;
@@ -42,7 +43,7 @@ public final class Campaign {
     private Campaign() {
     }
 
-    public static CampaignResult run(CampaignConfig config) {
+    public static CampaignRun run(CampaignConfig config) {
         Level saved = STORE_LOG.getLevel();
         STORE_LOG.setLevel(Level.SEVERE);
         try {
@@ -52,7 +53,7 @@ public final class Campaign {
         }
     }
 
-    private static CampaignResult runQuietly(CampaignConfig config) {
+    private static CampaignRun runQuietly(CampaignConfig config) {
         long start = System.nanoTime();
         // Once per JVM, a few seconds: done before any target's clock starts, so "time to detect" is the search's.
         Agent.install();
@@ -93,7 +94,7 @@ public final class Campaign {
         }
         List<Verdict> sorted = new ArrayList<>(verdicts);
         sorted.sort((a, b) -> a.cell().compareTo(b.cell()));
-        return new CampaignResult(config.seed(), List.copyOf(sorted), new TreeMap<>(counts),
+        return new CampaignRun(config.seed(), List.copyOf(sorted), new TreeMap<>(counts),
                 (System.nanoTime() - start) / 1_000_000, new TreeMap<>(points));
     }
 

@@ -1,7 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.workload.Step;
@@ -136,16 +137,16 @@ final class CorruptionProbe {
             }
         }
         if (seen == null) {
-            tally.held(target, Guarantee.G5, Context.CORRUPT_ENTRY);
+            tally.held(target, Guarantee.G5, Model.CORRUPT_ENTRY);
             return;
         }
         String shown = seen;
-        tally.broken(target, Guarantee.G5, Context.CORRUPT_ENTRY, () -> new Counterexample(
-                new Cell(target.id(), Guarantee.G5, Context.CORRUPT_ENTRY), workload,
+        tally.broken(target, Guarantee.G5, Model.CORRUPT_ENTRY, () -> new Evidence(
+                new Cell(target.id(), Guarantee.G5, Model.CORRUPT_ENTRY), workload,
                 "the entry file " + damage + " after the put", null, -1, false, null, "", shown,
                 "k1: the invalid-entry error naming the file and how to recover; then a put that stores its value or"
                         + " says why not", null,
-                Seeds.token(seed, target.id(), 0, Context.CORRUPT_ENTRY, ordinal), ""));
+                Seeds.token(seed, target.id(), 0, Model.CORRUPT_ENTRY, ordinal), ""));
     }
 
     /** Frees a call stuck on what stands at an entry's path: a writer for a FIFO's reader, then removal. */

@@ -1,5 +1,7 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.reports.Model;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.crash.CrashStates;
 import dev.crashlab.faults.crash.Exploration;
@@ -13,7 +15,7 @@ import dev.crashlab.scenarios.check.Checker;
 import dev.crashlab.scenarios.check.CrashCase;
 import dev.crashlab.scenarios.check.CrashChecks;
 import dev.crashlab.scenarios.check.Expectations;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.workload.Step;
 import dev.crashlab.scenarios.workload.Workload;
@@ -54,8 +56,9 @@ final class CrashStateProbe implements Probe {
         }
         CrashStates states = new CrashStates(trace);
         for (PersistenceModel model : models) {
+            Model context = Model.fromWireName(model.name());
             List<Checker> checkers = CrashChecks.checkersFor(model);
-            if (checkers.stream().allMatch(c -> tally.decidedBefore(target, map(c.guarantee()), model.name(), w))) {
+            if (checkers.stream().allMatch(c -> tally.decidedBefore(target, c.guarantee(), context, w))) {
                 continue;
             }
             tally.visited(trace.size() + 1L);
@@ -71,20 +74,21 @@ final class CrashStateProbe implements Probe {
 
     private void judge(StoreTarget target, int w, Recording rec, Expectations expected, PersistenceModel model,
                        List<Checker> checkers, Materializer materializer, CrashState state, int ordinal, Tally tally) {
+        Model context = Model.fromWireName(model.name());
         try (Materialized m = materializer.materialize(state)) {
             CrashCase crashCase = new CrashCase(m.root(), state.provenance(), expected, rec.trace().before());
             for (Checker checker : checkers) {
-                if (tally.decidedBefore(target, map(checker.guarantee()), model.name(), w)) {
+                if (tally.decidedBefore(target, checker.guarantee(), context, w)) {
                     continue; // an earlier, shorter workload broke it; this one cannot give a smaller example
                 }
                 CheckResult r = checker.check(crashCase);
-                Guarantee g = map(r.guarantee());
+                Guarantee g = r.guarantee();
                 if (r.passed()) {
-                    tally.held(target, g, model.name());
+                    tally.held(target, g, context);
                 } else {
                     Provenance p = state.provenance();
                     long rank = (long) p.crashPoint() << 20 | Math.min(p.persisted().size(), (1 << 20) - 1);
-                    tally.brokenAt(target, g, model.name(), w, rank, () -> example(target, g, model, w, rec, state, ordinal, r),
+                    tally.brokenAt(target, g, context, w, rank, () -> example(target, g, model, w, rec, state, ordinal, r),
                             () -> StoreExplainer.crashState(rec.trace(), state, model, exploration, expected, checker));
                 }
             }
@@ -93,25 +97,16 @@ final class CrashStateProbe implements Probe {
         }
     }
 
-    private Counterexample example(StoreTarget target, Guarantee g, PersistenceModel model, int w, Recording rec,
+    private Evidence example(StoreTarget target, Guarantee g, PersistenceModel model, int w, Recording rec,
                                    CrashState state, int ordinal, CheckResult r) {
         int point = state.provenance().crashPoint();
         String site = point > 0 ? rec.trace().get(point - 1).site() : null;
-        String fault = (model.name().equals("process-crash") ? "process crash" : "power failure")
+        Model context = Model.fromWireName(model.name());
+        String fault = (context.isPowerFailure() ? "power failure" : "process crash")
                 + " after " + point + " of " + rec.trace().size() + " operations, " + model.name() + " model";
-        return new Counterexample(new Cell(target.id(), g, model.name()), rec.workload(), fault, rec.trace(), point,
+        return new Evidence(new Cell(target.id(), g, context), rec.workload(), fault, rec.trace(), point,
                 false, state.provenance(), state.contents().toString(), r.seen(), r.allowed(), site,
-                Seeds.token(seed, target.id(), w, model.name(), ordinal), "");
+                Seeds.token(seed, target.id(), w, context, ordinal), "");
     }
 
-    static Guarantee map(Durability.Guarantee g) {
-        return switch (g) {
-            case G1 -> Guarantee.G1;
-            case G2_PROCESS_CRASH, G2_POWER_FAILURE -> Guarantee.G2;
-            case G3 -> Guarantee.G3;
-            case G4 -> Guarantee.G4;
-            case G5 -> Guarantee.G5;
-            case G6 -> Guarantee.G6;
-        };
-    }
 }

@@ -1,7 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.workload.Step;
@@ -27,7 +28,7 @@ final class LiveProbe implements Probe {
 
     @Override
     public void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) throws Exception {
-        if (tally.decided(target, Guarantee.G4, Context.LIVE)) {
+        if (tally.decided(target, Guarantee.G4, Model.LIVE)) {
             return;
         }
         Path root = freshRoot.get();
@@ -51,10 +52,10 @@ final class LiveProbe implements Probe {
                 Observation before = shown.get(key);
                 if (before != null && !before.equals(now)) {
                     String seen = key + " showed " + before + ", then " + now + " after step " + i;
-                    tally.broken(target, Guarantee.G4, Context.LIVE, () -> new Counterexample(
-                            new Cell(target.id(), Guarantee.G4, Context.LIVE), workload, "none (the workload ran to completion)",
+                    tally.broken(target, Guarantee.G4, Model.LIVE, () -> new Evidence(
+                            new Cell(target.id(), Guarantee.G4, Model.LIVE), workload, "none (the workload ran to completion)",
                             fresh.trace(), -1, false, null, "", seen, key + " keeps " + before + " until a clear",
-                            null, Seeds.token(seed, target.id(), w, Context.LIVE, 0), history.toString()));
+                            null, Seeds.token(seed, target.id(), w, Model.LIVE, 0), history.toString()));
                     return;
                 }
                 if (now instanceof Observation.Found) {
@@ -62,6 +63,6 @@ final class LiveProbe implements Probe {
                 }
             }
         }
-        tally.held(target, Guarantee.G4, Context.LIVE);
+        tally.held(target, Guarantee.G4, Model.LIVE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.Cell;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.crashlab.scenarios.cache.CacheAhead;
@@ -11,8 +12,8 @@ import dev.crashlab.scenarios.cache.LockedCacheAhead;
 import dev.crashlab.scenarios.cache.StalePageCache;
 import dev.crashlab.scenarios.cache.UnlockedCacheAhead;
 import dev.crashlab.scenarios.interleave.PausePoints;
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.workload.Workload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ final class RaceProbe {
     /** A cache protocol as a campaign target: only G7 applies, only in the race context. */
     record CacheTarget(String id, boolean seededBug, String seed) implements dev.crashlab.scenarios.target.Target {
         @Override
-        public boolean claims(Guarantee g, String context) {
+        public boolean claims(Guarantee g, Model context) {
             return g == Guarantee.G7;
         }
 
@@ -74,14 +75,14 @@ final class RaceProbe {
         for (int i = 0; i < outcomes.size(); i++) {
             G7Outcome o = outcomes.get(i);
             if (o.held()) {
-                tally.held(target, Guarantee.G7, Context.RACE);
+                tally.held(target, Guarantee.G7, Model.RACE);
             } else {
                 int ordinal = i;
-                tally.broken(target, Guarantee.G7, Context.RACE, () -> new Counterexample(
-                        new Cell(target.id(), Guarantee.G7, Context.RACE), new Workload(List.of()),
+                tally.broken(target, Guarantee.G7, Model.RACE, () -> new Evidence(
+                        new Cell(target.id(), Guarantee.G7, Model.RACE), new Workload(List.of()),
                         o.race() + ", actor paused at '" + o.pausePoint() + "'", null, -1, true, null, "",
                         "a reader was served " + o.seen(), o.expected(), null,
-                        Seeds.token(seed, target.id(), 0, Context.RACE, ordinal), o.describe()));
+                        Seeds.token(seed, target.id(), 0, Model.RACE, ordinal), o.describe()));
             }
         }
     }

@@ -1,9 +1,10 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.Cell;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.workload.Step;
@@ -40,7 +41,7 @@ final class ReaderProbe implements Probe {
             return; // expectations do not describe deletes, so a workload with a clear is always read
         }
         tally.visited(fresh.trace().size() + 1L);
-        for (int point = 0; point <= fresh.trace().size() && !tally.decided(target, Guarantee.G1, Context.CONCURRENT_READER); point++) {
+        for (int point = 0; point <= fresh.trace().size() && !tally.decided(target, Guarantee.G1, Model.CONCURRENT_READER); point++) {
             Path root = freshRoot.get();
             List<String> seen = new ArrayList<>();
             List<String> allowed = new ArrayList<>();
@@ -62,14 +63,14 @@ final class ReaderProbe implements Probe {
                 Recording.run(target, workload, root, base.and(new PauseAt(point, reader)));
             }
             if (ok[0]) {
-                tally.held(target, Guarantee.G1, Context.CONCURRENT_READER);
+                tally.held(target, Guarantee.G1, Model.CONCURRENT_READER);
             } else {
-                tally.broken(target, Guarantee.G1, Context.CONCURRENT_READER, () -> new Counterexample(
-                        new Cell(target.id(), Guarantee.G1, Context.CONCURRENT_READER), workload,
+                tally.broken(target, Guarantee.G1, Model.CONCURRENT_READER, () -> new Evidence(
+                        new Cell(target.id(), Guarantee.G1, Model.CONCURRENT_READER), workload,
                         "writer paused before operation #" + at + " while a reader read every key",
                         fresh.trace(), at, true, null, "", String.join("; ", seen), String.join("; ", allowed),
                         at < fresh.trace().size() ? fresh.trace().get(at).site() : null,
-                        Seeds.token(seed, target.id(), w, Context.CONCURRENT_READER, at), ""),
+                        Seeds.token(seed, target.id(), w, Model.CONCURRENT_READER, at), ""),
                         () -> clears ? null : StoreExplainer.paused(fresh.trace(), at, fresh.expectations(target)));
             }
         }

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.crash.Exploration;
 import dev.crashlab.faults.crash.Materialized;
@@ -12,7 +13,6 @@ import dev.crashlab.scenarios.check.CrashCase;
 import dev.crashlab.scenarios.check.Expectations;
 import dev.crashlab.scenarios.explain.Explainer;
 import dev.crashlab.reports.Vulnerability;
-import dev.crashlab.store.Durability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -31,13 +31,13 @@ final class StoreExplainer {
      */
     static Vulnerability crashState(IoTrace trace, CrashState failing, PersistenceModel model, Exploration exploration,
                                     Expectations expected, Checker checker) {
-        Durability.Guarantee g = checker.guarantee();
-        if (g == Durability.Guarantee.G4 || g == Durability.Guarantee.G6) {
+        Guarantee g = checker.guarantee();
+        if (g == Guarantee.G4 || g == Guarantee.G6) {
             return null;
         }
         try (Materializer memory = Materializer.inMemory()) {
             Explainer.Judge judge = (state, position) -> passes(memory, state, expected.remapped(position), trace, checker);
-            return (g == Durability.Guarantee.G5
+            return (g == Guarantee.G5
                     ? Explainer.leftover(trace, failing.provenance(), model, exploration, judge)
                     : Explainer.crashState(trace, failing.provenance(), model, exploration, judge)).orElse(null);
         } catch (IOException e) {
@@ -47,7 +47,7 @@ final class StoreExplainer {
 
     /** A paused writer shows its readers the process-crash state at the pause: G1 is atomicity there. */
     static Vulnerability paused(IoTrace trace, int point, Expectations expected) {
-        Checker g1 = new AtomicityChecker(Durability.Guarantee.G1);
+        Checker g1 = new AtomicityChecker(Guarantee.G1);
         try (Materializer memory = Materializer.inMemory()) {
             return Explainer.pausedReader(trace, point,
                     (state, position) -> passes(memory, state, expected.remapped(position), trace, g1)).orElse(null);

@@ -1,9 +1,14 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.Verdict;
+import dev.crashlab.scenarios.grade.Grading;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Status;
 import dev.crashlab.reports.Vulnerability;
 import java.util.function.Supplier;
 
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Target;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +36,7 @@ final class Tally {
     static final class CellTally {
         long checks;
         Status status = Status.NOT_APPLICABLE;
-        Counterexample counterexample;
+        Evidence counterexample;
         long detectedAfterNanos = -1;
         /** For a crash-state counterexample: the workload it came from and its size there (see brokenAt). */
         int workload = -1;
@@ -41,27 +46,27 @@ final class Tally {
     }
 
     /** A check that passed. */
-    void held(Target t, Guarantee g, String context) {
+    void held(Target t, Guarantee g, Model context) {
         CellTally c = cells.computeIfAbsent(new Cell(t.id(), g, context), k -> new CellTally());
         synchronized (c) {
             c.checks++;
-            if (c.status == Status.NOT_APPLICABLE) {
-                c.status = Status.HELD;
+            if (c.counterexample == null) {
+                c.status = Grading.grade(t.claims(g, context), c.checks, false);
             }
         }
     }
 
     /** A check that failed; violated or not claimed depending on the target's claims. */
-    void broken(Target t, Guarantee g, String context, Supplier<Counterexample> example) {
+    void broken(Target t, Guarantee g, Model context, Supplier<Evidence> example) {
         broken(t, g, context, example, () -> null);
     }
 
-    void broken(Target t, Guarantee g, String context, Supplier<Counterexample> example, Supplier<Vulnerability> why) {
+    void broken(Target t, Guarantee g, Model context, Supplier<Evidence> example, Supplier<Vulnerability> why) {
         CellTally c = cells.computeIfAbsent(new Cell(t.id(), g, context), k -> new CellTally());
         synchronized (c) {
             c.checks++;
             if (c.counterexample == null) {
-                c.status = t.claims(g, context) ? Status.VIOLATED : Status.NOT_CLAIMED;
+                c.status = Grading.grade(t.claims(g, context), c.checks, true);
                 c.counterexample = example.get();
                 c.why = why;
                 c.detectedAfterNanos = System.nanoTime() - startNanos;
@@ -74,7 +79,7 @@ final class Tally {
      * cell, a smaller state replaces the counterexample: the rank orders by crash point, then by how
      * many operations persisted, so what is printed is the earliest crash with the least on disk.
      */
-    void brokenAt(Target t, Guarantee g, String context, int w, long rank, Supplier<Counterexample> example,
+    void brokenAt(Target t, Guarantee g, Model context, int w, long rank, Supplier<Evidence> example,
                   Supplier<Vulnerability> why) {
         CellTally c = cells.computeIfAbsent(new Cell(t.id(), g, context), k -> new CellTally());
         synchronized (c) {
@@ -94,13 +99,13 @@ final class Tally {
     }
 
     /** Whether a cell got its counterexample from a workload before {@code w}: nothing later can shrink it. */
-    boolean decidedBefore(Target t, Guarantee g, String context, int w) {
+    boolean decidedBefore(Target t, Guarantee g, Model context, int w) {
         CellTally c = cells.get(new Cell(t.id(), g, context));
         return c != null && c.counterexample != null && (c.workload < 0 || c.workload < w);
     }
 
     /** Whether a cell already has its counterexample: a probe may skip work that can only confirm it. */
-    boolean decided(Target t, Guarantee g, String context) {
+    boolean decided(Target t, Guarantee g, Model context) {
         CellTally c = cells.get(new Cell(t.id(), g, context));
         return c != null && c.counterexample != null;
     }
@@ -109,9 +114,10 @@ final class Tally {
         return cells.entrySet().stream().map(e -> {
             CellTally c = e.getValue();
             synchronized (c) {
-                return new Verdict(e.getKey(), c.status, c.checks, c.counterexample,
-                        c.detectedAfterNanos < 0 ? -1 : c.detectedAfterNanos / 1_000_000,
-                        c.status == Status.VIOLATED ? c.why.get() : null);
+                return new Verdict(e.getKey(), Verdict.NO_FAULT, c.status, c.checks,
+                        c.counterexample == null ? null : c.counterexample.toCounterexample()
+                                .explainedBy(c.status == Status.VIOLATED ? c.why.get() : null),
+                        c.detectedAfterNanos < 0 ? -1 : c.detectedAfterNanos / 1_000_000);
             }
         }).toList();
     }

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.check;
 
-import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.util.List;
 
@@ -18,10 +18,9 @@ public final class AtomicityChecker implements Checker {
 
     private final Guarantee guarantee;
 
-    /** For G1, G2_PROCESS_CRASH or G2_POWER_FAILURE. */
+    /** For G1 or G2. */
     public AtomicityChecker(Guarantee guarantee) {
-        if (guarantee != Guarantee.G1 && guarantee != Guarantee.G2_PROCESS_CRASH
-                && guarantee != Guarantee.G2_POWER_FAILURE) {
+        if (guarantee != Guarantee.G1 && guarantee != Guarantee.G2) {
             throw new IllegalArgumentException("atomicity is G1 or G2, not " + guarantee);
         }
         this.guarantee = guarantee;

@@ -1,7 +1,8 @@
 package dev.crashlab.scenarios.check;
 
+import dev.crashlab.reports.Status;
 import dev.crashlab.faults.crash.Provenance;
-import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.util.Objects;
 
 /**
@@ -9,14 +10,12 @@ import java.util.Objects;
  * state came about, so a report can show the counterexample without re-running anything.
  *
  * @param guarantee  the guarantee judged
- * @param status     PASS, VIOLATED, or NOT_CLAIMED (broken, but the durability option never promised it)
+ * @param status     held, violated, or not claimed (broken, but the durability option never promised it), as graded
  * @param seen       what the checker observed, e.g. {@code k1: invalid entry (it is empty ...)}
  * @param allowed    what the workload allowed, e.g. {@code k1: absent or "v1"}
  * @param provenance how the crash state was reached
  */
 public record CheckResult(Guarantee guarantee, Status status, String seen, String allowed, Provenance provenance) {
-
-    public enum Status { PASS, VIOLATED, NOT_CLAIMED }
 
     public CheckResult {
         Objects.requireNonNull(guarantee, "guarantee");
@@ -25,7 +24,7 @@ public record CheckResult(Guarantee guarantee, Status status, String seen, Strin
     }
 
     public boolean passed() {
-        return status == Status.PASS;
+        return status == Status.HELD;
     }
 
     /** e.g. {@code G3 VIOLATED: seen k1: absent; allowed k1: "v1" -- weakest-posix, crash after #3: ...}. */

@@ -1,8 +1,11 @@
 package dev.crashlab.scenarios.check;
 
+import dev.crashlab.scenarios.grade.Claims;
+import dev.crashlab.scenarios.grade.Grading;
+import dev.crashlab.reports.Model;
 import dev.crashlab.faults.crash.Provenance;
 import dev.crashlab.faults.trace.Snapshot;
-import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -63,18 +66,20 @@ public final class CrashCase {
 
     /** A state of the process-crash model is what the page cache held; every other model is a power failure. */
     boolean powerFailure() {
-        return !provenance.model().equals("process-crash");
+        return Model.fromWireName(provenance.model()).isPowerFailure();
     }
 
     CheckResult pass(Guarantee g, String seen, String allowed) {
-        return new CheckResult(g, CheckResult.Status.PASS, seen, allowed, provenance);
+        return new CheckResult(g, Grading.grade(claimed(g), 1, false), seen, allowed, provenance);
+    }
+
+    private boolean claimed(Guarantee g) {
+        return Claims.claimedBy(expected.durability(), g, Model.fromWireName(provenance.model()));
     }
 
     /** A broken guarantee is a violation only if the durability option claims it. */
     CheckResult broken(Guarantee g, String seen, String allowed) {
-        CheckResult.Status status = expected.durability().claims(g) ? CheckResult.Status.VIOLATED
-                : CheckResult.Status.NOT_CLAIMED;
-        return new CheckResult(g, status, seen, allowed, provenance);
+        return new CheckResult(g, Grading.grade(claimed(g), 1, true), seen, allowed, provenance);
     }
 
     @Override

@@ -7,7 +7,7 @@ import dev.crashlab.faults.crash.Materializer;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.faults.crash.ProcessCrash;
 import dev.crashlab.faults.trace.IoTrace;
-import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -27,10 +27,8 @@ public final class CrashChecks {
         List<Checker> checkers = new ArrayList<>();
         if (model instanceof ProcessCrash) {
             checkers.add(new AtomicityChecker(Guarantee.G1));
-            checkers.add(new AtomicityChecker(Guarantee.G2_PROCESS_CRASH));
-        } else {
-            checkers.add(new AtomicityChecker(Guarantee.G2_POWER_FAILURE));
         }
+        checkers.add(new AtomicityChecker(Guarantee.G2));
         checkers.add(new DurabilityChecker());
         checkers.add(new WriteOnceChecker());
         checkers.add(new CollateralChecker());

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.check;
 
-import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 
 /** G3: every put that returned before the crash point is there, with its value. */

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.check;
 
-import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.check;
 
-import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.store.EntryExistsException;
 import dev.crashlab.store.ReaderProtocol;
 import dev.crashlab.store.WriteOnceStore;

@@ -1,11 +1,12 @@
 package dev.crashlab.scenarios.cli;
 
+import dev.crashlab.reports.Model;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.scenarios.campaign.ReportAssembler;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.grade.ReportAssembler;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", paramLabel = "MODEL", converter = Contexts.Converter.class,
             description = "Contexts to check and report (default: all): process-crash, ordered, ext4-like, weakest-posix "
                     + "(the persistence models), concurrent-reader, live, corrupt-entry, race.")
-    List<String> models;
+    List<Model> models;
 
     @Option(names = "--guarantees", split = ",", paramLabel = "G", converter = GuaranteeConverter.class,
             description = "Guarantees to report, e.g. G1,G3 (default: G1 to G7).")
@@ -115,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
         err.flush();
         Instant startedAt = Instant.now();
         var result = new UnitRunner(err).run(mine, seed, selection::keeps);
-        CampaignResult report = ReportAssembler.toReport(result, startedAt)
+        CampaignResult report = result.toReport(startedAt)
                 .ranAs(budget.reportBudget(), shard.isAll() ? null : shard.toReport());
         return Conclusion.write("crashlab check", Narrowing.apply(report, selection.contexts()), dir,
                 spec.commandLine().getOut());

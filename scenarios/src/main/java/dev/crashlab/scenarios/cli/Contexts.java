@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.cli;
 
-import dev.crashlab.scenarios.target.Context;
+import dev.crashlab.reports.Model;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -8,22 +8,20 @@ import picocli.CommandLine.TypeConversionException;
 /** The wire names {@code --models} accepts: the persistence models and the contexts with no crash. */
 final class Contexts {
 
-    static final List<String> PERSISTENCE_MODELS =
-            List.of(Context.PROCESS_CRASH, Context.ORDERED, Context.EXT4_LIKE, Context.WEAKEST_POSIX);
-    static final List<String> ALL = List.of(Context.PROCESS_CRASH, Context.ORDERED, Context.EXT4_LIKE,
-            Context.WEAKEST_POSIX, Context.CONCURRENT_READER, Context.LIVE, Context.CORRUPT_ENTRY, Context.RACE);
+    static final List<Model> PERSISTENCE_MODELS =
+            List.of(Model.PROCESS_CRASH, Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX);
+    static final List<Model> ALL = List.of(Model.values());
 
     private Contexts() {
     }
 
-    static final class Converter implements ITypeConverter<String> {
+    static final class Converter implements ITypeConverter<Model> {
         @Override
-        public String convert(String value) {
+        public Model convert(String value) {
             String v = value.trim();
-            if (!ALL.contains(v)) {
-                throw new TypeConversionException("unknown model '" + value + "'; use one of " + String.join(", ", ALL));
-            }
-            return v;
+            return ALL.stream().filter(m -> m.wireName().equals(v)).findFirst().orElseThrow(() ->
+                    new TypeConversionException("unknown model '" + value + "'; use one of "
+                            + String.join(", ", ALL.stream().map(Model::wireName).toList())));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.cli;
 
-import dev.crashlab.scenarios.campaign.ReportAssembler;
+import dev.crashlab.scenarios.grade.ReportAssembler;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;

@@ -1,10 +1,11 @@
 package dev.crashlab.scenarios.cli;
 
+import dev.crashlab.reports.Model;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.TargetResult;
-import dev.crashlab.scenarios.campaign.Catalog;
+import dev.crashlab.scenarios.grade.Catalog;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -23,13 +24,13 @@ final class Narrowing {
     private Narrowing() {
     }
 
-    static CampaignResult apply(CampaignResult report, Set<String> contexts) {
+    static CampaignResult apply(CampaignResult report, Set<Model> contexts) {
         return new CampaignResult(report.schemaVersion(), report.toolVersion(), report.seed(), report.budget(),
                 report.shard(), report.startedAt(), report.durationMillis(), report.counts(),
                 report.targets().stream().map(t -> narrow(t, contexts)).toList(), report.benchmarks());
     }
 
-    private static TargetResult narrow(TargetResult t, Set<String> contexts) {
+    private static TargetResult narrow(TargetResult t, Set<Model> contexts) {
         var entry = Catalog.entry(t.id());
         if (!t.seededBug() || entry.isEmpty()) {
             return t;
@@ -37,7 +38,7 @@ final class Narrowing {
         Set<Guarantee> expected = EnumSet.noneOf(Guarantee.class);
         for (Guarantee g : t.expectedViolations()) {
             boolean reachable = !Collections.disjoint(
-                    entry.get().mustBreak().getOrDefault(dev.crashlab.scenarios.target.Guarantee.valueOf(g.name()), Set.of()),
+                    entry.get().mustBreak().getOrDefault(g, Set.of()),
                     contexts);
             boolean broken = t.cells().stream().anyMatch(c -> c.guarantee() == g && c.status() == Status.VIOLATED);
             if (reachable || broken) {

@@ -1,9 +1,10 @@
 package dev.crashlab.scenarios.cli;
 
-import dev.crashlab.scenarios.campaign.Catalog;
-import dev.crashlab.scenarios.campaign.CampaignResult;
-import dev.crashlab.scenarios.campaign.Status;
-import dev.crashlab.scenarios.campaign.Verdict;
+import dev.crashlab.scenarios.grade.Verdict;
+import dev.crashlab.scenarios.grade.Catalog;
+import dev.crashlab.scenarios.campaign.CampaignRun;
+import dev.crashlab.reports.Status;
+import dev.crashlab.scenarios.grade.Verdict;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class ProgressLine {
     }
 
     /** @param elapsedMillis since the command started, so a log shows the pace without timestamps */
-    static String of(int finished, int total, CampaignResult unit, List<Verdict> kept, long elapsedMillis) {
+    static String of(int finished, int total, CampaignRun unit, List<Verdict> kept, long elapsedMillis) {
         String targets = String.join(", ", unit.workloads().keySet());
         int workloads = unit.workloads().values().stream().mapToInt(Integer::intValue).max().orElse(0);
         long states = kept.stream().mapToLong(Verdict::checks).sum();

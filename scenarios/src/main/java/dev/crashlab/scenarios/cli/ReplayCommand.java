@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.cli;
 
+import dev.crashlab.scenarios.grade.Verdict;
 import picocli.CommandLine.Option;
 
 import picocli.CommandLine;
@@ -12,9 +13,9 @@ import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.scenarios.campaign.Campaign;
 import dev.crashlab.scenarios.campaign.CampaignConfig;
-import dev.crashlab.scenarios.campaign.CampaignResult;
-import dev.crashlab.scenarios.campaign.Verdict;
-import dev.crashlab.scenarios.target.Context;
+import dev.crashlab.scenarios.campaign.CampaignRun;
+import dev.crashlab.scenarios.grade.Verdict;
+import dev.crashlab.reports.Model;
 import dev.crashlab.scenarios.target.StoreTarget;
 import java.io.PrintWriter;
 import java.util.List;
@@ -68,7 +69,7 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (CommandLine.TypeConversionException e) {
             throw OutDir.usage(spec, e.getMessage());
         }
-        CampaignResult result = Campaign.run(config(token));
+        CampaignRun result = Campaign.run(config(token));
         List<Verdict> matching = result.verdicts().stream()
                 .filter(v -> v.counterexample() != null && token.toString().equals(v.counterexample().seed())).toList();
         PrintWriter out = spec.commandLine().getOut();
@@ -79,7 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         for (Verdict v : matching) {
-            out.println(v.status() + ": " + v.counterexample().describe(v.vulnerability()));
+            out.println(v.status() + ": " + v.describe());
         }
         out.flush();
         return ExitCodes.PASSED;
@@ -92,7 +93,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (UserTarget user = UserTarget.load(spec, target, classpath)) {
-            Optional<dev.crashlab.scenarios.api.Verdict> found;
+            Optional<dev.crashlab.scenarios.grade.Verdict> found;
             try {
                 found = user.run(() -> CrashCheck.replay(user.target(), tokenText));
             } catch (IllegalArgumentException e) {
@@ -115,14 +116,14 @@ final class ReplayCommand implements Callable<Integer> {
             return d.withTargets(List.of()).withCacheProtocols(true);
         }
         StoreTarget target = Units.storeTarget(token.target());
-        List<PersistenceModel> models = d.models().stream().filter(m -> m.name().equals(token.context())).toList();
-        boolean paused = token.context().equals(Context.CONCURRENT_READER) || token.context().equals(Context.RACE);
+        List<PersistenceModel> models = d.models().stream().filter(m -> m.name().equals(token.context().wireName())).toList();
+        boolean paused = token.context().equals(Model.CONCURRENT_READER) || token.context().equals(Model.RACE);
         int readerSteps = paused ? d.readerSteps() : 0;
         return new CampaignConfig(List.of(target), false, d.bounds(), readerSteps, models, d.exploration(),
                 token.seed(), token.workload() + 1);
     }
 
-    private String statuses(CampaignResult result) {
+    private String statuses(CampaignRun result) {
         return result.verdicts().stream()
                 .filter(v -> v.cell().target().equals(token.target()) && v.cell().context().equals(token.context()))
                 .map(v -> v.cell().guarantee() + " " + v.status()).toList().toString();

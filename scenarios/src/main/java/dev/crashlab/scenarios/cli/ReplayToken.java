@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.cli;
 
+import dev.crashlab.reports.Model;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.TypeConversionException;
  * A counterexample's replay token, as {@code Seeds.token} writes it:
  * {@code seed:target:workload:context:ordinal}, e.g. {@code 20261122:stream-to-final:3:process-crash:7}.
  */
-record ReplayToken(long seed, String target, int workload, String context, int ordinal) {
+record ReplayToken(long seed, String target, int workload, Model context, int ordinal) {
 
     @Override
     public String toString() {
@@ -25,13 +26,12 @@ record ReplayToken(long seed, String target, int workload, String context, int o
             }
             // The target is whatever lies between the seed and the last three fields.
             String target = String.join(":", java.util.Arrays.copyOfRange(tail, 0, tail.length - 3));
-            String context = tail[tail.length - 2];
+            String contextName = tail[tail.length - 2];
             if (!Units.targetIds().contains(target)) {
                 throw bad(value, "it names no known target ('" + target + "')");
             }
-            if (!Contexts.ALL.contains(context)) {
-                throw bad(value, "it names no known context ('" + context + "')");
-            }
+            Model context = Contexts.ALL.stream().filter(m -> m.wireName().equals(contextName)).findFirst()
+                    .orElseThrow(() -> bad(value, "it names no known context ('" + contextName + "')"));
             try {
                 long seed = Long.parseLong(v.substring(0, first));
                 int workload = Integer.parseInt(tail[tail.length - 3]);

@@ -1,9 +1,10 @@
 package dev.crashlab.scenarios.cli;
 
+import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.scenarios.campaign.Campaign;
-import dev.crashlab.scenarios.campaign.CampaignResult;
+import dev.crashlab.scenarios.campaign.CampaignRun;
 import dev.crashlab.scenarios.campaign.Lanes;
-import dev.crashlab.scenarios.campaign.Verdict;
+import dev.crashlab.scenarios.grade.Verdict;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,18 +35,18 @@ final class UnitRunner {
         this.progress = progress;
     }
 
-    CampaignResult run(List<Unit> units, long seed, Predicate<Verdict> keep) throws InterruptedException {
+    CampaignRun run(List<Unit> units, long seed, Predicate<Verdict> keep) throws InterruptedException {
         long start = System.nanoTime();
         List<Verdict> verdicts = new ArrayList<>();
         Map<String, Integer> workloads = new TreeMap<>();
         Map<String, Long> points = new TreeMap<>();
         if (units.isEmpty()) {
-            return new CampaignResult(seed, List.of(), workloads, 0);
+            return new CampaignRun(seed, List.of(), workloads, 0);
         }
         Level saved = STORE_LOG.getLevel();
         STORE_LOG.setLevel(Level.SEVERE);
-        List<Callable<CampaignResult>> expensive = new ArrayList<>();
-        List<Callable<CampaignResult>> cheap = new ArrayList<>();
+        List<Callable<CampaignRun>> expensive = new ArrayList<>();
+        List<Callable<CampaignRun>> cheap = new ArrayList<>();
         for (Unit u : units) {
             boolean slow = !u.config().targets().isEmpty() && Campaign.expensive(u.config().targets().get(0));
             (slow ? expensive : cheap).add(() -> Campaign.run(u.config()));
@@ -70,6 +71,6 @@ final class UnitRunner {
             STORE_LOG.setLevel(saved);
         }
         verdicts.sort((a, b) -> a.cell().compareTo(b.cell()));
-        return new CampaignResult(seed, List.copyOf(verdicts), workloads, (System.nanoTime() - start) / 1_000_000, points);
+        return new CampaignRun(seed, List.copyOf(verdicts), workloads, (System.nanoTime() - start) / 1_000_000, points);
     }
 }

@@ -14,7 +14,7 @@ import dev.crashlab.reports.Fix;
 import dev.crashlab.reports.TraceOp;
 import dev.crashlab.reports.Vulnerability;
 import dev.crashlab.reports.VulnerabilityClass;
-import dev.crashlab.scenarios.campaign.ReportAssembler;
+import dev.crashlab.scenarios.grade.ReportAssembler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

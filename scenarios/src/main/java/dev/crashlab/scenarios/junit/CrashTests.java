@@ -1,13 +1,14 @@
 package dev.crashlab.scenarios.junit;
 
+import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.reports.Reports;
 import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.scenarios.api.Verdict;
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.grade.Verdict;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -54,25 +55,25 @@ public final class CrashTests {
         List<DynamicTest> tests = new ArrayList<>();
         for (var fault : target.faults()) {
             String f = fault.toString();
-            tests.add(test(target.name(), result, Guarantee.G1, Context.CONCURRENT_READER, f));
+            tests.add(test(target.name(), result, Guarantee.G1, Model.CONCURRENT_READER, f));
             if (target.rival() != null) {
-                tests.add(test(target.name(), result, Guarantee.G1, Context.RACE, f));
+                tests.add(test(target.name(), result, Guarantee.G1, Model.RACE, f));
                 if (target.claims().contains(Guarantee.G4)) {
-                    tests.add(test(target.name(), result, Guarantee.G4, Context.RACE, f));
+                    tests.add(test(target.name(), result, Guarantee.G4, Model.RACE, f));
                 }
             }
             for (var model : target.models()) {
-                tests.add(test(target.name(), result, Guarantee.G2, model.name(), f));
-                tests.add(test(target.name(), result, Guarantee.G3, model.name(), f));
+                tests.add(test(target.name(), result, Guarantee.G2, Model.fromWireName(model.name()), f));
+                tests.add(test(target.name(), result, Guarantee.G3, Model.fromWireName(model.name()), f));
             }
         }
         return tests.stream();
     }
 
-    private static DynamicTest test(String target, Supplier<CrashResult> result, Guarantee g, String context, String fault) {
+    private static DynamicTest test(String target, Supplier<CrashResult> result, Guarantee g, Model context, String fault) {
         String name = target + ": " + g + " " + g.title() + ", " + context
                 + (fault.equals(Verdict.NO_FAULT) ? "" : ", " + fault);
-        URI source = URI.create("crashlab:" + encode(target) + "/" + g + "/" + encode(context) + "/" + encode(fault));
+        URI source = URI.create("crashlab:" + encode(target) + "/" + g + "/" + encode(context.wireName()) + "/" + encode(fault));
         return DynamicTest.dynamicTest(name, source, () -> {
             Verdict v = result.get().verdict(g, context, fault);
             if (v.status() == Status.VIOLATED) {

@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.target;
 
+import dev.crashlab.scenarios.grade.Claims;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.store.Codecs;
 import dev.crashlab.store.Durability;
 import dev.crashlab.store.InvalidEntryException;
@@ -84,13 +87,8 @@ public final class StoreTarget implements Target {
     }
 
     @Override
-    public boolean claims(Guarantee g, String context) {
-        return switch (g) {
-            case G1, G4, G5, G6 -> true;
-            case G2 -> !Context.isPowerFailure(context) || durability != Durability.NONE;
-            case G3 -> durability == Durability.FILE_AND_DIRECTORY;
-            case G7 -> false;
-        };
+    public boolean claims(Guarantee g, Model context) {
+        return Claims.claimedBy(durability, g, context);
     }
 
     WriteOnceStore<byte[]> open(Path root) throws IOException {

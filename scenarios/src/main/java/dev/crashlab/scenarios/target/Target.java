@@ -1,5 +1,7 @@
 package dev.crashlab.scenarios.target;
 
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.workload.Step;
 import java.nio.file.Path;
 
@@ -21,8 +23,8 @@ public interface Target {
         return null;
     }
 
-    /** Whether the target promises {@code g} in {@code context} (a {@link Context} name). */
-    boolean claims(Guarantee g, String context);
+    /** Whether the target promises {@code g} in {@code context} (a built-in context or a persistence model). */
+    boolean claims(Guarantee g, Model context);
 
     /**
      * Performs one step against the files under {@code root}. Returning normally means the step was

@@ -25,9 +25,9 @@ class DeterminismTest {
         return new CampaignConfig(sampled, true, d.bounds(), d.readerSteps(), d.models(), d.exploration(), seed, 3);
     }
 
-    static String render(CampaignResult r) {
+    static String render(CampaignRun r) {
         return r.verdicts().stream().map(v -> v.cell() + " " + v.status() + " " + v.checks()
-                + (v.counterexample() == null ? "" : "\n" + v.counterexample().describe())).collect(Collectors.joining("\n"));
+                + (v.counterexample() == null ? "" : "\n" + v.describe())).collect(Collectors.joining("\n"));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.Verdict;
+import dev.crashlab.reports.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.crashlab.faults.agent.Agent;
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.workload.Step;
 import dev.crashlab.scenarios.workload.Value;
@@ -45,11 +47,11 @@ class HostileContextsTest {
 
     static Stream<Arguments> scenarios() {
         List<Arguments> all = new ArrayList<>();
-        all.add(Arguments.of("two writers over an invalid entry", Guarantee.G4, Context.RACE,
+        all.add(Arguments.of("two writers over an invalid entry", Guarantee.G4, Model.RACE,
                 race(roots -> new InvalidEntryRaceProbe(roots::fresh, Campaign.NON_ATOMIC_MOVES, 1, false))));
-        all.add(Arguments.of("two writers over an invalid entry deleted by hand", Guarantee.G4, Context.RACE,
+        all.add(Arguments.of("two writers over an invalid entry deleted by hand", Guarantee.G4, Model.RACE,
                 race(roots -> new InvalidEntryRaceProbe(roots::fresh, Campaign.NON_ATOMIC_MOVES, 1, true))));
-        all.add(Arguments.of("cleanup racing a live writer", Guarantee.G5, Context.RACE,
+        all.add(Arguments.of("cleanup racing a live writer", Guarantee.G5, Model.RACE,
                 race(roots -> new CleanupRaceProbe(roots::fresh, Campaign.NON_ATOMIC_MOVES, 1))));
         int n = 0;
         for (CorruptionProbe.Damage d : CorruptionProbe.DAMAGES) {
@@ -70,18 +72,18 @@ class HostileContextsTest {
 
     private static Arguments corrupt(String name, int index) {
         Scenario s = (roots, tally) -> new CorruptionProbe(roots::fresh, 1).explore(TARGET, tally, index, index + 1);
-        return Arguments.of(name, Guarantee.G5, Context.CORRUPT_ENTRY, s);
+        return Arguments.of(name, Guarantee.G5, Model.CORRUPT_ENTRY, s);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void holdsOnTheReferenceStore(String name, Guarantee g, String context, Scenario scenario) throws Exception {
+    void holdsOnTheReferenceStore(String name, Guarantee g, Model context, Scenario scenario) throws Exception {
         Tally tally = new Tally();
         try (Roots roots = new Roots("hostile")) {
             scenario.run(roots, tally);
         }
         Verdict v = tally.verdicts().stream().filter(x -> x.cell().guarantee() == g && x.cell().context().equals(context))
                 .findFirst().orElseThrow(() -> new AssertionError(name + ": nothing was checked"));
-        assertEquals(Status.HELD, v.status(), () -> name + ":\n" + v.counterexample().describe());
+        assertEquals(Status.HELD, v.status(), () -> name + ":\n" + v.describe());
     }
 }

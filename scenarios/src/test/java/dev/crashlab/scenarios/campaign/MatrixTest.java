@@ -1,10 +1,13 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.Verdict;
+import dev.crashlab.scenarios.grade.Catalog;
+import dev.crashlab.reports.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class MatrixTest {
 
     static final long SEED = 20261122L;
-    static CampaignResult result;
+    static CampaignRun result;
 
     @BeforeAll
     static void runTheDefaultCampaign() {
@@ -34,8 +37,8 @@ class MatrixTest {
     void everySeededBugIsFoundWhereItBreaks() {
         List<String> missed = new ArrayList<>();
         for (Catalog.Entry bug : Catalog.ENTRIES) {
-            for (Map.Entry<Guarantee, Set<String>> g : bug.mustBreak().entrySet()) {
-                for (String context : g.getValue()) {
+            for (Map.Entry<Guarantee, Set<Model>> g : bug.mustBreak().entrySet()) {
+                for (Model context : g.getValue()) {
                     Status s = result.verdict(bug.id(), g.getKey(), context).map(Verdict::status).orElse(Status.NOT_APPLICABLE);
                     if (s != Status.VIOLATED) {
                         missed.add(bug.id() + " " + g.getKey() + " @ " + context + ": " + s);
@@ -53,7 +56,7 @@ class MatrixTest {
         for (Catalog.Entry bug : Catalog.ENTRIES) {
             result.verdicts().stream().filter(v -> v.cell().target().equals(bug.id()))
                     .filter(v -> v.status() == Status.VIOLATED && !bug.guarantees().contains(v.cell().guarantee()))
-                    .forEach(v -> uncatalogued.add(v.counterexample().describe()));
+                    .forEach(v -> uncatalogued.add(v.describe()));
         }
         assertEquals(List.of(), uncatalogued, "findings the catalog does not list: a new finding or a false alarm");
     }
@@ -62,7 +65,7 @@ class MatrixTest {
     void everyCounterexampleIsSmallAndReplayable() {
         for (Verdict v : result.verdicts()) {
             if (v.counterexample() != null) {
-                assertTrue(v.counterexample().steps() <= 5, v.counterexample().describe());
+                assertTrue(v.counterexample().workload().size() <= 5, v.describe());
                 assertTrue(v.counterexample().seed().startsWith(SEED + ":" + v.cell().target() + ":"), v.counterexample().seed());
             }
         }
@@ -73,7 +76,7 @@ class MatrixTest {
         String violations = result.verdicts().stream()
                 .filter(v -> v.cell().target().startsWith("reference/") || v.cell().target().endsWith("-fixed"))
                 .filter(v -> v.status() == Status.VIOLATED)
-                .map(v -> v.counterexample().describe()).collect(Collectors.joining("\n"));
+                .map(v -> v.describe()).collect(Collectors.joining("\n"));
         assertEquals("", violations);
     }
 
@@ -88,7 +91,7 @@ class MatrixTest {
             for (Verdict v : result.verdicts()) {
                 if (!v.cell().target().equals(bug.id()) || v.status() != Status.VIOLATED
                         || !Set.of(Guarantee.G1, Guarantee.G2, Guarantee.G3, Guarantee.G5).contains(v.cell().guarantee())
-                        || Set.of(Context.LIVE, Context.RACE, Context.CORRUPT_ENTRY).contains(v.cell().context())) {
+                        || Set.of(Model.LIVE, Model.RACE, Model.CORRUPT_ENTRY).contains(v.cell().context())) {
                     continue;
                 }
                 var found = v.vulnerability();
@@ -101,7 +104,7 @@ class MatrixTest {
                     wrong.add(v.cell() + ": expected " + expected.get() + ", got " + (found == null ? "none" : found.kind()));
                 } else if (found.kind() != dev.crashlab.reports.VulnerabilityClass.UNRECOVERABLE_LEFTOVER
                         && found.fix().outcome() != dev.crashlab.reports.Fix.Outcome.VERIFIED) {
-                    wrong.add(v.cell() + ": fix not verified: " + found.describe(v.cell().context()));
+                    wrong.add(v.cell() + ": fix not verified: " + found.describe(v.cell().context().wireName()));
                 }
             }
         }
@@ -120,9 +123,9 @@ class MatrixTest {
         for (String option : List.of("NONE", "FILE", "FILE_AND_DIRECTORY")) {
             String target = "reference/" + option;
             for (Guarantee g : List.of(Guarantee.G4, Guarantee.G5)) {
-                assertEquals(Status.HELD, result.verdict(target, g, Context.RACE).orElseThrow().status(), target + " " + g);
+                assertEquals(Status.HELD, result.verdict(target, g, Model.RACE).orElseThrow().status(), target + " " + g);
             }
-            Verdict corrupt = result.verdict(target, Guarantee.G5, Context.CORRUPT_ENTRY).orElseThrow();
+            Verdict corrupt = result.verdict(target, Guarantee.G5, Model.CORRUPT_ENTRY).orElseThrow();
             assertEquals(Status.HELD, corrupt.status(), target);
             assertEquals(CorruptionProbe.DAMAGES.size() + CorruptionProbe.ODDITIES.size(), corrupt.checks(),
                     "every damage and every non-regular file was checked on " + target);
@@ -131,24 +134,24 @@ class MatrixTest {
 
     @Test
     void noneBreaksOnlyWhatItDoesNotClaim() {
-        for (String context : Context.POWER_FAILURE) {
+        for (Model context : Model.POWER_FAILURE) {
             Status g2 = result.verdict("reference/NONE", Guarantee.G2, context).orElseThrow().status();
             assertTrue(g2 == Status.NOT_CLAIMED || g2 == Status.HELD, "NONE G2 @ " + context + ": " + g2);
         }
-        assertEquals(Status.NOT_CLAIMED, result.verdict("reference/NONE", Guarantee.G3, Context.WEAKEST_POSIX)
+        assertEquals(Status.NOT_CLAIMED, result.verdict("reference/NONE", Guarantee.G3, Model.WEAKEST_POSIX)
                 .orElseThrow().status(), "losing an acknowledged put to a power failure is the price of NONE");
-        assertEquals(Status.HELD, result.verdict("reference/NONE", Guarantee.G2, Context.PROCESS_CRASH)
+        assertEquals(Status.HELD, result.verdict("reference/NONE", Guarantee.G2, Model.PROCESS_CRASH)
                 .orElseThrow().status());
     }
 
     @Test
     void fsyncBugsBreakOnlyUnderThePowerFailureModelsThatAllowIt() {
-        for (String context : List.of(Context.PROCESS_CRASH, Context.ORDERED)) {
+        for (Model context : List.of(Model.PROCESS_CRASH, Model.ORDERED)) {
             assertEquals(Status.HELD, result.verdict("rename-no-fsync", Guarantee.G2, context).orElseThrow().status(),
                     "rename-no-fsync G2 @ " + context);
         }
-        assertEquals(Status.HELD, result.verdict("no-dir-fsync", Guarantee.G3, Context.PROCESS_CRASH).orElseThrow().status());
-        assertEquals(Status.HELD, result.verdict("stream-to-final", Guarantee.G3, Context.PROCESS_CRASH).orElseThrow().status());
+        assertEquals(Status.HELD, result.verdict("no-dir-fsync", Guarantee.G3, Model.PROCESS_CRASH).orElseThrow().status());
+        assertEquals(Status.HELD, result.verdict("stream-to-final", Guarantee.G3, Model.PROCESS_CRASH).orElseThrow().status());
     }
 
     /** Prints the matrix as the closing note's table; time to detect is measured, not asserted (no timed assertions). */
@@ -160,8 +163,8 @@ class MatrixTest {
             for (Guarantee g : new java.util.TreeSet<>(bug.guarantees())) {
                 List<Verdict> broken = result.verdicts().stream().filter(v -> v.cell().target().equals(bug.id()))
                         .filter(v -> v.cell().guarantee() == g && v.status() == Status.VIOLATED).toList();
-                String contexts = broken.stream().map(v -> v.cell().context()).sorted().collect(Collectors.joining(", "));
-                int steps = broken.stream().mapToInt(v -> v.counterexample().steps()).max().orElse(0);
+                String contexts = broken.stream().map(v -> v.cell().context().wireName()).sorted().collect(Collectors.joining(", "));
+                int steps = broken.stream().mapToInt(v -> v.counterexample().workload().size()).max().orElse(0);
                 long ms = broken.stream().mapToLong(Verdict::detectedAfterMs).min().orElse(-1);
                 System.out.printf("| %s | %s | %s | %d | %d ms |%n", bug.id(), g, contexts, steps, ms);
             }

@@ -1,7 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.grade.Verdict;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,9 +19,9 @@ class RaceFindingOutputTest {
         CampaignConfig d = CampaignConfig.defaults(MatrixTest.SEED);
         List<dev.crashlab.scenarios.target.StoreTarget> streamToFinal = d.targets().stream()
                 .filter(t -> t.id().equals("stream-to-final")).toList();
-        CampaignResult r = Campaign.run(new CampaignConfig(streamToFinal, false, d.bounds(), d.readerSteps(),
+        CampaignRun r = Campaign.run(new CampaignConfig(streamToFinal, false, d.bounds(), d.readerSteps(),
                 d.models(), d.exploration(), MatrixTest.SEED, 3));
-        Verdict race = r.verdict("stream-to-final", Guarantee.G4, Context.RACE).orElseThrow();
-        example.explain.FindingOutputTest.matches("race-finding.txt", race.counterexample().describe(race.vulnerability()));
+        Verdict race = r.verdict("stream-to-final", Guarantee.G4, Model.RACE).orElseThrow();
+        example.explain.FindingOutputTest.matches("race-finding.txt", race.describe());
     }
 }

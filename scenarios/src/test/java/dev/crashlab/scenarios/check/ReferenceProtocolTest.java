@@ -8,7 +8,7 @@ import dev.crashlab.faults.crash.Exploration;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.faults.crash.WeakestPosix;
 import dev.crashlab.store.Durability;
-import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.store.Protocol;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +58,7 @@ class ReferenceProtocolTest {
         List<CheckResult> results = Verdicts.run(w, w.expect(Durability.NONE, Protocol.REFERENCE),
                 PersistenceModel.builtIn().get(3));
         assertEquals(Set.of(), Verdicts.violated(results), () -> Verdicts.failures(results));
-        assertEquals(Set.of(Guarantee.G2_POWER_FAILURE, Guarantee.G3),
-                Verdicts.with(results, CheckResult.Status.NOT_CLAIMED));
+        assertEquals(Set.of(Guarantee.G2, Guarantee.G3),
+                Verdicts.with(results, dev.crashlab.reports.Status.NOT_CLAIMED));
     }
 }

@@ -10,7 +10,7 @@ import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.faults.crash.ProcessCrash;
 import dev.crashlab.faults.crash.WeakestPosix;
 import dev.crashlab.store.Durability;
-import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.store.Protocol;
 import dev.crashlab.store.ReaderProtocol;
 import java.util.List;
@@ -32,7 +32,7 @@ class SeededBugTest {
     void streamToFinalBreaksG1G2AndG5EvenUnderProcessCrash() {
         // G5 too, as the catalog says: a fresh stream-to-final writer cannot replace the torn entry.
         StoreTraces w = new StoreTraces().streamToFinal("k1", utf8("small-a"));
-        assertEquals(Set.of(Guarantee.G1, Guarantee.G2_PROCESS_CRASH, Guarantee.G5),
+        assertEquals(Set.of(Guarantee.G1, Guarantee.G2, Guarantee.G5),
                 violated(w, w.expect(SAFE, Protocol.STREAM_TO_FINAL), new ProcessCrash()));
     }
 
@@ -40,8 +40,8 @@ class SeededBugTest {
     void renameNoFsyncBreaksG2UnderExt4LikeAndWeakestOnly() {
         StoreTraces w = new StoreTraces().put(Protocol.RENAME_NO_FSYNC, SAFE, "k1", utf8("small-a"));
         Expectations e = w.expect(SAFE, Protocol.RENAME_NO_FSYNC);
-        assertTrue(violated(w, e, new Ext4Like()).contains(Guarantee.G2_POWER_FAILURE));
-        assertTrue(violated(w, e, new WeakestPosix()).contains(Guarantee.G2_POWER_FAILURE));
+        assertTrue(violated(w, e, new Ext4Like()).contains(Guarantee.G2));
+        assertTrue(violated(w, e, new WeakestPosix()).contains(Guarantee.G2));
         assertEquals(Set.of(), violated(w, e, new Ordered()));
         assertEquals(Set.of(), violated(w, e, new ProcessCrash()));
     }

@@ -1,8 +1,9 @@
 package dev.crashlab.scenarios.check;
 
+import dev.crashlab.reports.Status;
 import dev.crashlab.faults.crash.Exploration;
 import dev.crashlab.faults.crash.PersistenceModel;
-import dev.crashlab.store.Durability.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,13 +19,13 @@ final class Verdicts {
         return CrashChecks.run(traces.trace(), expected, model, Exploration.defaults());
     }
 
-    static Set<Guarantee> with(List<CheckResult> results, CheckResult.Status status) {
+    static Set<Guarantee> with(List<CheckResult> results, Status status) {
         return results.stream().filter(r -> r.status() == status).map(CheckResult::guarantee)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     static Set<Guarantee> violated(List<CheckResult> results) {
-        return with(results, CheckResult.Status.VIOLATED);
+        return with(results, Status.VIOLATED);
     }
 
     static String failures(List<CheckResult> results) {

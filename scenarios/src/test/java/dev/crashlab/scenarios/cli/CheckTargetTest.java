@@ -37,7 +37,7 @@ class CheckTargetTest {
 
             import dev.crashlab.faults.crash.PersistenceModel;
             import dev.crashlab.scenarios.api.CrashTarget;
-            import dev.crashlab.scenarios.target.Guarantee;
+            import dev.crashlab.reports.Guarantee;
             import java.io.FileOutputStream;
             import java.nio.channels.FileChannel;
             import java.nio.charset.StandardCharsets;

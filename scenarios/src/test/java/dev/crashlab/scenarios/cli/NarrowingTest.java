@@ -34,7 +34,7 @@ class NarrowingTest {
         CampaignResult raw = renameNoFsyncUnderProcessCrash();
         assertFalse(raw.passed(), "the report alone calls it a missed finding");
 
-        CampaignResult narrowed = Narrowing.apply(raw, Set.of("process-crash"));
+        CampaignResult narrowed = Narrowing.apply(raw, Set.of(Model.PROCESS_CRASH));
 
         assertTrue(narrowed.passed());
         assertEquals(raw.targets().get(0).cells(), narrowed.targets().get(0).cells(), "cells are never changed");
@@ -42,7 +42,7 @@ class NarrowingTest {
 
     @Test
     void aGuaranteeThatCouldHaveBrokenThereIsStillMissed() {
-        CampaignResult narrowed = Narrowing.apply(renameNoFsyncUnderProcessCrash(), Set.of("process-crash", "ext4-like"));
+        CampaignResult narrowed = Narrowing.apply(renameNoFsyncUnderProcessCrash(), Set.of(Model.PROCESS_CRASH, Model.EXT4_LIKE));
 
         assertEquals(2, narrowed.missedFindings());
     }

@@ -44,7 +44,7 @@ class OptionValuesTest {
     @Test
     void everyDefaultTargetIsAUnitAndTheCacheProtocolsComeLast() {
         Selection all = new Selection(Set.of(), new HashSet<>(Contexts.ALL),
-                Set.of(dev.crashlab.scenarios.target.Guarantee.values()), 1, WorkloadBudget.NONE);
+                Set.of(dev.crashlab.reports.Guarantee.values()), 1, WorkloadBudget.NONE);
         List<String> names = new ArrayList<>(Units.of(all).stream().map(Unit::name).toList());
         assertEquals(Units.CACHE_UNIT, names.remove(names.size() - 1));
         assertEquals(dev.crashlab.scenarios.campaign.CampaignConfig.defaultTargets().stream()

@@ -37,7 +37,7 @@ class UserClassPathTest {
             import dev.crashlab.faults.crash.PersistenceModel;
             import dev.crashlab.scenarios.api.CrashTarget;
             import dev.crashlab.scenarios.api.CrashTargetProvider;
-            import dev.crashlab.scenarios.target.Guarantee;
+            import dev.crashlab.reports.Guarantee;
             import java.nio.channels.FileChannel;
             import java.nio.file.Files;
             import java.nio.file.NoSuchFileException;

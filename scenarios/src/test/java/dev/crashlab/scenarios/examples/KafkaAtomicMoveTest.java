@@ -19,10 +19,10 @@ import dev.crashlab.reports.TraceOp;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.scenarios.api.Verdict;
+import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.scenarios.junit.CrashTests;
-import dev.crashlab.scenarios.target.Context;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,8 +43,8 @@ class KafkaAtomicMoveTest {
 
     static final List<String> OLD = List.of("orders 0 100", "orders 1 200");
     static final List<String> NEW = List.of("orders 0 150", "orders 1 250");
-    static final List<String> MODELS = List.of(Context.PROCESS_CRASH, Context.ORDERED, Context.EXT4_LIKE, Context.WEAKEST_POSIX);
-    static final List<String> POWER_FAILURE_LOSES_UNSYNCED_DATA = List.of(Context.EXT4_LIKE, Context.WEAKEST_POSIX);
+    static final List<Model> MODELS = List.of(Model.PROCESS_CRASH, Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX);
+    static final List<Model> POWER_FAILURE_LOSES_UNSYNCED_DATA = List.of(Model.EXT4_LIKE, Model.WEAKEST_POSIX);
     /** The temp file on another file system (tmpfs, say): the atomic move is refused, the fallback copies. */
     static final FaultPlan ACROSS_FILE_SYSTEMS = new RefuseAtomicMove().and(MoveAsCopy.everywhere(8));
 
@@ -73,8 +73,8 @@ class KafkaAtomicMoveTest {
     @Test
     void theCorrectCallerHoldsG1G2AndG3UnderEveryModel() {
         assertEquals(List.of(), correct.notes(), "the writer returned and reached every pause point under every fault");
-        assertHeld(correct.verdict(Guarantee.G1, Context.CONCURRENT_READER, Verdict.NO_FAULT), correct);
-        for (String model : MODELS) {
+        assertHeld(correct.verdict(Guarantee.G1, Model.CONCURRENT_READER, Verdict.NO_FAULT), correct);
+        for (Model model : MODELS) {
             assertHeld(correct.verdict(Guarantee.G2, model, Verdict.NO_FAULT), correct);
             assertHeld(correct.verdict(Guarantee.G3, model, Verdict.NO_FAULT), correct);
         }
@@ -82,7 +82,7 @@ class KafkaAtomicMoveTest {
 
     @Test
     void withoutTheTempFileFsyncAPowerFailureLeavesAnEmptyCheckpointThatReadsAsNoOffsets() {
-        for (String model : POWER_FAILURE_LOSES_UNSYNCED_DATA) {
+        for (Model model : POWER_FAILURE_LOSES_UNSYNCED_DATA) {
             Verdict g2 = withoutFsync.verdict(Guarantee.G2, model);
             assertEquals(Status.VIOLATED, g2.status(), g2.describe());
             Counterexample cx = g2.counterexample();
@@ -93,22 +93,22 @@ class KafkaAtomicMoveTest {
             assertTrue(cx.provenance().dropped().contains(firstOp(cx, "WRITE").index()), g2.describe());
             assertEquals(Status.VIOLATED, withoutFsync.verdict(Guarantee.G3, model).status());
         }
-        for (String model : List.of(Context.PROCESS_CRASH, Context.ORDERED)) {
+        for (Model model : List.of(Model.PROCESS_CRASH, Model.ORDERED)) {
             assertHeld(withoutFsync.verdict(Guarantee.G2, model), withoutFsync);
             assertHeld(withoutFsync.verdict(Guarantee.G3, model), withoutFsync);
         }
-        assertHeld(withoutFsync.verdict(Guarantee.G1, Context.CONCURRENT_READER), withoutFsync);
+        assertHeld(withoutFsync.verdict(Guarantee.G1, Model.CONCURRENT_READER), withoutFsync);
     }
 
     @Test
     void withoutTheDirectoryFsyncAPowerFailureAfterTheWriteReturnedBringsTheOldCheckpointBack() {
-        for (String model : List.of(Context.ORDERED, Context.EXT4_LIKE, Context.WEAKEST_POSIX)) {
+        for (Model model : List.of(Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX)) {
             Verdict g3 = withoutDirectoryFsync.verdict(Guarantee.G3, model);
             assertEquals(Status.VIOLATED, g3.status(), g3.describe());
             assertEquals(OLD.toString(), g3.counterexample().readerSaw().lines().findFirst().orElseThrow(), g3.describe());
             assertHeld(withoutDirectoryFsync.verdict(Guarantee.G2, model), withoutDirectoryFsync);
         }
-        assertHeld(withoutDirectoryFsync.verdict(Guarantee.G3, Context.PROCESS_CRASH), withoutDirectoryFsync);
+        assertHeld(withoutDirectoryFsync.verdict(Guarantee.G3, Model.PROCESS_CRASH), withoutDirectoryFsync);
     }
 
     @Test
@@ -121,11 +121,11 @@ class KafkaAtomicMoveTest {
         assertEquals(List.of(OpKind.DELETE, OpKind.MOVE), kinds, run.trace().listing());
 
         String fault = new RefuseAtomicMove().toString();
-        Verdict g1 = correct.verdict(Guarantee.G1, Context.CONCURRENT_READER, fault);
+        Verdict g1 = correct.verdict(Guarantee.G1, Model.CONCURRENT_READER, fault);
         assertEquals(Status.VIOLATED, g1.status(), g1.describe());
         assertTrue(g1.counterexample().readerSaw().contains("NoSuchFileException: <root>/" + KafkaCheckpoint.FILE),
                 "a reader between the unlink and the rename finds no checkpoint:\n" + g1.describe());
-        for (String model : MODELS) {
+        for (Model model : MODELS) {
             Verdict g2 = correct.verdict(Guarantee.G2, model, fault);
             assertEquals(Status.VIOLATED, g2.status(), "a crash between the unlink and the rename:\n" + g2.describe());
             assertHeld(correct.verdict(Guarantee.G3, model, fault), correct);
@@ -135,20 +135,20 @@ class KafkaAtomicMoveTest {
     @Test
     void acrossFileSystemsTheFallbackDeletesTheCheckpointThenCopiesItInPieces() {
         String fault = ACROSS_FILE_SYSTEMS.toString();
-        Verdict g1 = correct.verdict(Guarantee.G1, Context.CONCURRENT_READER, fault);
+        Verdict g1 = correct.verdict(Guarantee.G1, Model.CONCURRENT_READER, fault);
         assertEquals(Status.VIOLATED, g1.status(), g1.describe());
         assertTrue(g1.counterexample().readerSaw().contains("NoSuchFileException: <root>/" + KafkaCheckpoint.FILE),
                 "a reader between the delete and the copy finds no checkpoint at all:\n" + g1.describe());
         assertEquals("DELETE", g1.counterexample().trace().get(g1.counterexample().crashPoint().op() - 1).kind(), g1.describe());
-        for (String model : MODELS) {
+        for (Model model : MODELS) {
             Verdict g2 = correct.verdict(Guarantee.G2, model, fault);
             assertEquals(Status.VIOLATED, g2.status(), "a crash mid-copy leaves a torn checkpoint:\n" + g2.describe());
         }
-        for (String model : POWER_FAILURE_LOSES_UNSYNCED_DATA) {
+        for (Model model : POWER_FAILURE_LOSES_UNSYNCED_DATA) {
             Verdict g3 = correct.verdict(Guarantee.G3, model, fault);
             assertEquals(Status.VIOLATED, g3.status(), "the copy is never fsynced:\n" + g3.describe());
         }
-        assertHeld(correct.verdict(Guarantee.G3, Context.PROCESS_CRASH, fault), correct);
+        assertHeld(correct.verdict(Guarantee.G3, Model.PROCESS_CRASH, fault), correct);
         assertTrue(correct.toReport(java.time.Instant.EPOCH).violations() > 0);
     }
 

@@ -9,7 +9,7 @@ import dev.crashlab.faults.crash.ProcessCrash;
 import dev.crashlab.faults.plan.RefuseAtomicMove;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.SettingsFile;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

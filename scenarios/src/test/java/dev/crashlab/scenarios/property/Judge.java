@@ -86,7 +86,7 @@ final class Judge implements AutoCloseable {
         }
         for (PersistenceModel model : models) {
             for (CheckResult r : CrashChecks.run(rec.trace(), expected, model, exploration)) {
-                if (r.status() == CheckResult.Status.VIOLATED) {
+                if (r.status() == dev.crashlab.reports.Status.VIOLATED) {
                     out.add("epoch " + Generators.describe(epoch) + ": " + r.describe());
                 }
             }

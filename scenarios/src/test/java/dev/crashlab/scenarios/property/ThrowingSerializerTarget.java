@@ -1,6 +1,7 @@
 package dev.crashlab.scenarios.property;
 
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.target.Target;
@@ -60,7 +61,7 @@ final class ThrowingSerializerTarget implements Target {
     }
 
     @Override
-    public boolean claims(Guarantee g, String context) {
+    public boolean claims(Guarantee g, Model context) {
         return base.claims(g, context);
     }
 

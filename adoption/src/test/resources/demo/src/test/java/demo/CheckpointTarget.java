@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import com.google.common.collect.ImmutableMap;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.CrashTargetProvider;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.util.Map;
 
 /** The checkpoint writer as crashlab checks it, from the JUnit 5 extension and from crashlab:check. */

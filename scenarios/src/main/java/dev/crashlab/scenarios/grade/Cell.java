@@ -1,9 +1,10 @@
-package dev.crashlab.scenarios.campaign;
+package dev.crashlab.scenarios.grade;
 
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
+import dev.crashlab.reports.Model;
 
-/** One square of the matrix: a target, a guarantee, and the context it is judged in. */
-public record Cell(String target, Guarantee guarantee, String context) implements Comparable<Cell> {
+/** One square of the matrix, the key every verdict is filed under: a target, a guarantee, and the context it is judged in. */
+public record Cell(String target, Guarantee guarantee, Model context) implements Comparable<Cell> {
 
     @Override
     public int compareTo(Cell o) {

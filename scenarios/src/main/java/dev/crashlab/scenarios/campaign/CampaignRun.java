@@ -1,12 +1,18 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.ReportAssembler;
+import dev.crashlab.scenarios.grade.Verdict;
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Status;
+import dev.crashlab.reports.Guarantee;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything a campaign found: one verdict per cell, and how much work it took.
+ * One run of the campaign, graded: one verdict per cell, and how much work it took. The reports
+ * module's {@link dev.crashlab.reports.CampaignResult} is its rendering ({@link ReportAssembler}).
  *
  * @param seed       the campaign's seed
  * @param verdicts   one per target x guarantee x context that was checked, sorted
@@ -14,10 +20,10 @@ import java.util.Optional;
  * @param wallMillis wall-clock time of the whole campaign
  * @param crashPoints crash points (and pause points) visited per target, over every model and trace judged
  */
-public record CampaignResult(long seed, List<Verdict> verdicts, Map<String, Integer> workloads, long wallMillis,
+public record CampaignRun(long seed, List<Verdict> verdicts, Map<String, Integer> workloads, long wallMillis,
                              Map<String, Long> crashPoints) {
 
-    public CampaignResult(long seed, List<Verdict> verdicts, Map<String, Integer> workloads, long wallMillis) {
+    public CampaignRun(long seed, List<Verdict> verdicts, Map<String, Integer> workloads, long wallMillis) {
         this(seed, verdicts, workloads, wallMillis, Map.of());
     }
 
@@ -26,7 +32,7 @@ public record CampaignResult(long seed, List<Verdict> verdicts, Map<String, Inte
         return crashPoints.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    public Optional<Verdict> verdict(String target, Guarantee g, String context) {
+    public Optional<Verdict> verdict(String target, Guarantee g, Model context) {
         return verdicts.stream().filter(v -> v.cell().equals(new Cell(target, g, context))).findFirst();
     }
 
@@ -41,10 +47,16 @@ public record CampaignResult(long seed, List<Verdict> verdicts, Map<String, Inte
         for (Verdict v : verdicts) {
             if (v.status() == Status.VIOLATED || v.status() == Status.NOT_CLAIMED) {
                 out.append(String.format("%-32s %-3s %-18s %-12s %d steps, found after %d ms%n", v.cell().target(),
-                        v.cell().guarantee(), v.cell().context(), v.status(), v.counterexample().steps(),
+                        v.cell().guarantee(), v.cell().context(), v.status(), v.counterexample().workload().size(),
                         v.detectedAfterMs()));
             }
         }
         return out.toString();
+    }
+
+    /** As the reports print it. */
+    public dev.crashlab.reports.CampaignResult toReport(java.time.Instant startedAt) {
+        long runs = workloads.values().stream().mapToLong(Integer::longValue).sum();
+        return ReportAssembler.builtIn(seed, verdicts, runs, totalCrashPoints(), wallMillis, startedAt);
     }
 }
