@@ -2,7 +2,6 @@ package dev.crashlab.benchmarks;
 
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Cell;
-import dev.crashlab.reports.Model;
 import dev.crashlab.reports.ReportException;
 import dev.crashlab.reports.Reports;
 import dev.crashlab.reports.Status;
@@ -14,7 +13,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -5,14 +5,12 @@ import dev.crashlab.reports.Budget;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Counts;
 import dev.crashlab.reports.Format;
-import dev.crashlab.reports.Guarantee;
 import dev.crashlab.reports.Reports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The same rows in the reports module's model, so the campaign's report.json and report.html can

@@ -56,7 +56,7 @@ final class Charts {
             if (n == MAX_BARS) {
                 break;
             }
-            Bar bar = new Bar(n++, Text.label(t.id(), 40));
+            Bar bar = new Bar(n++, Printable.label(t.id(), 40));
             data.addValue(t.seededBug() ? 0 : t.statesExplored(), "target under test", bar);
             if (result.hasSeededBugs()) {
                 data.addValue(t.seededBug() ? t.statesExplored() : 0, "seeded bug", bar);
@@ -77,7 +77,7 @@ final class Charts {
                     continue;
                 }
                 boolean expected = t.isExpectedFinding(c);
-                Bar bar = new Bar(n++, Text.label(t.id(), 28) + " \u00b7 " + c.guarantee().name()
+                Bar bar = new Bar(n++, Printable.label(t.id(), 28) + " \u00b7 " + c.guarantee().name()
                         + " \u00b7 " + c.model().shortName());
                 data.addValue(expected ? 0 : c.timeToDetectMillis(), "violation", bar);
                 data.addValue(expected ? c.timeToDetectMillis() : 0, "expected finding", bar);

@@ -26,7 +26,7 @@ public record Counterexample(
         List<String> workload,
         List<TraceOp> trace,
         CrashPoint crashPoint,
-        Provenance provenance,
+        Fates provenance,
         String readerSaw,
         List<String> allowed,
         String sourceLine,
@@ -43,7 +43,7 @@ public record Counterexample(
 
     /** A counterexample nothing has explained yet. */
     public Counterexample(String seed, String fault, List<String> workload, List<TraceOp> trace, CrashPoint crashPoint,
-                          Provenance provenance, String readerSaw, List<String> allowed, String sourceLine) {
+                          Fates provenance, String readerSaw, List<String> allowed, String sourceLine) {
         this(seed, fault, workload, trace, crashPoint, provenance, readerSaw, allowed, sourceLine, null);
     }
 

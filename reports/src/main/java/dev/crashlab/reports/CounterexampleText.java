@@ -47,7 +47,7 @@ final class CounterexampleText {
         return out.toString();
     }
 
-    static String provenance(Provenance p) {
+    static String provenance(Fates p) {
         StringBuilder out = new StringBuilder();
         out.append("persisted ").append(ops(p.persisted()));
         out.append("; dropped ").append(ops(p.dropped()));

@@ -41,7 +41,7 @@ final class HeaderHtml {
                 new String[] {"workloads", String.valueOf(r.counts().workloads())},
                 new String[] {"crash points", String.valueOf(r.counts().crashPoints())},
                 new String[] {"crash states checked", String.valueOf(r.counts().crashStatesChecked())},
-                new String[] {"crashlab", Text.label(r.toolVersion())});
+                new String[] {"crashlab", Printable.label(r.toolVersion())});
         for (String[] f : facts) {
             out.append("<dt>").append(f[0]).append("</dt><dd>").append(Html.escape(f[1])).append("</dd>");
         }

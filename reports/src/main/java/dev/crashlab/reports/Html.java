@@ -7,7 +7,7 @@ final class Html {
     }
 
     static String escape(String s) {
-        String v = Text.visible(s);
+        String v = Printable.visible(s);
         StringBuilder out = new StringBuilder(v.length() + 16);
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -25,6 +25,6 @@ final class Html {
 
     /** A shortened label, escaped. */
     static String label(String s) {
-        return escape(Text.label(s));
+        return escape(Printable.label(s));
     }
 }

@@ -96,7 +96,7 @@ final class JunitXml {
             case VIOLATION -> {
                 xml.writeStartElement("failure");
                 xml.writeAttribute("type", "violation");
-                xml.writeAttribute("message", Xml.text(Text.label(c.guarantee().label() + " violated under "
+                xml.writeAttribute("message", Xml.text(Printable.label(c.guarantee().label() + " violated under "
                         + c.model().wireName() + ": reader saw " + c.counterexample().readerSaw(), 500)));
                 xml.writeCharacters(Xml.text(c.counterexample().describe(c.model())));
                 xml.writeEndElement();
@@ -122,7 +122,7 @@ final class JunitXml {
         if (t.missedFindings().contains(g)) {
             xml.writeStartElement("failure");
             xml.writeAttribute("type", "missed-finding");
-            xml.writeAttribute("message", Xml.text(Text.label("seeded bug " + t.id() + " should break "
+            xml.writeAttribute("message", Xml.text(Printable.label("seeded bug " + t.id() + " should break "
                     + g.label() + " but every check held: the check is broken", 500)));
             xml.writeEndElement();
         } else if (unchecked(t, g)) {

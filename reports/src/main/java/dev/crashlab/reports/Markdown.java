@@ -13,7 +13,7 @@ final class Markdown {
     }
 
     static String escape(String s) {
-        String v = Text.label(s, 120);
+        String v = Printable.label(s, 120);
         StringBuilder out = new StringBuilder(v.length() + 16);
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);

@@ -114,7 +114,7 @@ final class Merger {
     private static TargetResult mergeTarget(TargetResult a, TargetResult b) {
         if (a.seededBug() != b.seededBug() || !Objects.equals(a.source(), b.source())
                 || !a.expectedViolations().equals(b.expectedViolations())) {
-            throw new ReportException("cannot merge: target " + Text.label(a.id())
+            throw new ReportException("cannot merge: target " + Printable.label(a.id())
                     + " is described differently by two shards (seeded bug, source or expected violations)");
         }
         Map<String, Cell> cells = new LinkedHashMap<>();
@@ -123,7 +123,7 @@ final class Merger {
         for (Cell c : all) {
             Cell earlier = cells.putIfAbsent(c.key(), c);
             if (earlier != null && !earlier.equals(c)) {
-                throw new ReportException("cannot merge: two shards disagree about " + Text.label(a.id())
+                throw new ReportException("cannot merge: two shards disagree about " + Printable.label(a.id())
                         + " " + c.key() + " (" + earlier.status().wireName() + ", " + earlier.statesExplored()
                         + " states vs " + c.status().wireName() + ", " + c.statesExplored() + " states)");
             }

@@ -15,6 +15,14 @@ public record Shard(int index, int count) {
         }
     }
 
+    /** The whole campaign, as one shard of one. */
+    public static final Shard WHOLE = new Shard(1, 1);
+
+    /** Whether the unit at this 0-based position of the campaign's order falls in this shard. */
+    public boolean contains(int position) {
+        return position % count == index - 1;
+    }
+
     @Override
     public String toString() {
         return index + "/" + count;

@@ -10,6 +10,6 @@ final class Xml {
     }
 
     static String text(String s) {
-        return Text.visible(s);
+        return Printable.visible(s);
     }
 }

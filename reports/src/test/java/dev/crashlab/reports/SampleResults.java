@@ -117,9 +117,9 @@ final class SampleResults {
             case INSIDE -> new CrashPoint(1, CrashPosition.INSIDE, "7 of 11 bytes reached the file");
             case AFTER -> new CrashPoint(4, CrashPosition.AFTER, "power failure after the rename");
         };
-        Provenance provenance = position == CrashPosition.AFTER
-                ? new Provenance(List.of(0, 3, 4), List.of(2), List.of(new TornOp(1, "sector 0 kept, rest zeroed")))
-                : new Provenance(List.of(0), List.of(), List.of());
+        Fates provenance = position == CrashPosition.AFTER
+                ? new Fates(List.of(0, 3, 4), List.of(2), List.of(new TornOp(1, "sector 0 kept, rest zeroed")))
+                : new Fates(List.of(0), List.of(), List.of());
         Counterexample found = new Counterexample(String.valueOf(seed),
                 position == CrashPosition.AFTER ? "power failure" : "process crash",
                 List.of(step, "get(" + key + ")"), trace, crash, provenance, saw,

@@ -41,7 +41,7 @@ public final class Run {
      * trace cannot contain (see {@link RunResult#unseen()} and {@link #checkComplete()}): a silently
      * incomplete trace would make every verdict built on it wrong.
      */
-    public static IoTrace record(Path root, Workload workload) {
+    public static IoTrace record(Path root, Task workload) {
         RunResult result = in(root).checkComplete().go(workload);
         if (result.thrown() != null) {
             throw new IllegalStateException("the fault-free run failed; trace so far:\n"
@@ -54,7 +54,7 @@ public final class Run {
         return result.trace();
     }
 
-    public static RunResult with(Path root, FaultPlan plan, Workload workload) {
+    public static RunResult with(Path root, FaultPlan plan, Task workload) {
         return in(root).plan(plan).go(workload);
     }
 
@@ -110,7 +110,7 @@ public final class Run {
         }
     }
 
-    public RunResult go(Workload workload) {
+    public RunResult go(Task workload) {
         synchronized (ONE_AT_A_TIME) {
             Agent.install();
             Snapshot before = Snapshot.of(scope.root());

@@ -7,8 +7,7 @@ import dev.crashlab.scenarios.grade.ReportAssembler;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.CrashPoint;
 import dev.crashlab.reports.CrashPosition;
-import dev.crashlab.reports.Provenance;
-import dev.crashlab.reports.TornOp;
+import dev.crashlab.reports.Fates;
 import dev.crashlab.reports.TraceOp;
 import java.util.List;
 
@@ -30,8 +29,7 @@ final class Counterexamples {
                 + " of " + s.trace().size() + " operations, " + p.model() + " model" + s.faultSuffix();
         CrashPoint at = s.trace().size() == 0 ? null
                 : point == 0 ? new CrashPoint(0, CrashPosition.BEFORE, null) : new CrashPoint(point - 1, CrashPosition.AFTER, null);
-        Provenance provenance = new Provenance(p.persisted(), p.dropped(), p.torn().entrySet().stream()
-                .map(t -> new TornOp(t.getKey(), t.getValue().describe())).toList());
+        Fates provenance = ReportAssembler.fates(p);
         return build(s, fault, at, provenance, saw + expected.firstDifference(saw, returned) + "\nstate left on disk:\n"
                 + state.contents().toString().strip(),
                 expected.shown(returned), point > 0 ? s.trace().get(point - 1).site() : null);
@@ -51,7 +49,7 @@ final class Counterexamples {
                 happened < size ? s.trace().get(happened).site() : null);
     }
 
-    private static Counterexample build(Scenario s, String fault, CrashPoint at, Provenance provenance, String saw,
+    private static Counterexample build(Scenario s, String fault, CrashPoint at, Fates provenance, String saw,
                                         List<String> allowed, String site) {
         List<String> steps = List.of("set-up of " + s.target().name() + " (run first, never crashed)",
                 "writer of " + s.target().name() + " (" + s.trace().size() + " I/O operations)");

@@ -10,7 +10,6 @@ import dev.crashlab.scenarios.campaign.Roots;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.function.Predicate;
 
 /**

@@ -19,7 +19,6 @@ import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.workload.Step;
 import dev.crashlab.scenarios.workload.Workload;
-import dev.crashlab.store.Durability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;

@@ -3,16 +3,13 @@ package dev.crashlab.scenarios.campaign;
 import dev.crashlab.faults.crash.Provenance;
 import dev.crashlab.scenarios.grade.Cell;
 import dev.crashlab.faults.trace.IoTrace;
-import dev.crashlab.faults.trace.IoOp;
 import dev.crashlab.reports.CrashPoint;
 import dev.crashlab.reports.CrashPosition;
 import dev.crashlab.reports.Model;
-import dev.crashlab.reports.TornOp;
 import dev.crashlab.reports.TraceOp;
 import dev.crashlab.scenarios.grade.ReportAssembler;
 import dev.crashlab.scenarios.workload.Step;
 import java.util.List;
-import java.util.stream.Collectors;
 import dev.crashlab.scenarios.workload.Workload;
 
 /**
@@ -42,7 +39,7 @@ record Evidence(Cell cell, Workload workload, String fault, IoTrace trace, int p
         Evidence cx = this;
         List<TraceOp> trace = cx.trace() == null ? List.of() : cx.trace().ops().stream().map(ReportAssembler::traceOp).toList();
         CrashPoint point = crashPoint(cx);
-        dev.crashlab.reports.Provenance provenance = cx.provenance() == null ? null : provenance(cx.provenance(), cx.trace());
+        dev.crashlab.reports.Fates provenance = cx.provenance() == null ? null : ReportAssembler.fates(cx.provenance());
         List<String> steps = cx.workload().steps().stream().map(Step::toString).toList();
         String saw = cx.seen() + (cx.stateLeft().isEmpty() ? "" : "\nstate left on disk:\n" + cx.stateLeft())
                 + (cx.notes().isEmpty() ? "" : "\n" + cx.notes());
@@ -65,9 +62,4 @@ record Evidence(Cell cell, Workload workload, String fault, IoTrace trace, int p
         return new CrashPoint(cx.point() - 1, CrashPosition.AFTER, cx.fault());
     }
 
-    private static dev.crashlab.reports.Provenance provenance(Provenance p, IoTrace trace) {
-        List<TornOp> torn = p.torn().entrySet().stream()
-                .map(t -> new TornOp(t.getKey(), t.getValue().describe())).collect(Collectors.toList());
-        return new dev.crashlab.reports.Provenance(p.persisted(), p.dropped(), torn);
-    }
 }

@@ -35,9 +35,9 @@ public final class AtomicityChecker implements Checker {
     public CheckResult check(CrashCase c) throws IOException {
         Findings findings = new Findings();
         for (String key : c.expected().keys()) {
-            Reading r = c.onDisk(stores, key);
+            KeyReading r = c.onDisk(stores, key);
             List<ExpectedPut> started = c.expected().startedPuts(key, c.crashPoint());
-            findings.add(r.describe(), key + ": absent" + (started.isEmpty() ? "" : " or " + Reading.values(started)),
+            findings.add(r.describe(), key + ": absent" + (started.isEmpty() ? "" : " or " + KeyReading.values(started)),
                     r.absent() || r.holdsOneOf(started));
         }
         return findings.verdict(c, guarantee);

@@ -47,7 +47,7 @@ public final class CollateralChecker implements Checker {
             }
         }
         for (String key : c.expected().keys()) {
-            Reading r = c.onDisk(stores, key);
+            KeyReading r = c.onDisk(stores, key);
             if (r.error() instanceof KeyCollisionException) {
                 damage.add(r.describe());
             }

@@ -25,7 +25,7 @@ public final class CrashCase {
      * What the reference reader found per key. Every read-only checker reads every key, and a 1 MiB
      * entry costs a read and a checksum each time; the state does not change until G5 writes to it.
      */
-    private final Map<String, Reading> readings = new HashMap<>();
+    private final Map<String, KeyReading> readings = new HashMap<>();
 
     public CrashCase(Path root, Provenance provenance, Expectations expected, Snapshot before) {
         this.root = root;
@@ -55,10 +55,10 @@ public final class CrashCase {
     }
 
     /** What the reference reader makes of the key's bytes in this state, read once. */
-    Reading onDisk(Stores stores, String key) throws IOException {
-        Reading r = readings.get(key);
+    KeyReading onDisk(Stores stores, String key) throws IOException {
+        KeyReading r = readings.get(key);
         if (r == null) {
-            r = Reading.onDisk(stores, root, key);
+            r = KeyReading.onDisk(stores, root, key);
             readings.put(key, r);
         }
         return r;

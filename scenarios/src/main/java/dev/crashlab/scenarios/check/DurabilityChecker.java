@@ -20,8 +20,8 @@ public final class DurabilityChecker implements Checker {
             if (!put.returnedBefore(c.crashPoint())) {
                 continue;
             }
-            Reading r = c.onDisk(stores, put.key());
-            findings.add(r.describe(), put.key() + ": " + Reading.show(put.bytes()),
+            KeyReading r = c.onDisk(stores, put.key());
+            findings.add(r.describe(), put.key() + ": " + KeyReading.show(put.bytes()),
                     r.value() != null && put.sameValue(r.value()));
         }
         return findings.isEmpty() ? c.pass(Guarantee.G3, "no put had returned", "anything")

@@ -52,11 +52,11 @@ public final class RecoverabilityChecker implements Checker {
     public CheckResult check(CrashCase c) throws IOException {
         Findings findings = new Findings();
         for (String key : c.expected().keys()) {
-            Reading onDisk = c.onDisk(stores, key);
+            KeyReading onDisk = c.onDisk(stores, key);
             if (onDisk.invalid()) {
                 // The target's own reader, unless it is the reference reader that just read it.
-                Reading r = c.expected().reader() == ReaderProtocol.REFERENCE ? onDisk
-                        : Reading.of(stores, c.root(), key, c.expected().reader());
+                KeyReading r = c.expected().reader() == ReaderProtocol.REFERENCE ? onDisk
+                        : KeyReading.of(stores, c.root(), key, c.expected().reader());
                 findings.add("reader " + r.describe(), "reader " + key + ": InvalidEntryException", r.invalid());
             }
         }
@@ -85,7 +85,7 @@ public final class RecoverabilityChecker implements Checker {
                 return null;
             });
             put.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-            Reading after = Reading.onDisk(stores, c.root(), key);
+            KeyReading after = KeyReading.onDisk(stores, c.root(), key);
             return after.value() != null ? "stored" : "returned but left " + after.describe();
         } catch (ExecutionException e) {
             return e.getCause() instanceof EntryExistsException ? "stored"

@@ -21,8 +21,8 @@ public final class WriteOnceChecker implements Checker {
         Findings findings = new Findings();
         for (String key : c.expected().keys()) {
             ExpectedPut first = c.expected().firstPut(key).orElseThrow();
-            Reading r = c.onDisk(stores, key);
-            findings.add(r.describe(), key + ": " + Reading.show(first.bytes()) + " if anything",
+            KeyReading r = c.onDisk(stores, key);
+            findings.add(r.describe(), key + ": " + KeyReading.show(first.bytes()) + " if anything",
                     r.value() == null || first.sameValue(r.value()));
         }
         return findings.verdict(c, Guarantee.G4);

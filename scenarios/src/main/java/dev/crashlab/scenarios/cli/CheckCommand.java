@@ -1,11 +1,11 @@
 package dev.crashlab.scenarios.cli;
 
+import dev.crashlab.reports.Shard;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.scenarios.grade.ReportAssembler;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,11 +75,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "them checks all four.")
     List<String> targets;
 
-    @Option(names = "--shard", paramLabel = "i/n", converter = Shard.Converter.class,
+    @Option(names = "--shard", paramLabel = "i/n", converter = ShardOption.class,
             description = "Run only shard i of n: the targets (in the order above, the cache protocols last as one) whose "
                     + "0-based position mod n is i-1. Run every shard with the same other options, then 'crashlab "
                     + "merge': the merge equals the unsharded report.")
-    Shard shard = Shard.ALL;
+    Shard shard = Shard.WHOLE;
 
     @Option(names = "--target", paramLabel = "CLASS",
             description = {"Check your own code instead of the built-in campaign: a public class with a public "
@@ -108,7 +108,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Unit> mine = Units.shard(all, shard);
         PrintWriter err = spec.commandLine().getErr();
         err.println("crashlab check: seed " + seed + ", " + budget.describe() + ", "
-                + (shard.isAll() ? mine.size() + " units" : "shard " + shard + ": " + mine.size() + " of " + all.size() + " units")
+                + (shard.equals(Shard.WHOLE) ? mine.size() + " units" : "shard " + shard + ": " + mine.size() + " of " + all.size() + " units")
                 + " (a unit is a target, or the four cache protocols together)");
         if (mine.isEmpty()) {
             err.println("crashlab check: nothing to run: no target of this selection falls in this shard");
@@ -117,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
         Instant startedAt = Instant.now();
         var result = new UnitRunner(err).run(mine, seed, selection::keeps);
         CampaignResult report = result.toReport(startedAt)
-                .ranAs(budget.reportBudget(), shard.isAll() ? null : shard.toReport());
+                .ranAs(budget.reportBudget(), ShardOption.toReport(shard));
         return Conclusion.write("crashlab check", Narrowing.apply(report, selection.contexts()), dir,
                 spec.commandLine().getOut());
     }

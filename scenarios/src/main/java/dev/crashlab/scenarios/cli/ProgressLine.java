@@ -4,7 +4,6 @@ import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.scenarios.grade.Catalog;
 import dev.crashlab.scenarios.campaign.CampaignRun;
 import dev.crashlab.reports.Status;
-import dev.crashlab.scenarios.grade.Verdict;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -14,7 +14,6 @@ import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.scenarios.campaign.Campaign;
 import dev.crashlab.scenarios.campaign.CampaignConfig;
 import dev.crashlab.scenarios.campaign.CampaignRun;
-import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.reports.Model;
 import dev.crashlab.scenarios.target.StoreTarget;
 import java.io.PrintWriter;

@@ -3,7 +3,6 @@ package dev.crashlab.scenarios.cli;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.scenarios.campaign.CampaignConfig;
-import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
 import java.util.List;

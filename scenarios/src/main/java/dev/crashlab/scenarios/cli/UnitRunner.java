@@ -4,7 +4,6 @@ import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.scenarios.campaign.Campaign;
 import dev.crashlab.scenarios.campaign.CampaignRun;
 import dev.crashlab.scenarios.campaign.Lanes;
-import dev.crashlab.scenarios.grade.Verdict;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

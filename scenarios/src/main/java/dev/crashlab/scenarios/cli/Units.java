@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.cli;
 
+import dev.crashlab.reports.Shard;
 import dev.crashlab.scenarios.campaign.CampaignConfig;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;

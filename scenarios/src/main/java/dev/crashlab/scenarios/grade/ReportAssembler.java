@@ -1,6 +1,9 @@
 package dev.crashlab.scenarios.grade;
 
+import dev.crashlab.faults.crash.Provenance;
 import dev.crashlab.faults.trace.IoOp;
+import dev.crashlab.reports.Fates;
+import dev.crashlab.reports.TornOp;
 import dev.crashlab.reports.Budget;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Counts;
@@ -81,6 +84,12 @@ public final class ReportAssembler {
     private static List<String> notesOf(String id, Set<String> ids, List<String> notes) {
         return notes.stream().filter(n -> ids.stream().filter(n::startsWith)
                 .max(Comparator.comparingInt(String::length)).orElse("").equals(id)).toList();
+    }
+
+    /** Which operations of the trace a crash state kept, lost or tore, as every report prints it. */
+    public static Fates fates(Provenance p) {
+        return new Fates(p.persisted(), p.dropped(), p.torn().entrySet().stream()
+                .map(t -> new TornOp(t.getKey(), t.getValue().describe())).toList());
     }
 
     /** One numbered line of a counterexample's trace, as every report prints it. */

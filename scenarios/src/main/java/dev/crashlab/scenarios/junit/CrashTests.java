@@ -6,7 +6,6 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;

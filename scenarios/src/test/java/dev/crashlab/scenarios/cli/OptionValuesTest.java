@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.cli;
 
+import dev.crashlab.reports.Shard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ class OptionValuesTest {
         int units = 12;
         Set<Integer> seen = new HashSet<>();
         for (int i = 1; i <= 5; i++) {
-            Shard shard = new Shard.Converter().convert(i + "/5");
+            Shard shard = new ShardOption().convert(i + "/5");
             for (int u = 0; u < units; u++) {
                 if (shard.contains(u)) {
                     assertTrue(seen.add(u), "unit " + u + " in two shards");

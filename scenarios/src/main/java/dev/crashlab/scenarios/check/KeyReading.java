@@ -11,21 +11,21 @@ import java.util.List;
 import java.util.Optional;
 
 /** What a reader finds for a key in a crash state, and how to say it in a verdict. */
-record Reading(String key, byte[] value, StoreException error) {
+record KeyReading(String key, byte[] value, StoreException error) {
 
     /** Reads through a store opened on the state's root with the given reader protocol. */
-    static Reading of(Stores stores, Path root, String key, ReaderProtocol reader) throws IOException {
+    static KeyReading of(Stores stores, Path root, String key, ReaderProtocol reader) throws IOException {
         WriteOnceStore<byte[]> store = stores.reader(root, reader);
         try {
             Optional<byte[]> value = store.get(key);
-            return new Reading(key, value.orElse(null), null);
+            return new KeyReading(key, value.orElse(null), null);
         } catch (StoreException e) {
-            return new Reading(key, null, e);
+            return new KeyReading(key, null, e);
         }
     }
 
     /** What the reference reader makes of the bytes on disk: the judge of "complete entry". */
-    static Reading onDisk(Stores stores, Path root, String key) throws IOException {
+    static KeyReading onDisk(Stores stores, Path root, String key) throws IOException {
         return of(stores, root, key, ReaderProtocol.REFERENCE);
     }
 

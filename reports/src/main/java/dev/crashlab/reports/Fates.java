@@ -7,9 +7,9 @@ import java.util.List;
  * persisted, which were dropped, which were torn. Operations after the crash point are in none of
  * the lists; they never happened.
  */
-public record Provenance(List<Integer> persisted, List<Integer> dropped, List<TornOp> torn) {
+public record Fates(List<Integer> persisted, List<Integer> dropped, List<TornOp> torn) {
 
-    public Provenance {
+    public Fates {
         persisted = persisted == null ? List.of() : List.copyOf(persisted);
         dropped = dropped == null ? List.of() : List.copyOf(dropped);
         torn = torn == null ? List.of() : List.copyOf(torn);

@@ -5,12 +5,12 @@ package dev.crashlab.reports;
  * format's own escaping: control characters become visible escapes (a NUL in a key must not end a
  * C string downstream, nor be invalid XML), lone surrogates are replaced, and labels are shortened.
  */
-final class Text {
+final class Printable {
 
     /** Enough to tell targets apart in a matrix row; the full id is kept in a tooltip. */
     static final int LABEL_LIMIT = 80;
 
-    private Text() {
+    private Printable() {
     }
 
     /** Control characters (other than newline and tab) as \\uXXXX; broken surrogates as U+FFFD. */
