@@ -50,6 +50,15 @@ final class Counterexamples {
                 happened < size ? s.trace().get(happened).site() : null);
     }
 
+    /**
+     * The same counterexample told as what really happened around the pause (rivals wrote, a recovery
+     * ran, the writer resumed), with what the reader then found.
+     */
+    static Counterexample retold(Counterexample c, String fault, String saw) {
+        return new Counterexample(c.seed(), fault, c.workload(), c.trace(), c.crashPoint(), null,
+                saw, c.allowed(), c.sourceLine());
+    }
+
     private static Counterexample build(Scenario s, String fault, CrashPoint at, Provenance provenance, String saw,
                                         List<String> allowed, String site) {
         List<String> steps = List.of("set-up of " + s.target().name() + " (run first, never crashed)",

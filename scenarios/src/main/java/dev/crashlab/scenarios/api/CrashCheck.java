@@ -74,7 +74,7 @@ public final class CrashCheck {
             cells.visited(counter.attempts());
             PausedReaderJudge.judge(target, fault, counter.attempts(), recorded, roots, cells, notes);
         }
-        if (target.rival() != null && contexts.test(Context.RACE)) {
+        if (!target.rivals().isEmpty() && contexts.test(Context.RACE)) {
             RaceJudge.judge(target, fault, counter.attempts(), roots, cells, notes);
         }
         CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells);
