@@ -46,7 +46,8 @@ final class RecoveryReplay {
         RunResult r = Run.in(scratch).notMine(target.notMine()).go(() -> target.recovery().run(scratch));
         String listing = r.trace().size() == 0 ? "(none)" : r.trace().ops().stream()
                 .map(RecoveryReplay::withoutThread).map(IoOp::describe).collect(Collectors.joining("\n    "));
-        return "    " + listing + (r.thrown() == null ? "" : "\n    then it failed: " + r.thrown());
+        return "    " + listing + (r.thrown() == null ? "" : "\n    then it failed: " + r.thrown())
+                + (r.unseen().isEmpty() ? "" : "\n    and did I/O the recording cannot see: " + String.join("; ", r.unseen()));
     }
 
     /** The replay's thread is not the one the recovery raced the writer on: naming it would mislead. */
