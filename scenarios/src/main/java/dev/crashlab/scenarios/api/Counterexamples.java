@@ -3,6 +3,7 @@ package dev.crashlab.scenarios.api;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.scenarios.campaign.ReportAssembler;
+import dev.crashlab.scenarios.campaign.Roots;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.CrashPoint;
 import dev.crashlab.reports.CrashPosition;
@@ -32,8 +33,19 @@ final class Counterexamples {
         Provenance provenance = new Provenance(p.persisted(), p.dropped(), p.torn().entrySet().stream()
                 .map(t -> new TornOp(t.getKey(), t.getValue().describe())).toList());
         return build(s, fault, at, provenance, saw + expected.firstDifference(saw, returned) + "\nstate left on disk:\n"
-                + state.contents().toString().strip(),
+                + state.contents().toString().strip() + recoveryOn(s.target(), state),
                 expected.shown(returned), point > 0 ? s.trace().get(point - 1).site() : null);
+    }
+
+    /** What the target's recovery did to the state before the reader read it; "" without one. */
+    private static String recoveryOn(CrashTarget target, CrashState state) {
+        if (!target.recovers()) {
+            return "";
+        }
+        try (Roots scratch = new Roots(target.name())) {
+            return "\nthe recovery's operations on it:\n" + RecoveryReplay.of(state.contents()).operations(target,
+                    scratch.fresh());
+        }
     }
 
     /** The reader run while the writer was paused with {@code happened} operations done (or after it returned). */

@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /**
- * The operations a recovery made on the live files at a pause point, for a counterexample. While
- * the writer is paused its run holds the instrumentation (it serves one run at a time), so the
- * files are kept as the recovery found them, and once the writer's run is over the recovery is run
- * again on a copy of them under its own recording: the same operations, with their source lines.
+ * The operations a recovery made on the files it found, for a counterexample: a crash state, or
+ * the live files at a pause point. While the writer is paused its run holds the instrumentation
+ * (it serves one run at a time), and a crash state is judged outside any run, so the files are
+ * kept as the recovery found them and the recovery is run again on a copy of them under its own
+ * recording: the same operations, with their source lines.
  */
 final class RecoveryReplay {
 
@@ -21,6 +22,11 @@ final class RecoveryReplay {
 
     private RecoveryReplay(Snapshot found) {
         this.found = found;
+    }
+
+    /** Files the recovery found, e.g. a crash state's contents. */
+    static RecoveryReplay of(Snapshot found) {
+        return new RecoveryReplay(found);
     }
 
     /** Keeps the files as they are now, before the recovery runs on them. */
