@@ -21,7 +21,7 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two writers saving the same settings file: with a temp file of a fixed name they share it, and
+ * Two or three writers saving the same settings file: with a temp file of a fixed name they share it, and
  * one writer's bytes land in the other's file; with a name of their own each, either value wins
  * whole. And a write-once store that returns to both writers has lost one acknowledged value.
  */
@@ -69,6 +69,41 @@ class RivalWritersTest {
         CrashResult result = CrashCheck.run(settings("own-temp", "settings.mine.tmp", "settings.theirs.tmp").build());
         assertEquals(Status.HELD, result.verdict(Guarantee.G1, Model.RACE).status(), result.describe());
         assertTrue(result.passed(), result.describe());
+    }
+
+    /** A third writer: each of the three is paused at each of its operations while each other one writes. */
+    static CrashTarget.Builder threeWriters(String name, String first, String second, String third) {
+        return settings(name, first, second).rival(dir -> save(dir, "colour=teal", third), "colour=teal");
+    }
+
+    @Test
+    void threeWritersSharingAFixedTempFileNameAreCaught() {
+        CrashResult result = CrashCheck.run(threeWriters("three-fixed", "settings.tmp", "settings.tmp", "settings.tmp")
+                .build());
+        Verdict race = result.verdict(Guarantee.G1, Model.RACE);
+        assertEquals(Status.VIOLATED, race.status(), result.describe());
+        assertTrue(race.describe().contains("while rival 1 wrote"), race.describe());
+    }
+
+    @Test
+    void threeWritersWithTempFilesOfTheirOwnLeaveOneWholeValueAndEachIsPausedAtEachOperation() {
+        CrashResult three = CrashCheck.run(threeWriters("three-own", "settings.a.tmp", "settings.b.tmp", "settings.c.tmp")
+                .build());
+        assertEquals(Status.HELD, three.verdict(Guarantee.G1, Model.RACE).status(), three.describe());
+        assertTrue(three.passed(), three.describe());
+        // the writers do the same N operations: two writers race in 2 ordered pairs (2 x N runs), three in 6
+        long two = CrashCheck.run(settings("two-own", "settings.a.tmp", "settings.b.tmp").build())
+                .verdict(Guarantee.G1, Model.RACE).checks();
+        assertEquals(two * 3, three.verdict(Guarantee.G1, Model.RACE).checks(), three.describe());
+    }
+
+    @Test
+    void aWriteOnceClaimIsBrokenWhenTwoOfThreeWritersAreAcknowledged() {
+        CrashResult result = CrashCheck.run(threeWriters("three-last-wins", "settings.a.tmp", "settings.b.tmp",
+                "settings.c.tmp").claims(Guarantee.G4).build());
+        Verdict g4 = result.verdict(Guarantee.G4, Model.RACE);
+        assertEquals(Status.VIOLATED, g4.status(), result.describe());
+        assertTrue(g4.describe().contains("both acknowledged, one value lost"), g4.describe());
     }
 
     @Test

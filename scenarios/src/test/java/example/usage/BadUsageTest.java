@@ -23,6 +23,18 @@ class BadUsageTest {
     }
 
     @Test
+    void racingWritersWithAnOracleInsteadOfValuesAreRefused() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CrashTarget.builder("mixed")
+                .writer(dir -> Files.writeString(dir.resolve("state"), "v2"))
+                .rival(dir -> Files.writeString(dir.resolve("state"), "v3"), "v3")
+                .oracle(dir -> Files.readString(dir.resolve("state")), "any version",
+                        (String found, CrashTarget.Acknowledged acked) -> true)
+                .build());
+        assertEquals("racing writers are judged by the value each leaves, so a target with .rival(...) needs"
+                + " .reader(read, before, after), not an oracle", refused.getMessage());
+    }
+
+    @Test
     void aReaderThatDoesNotFindTheDeclaredBeforeValueIsAUsageErrorNamingBoth() {
         TargetFailedException refused = assertThrows(TargetFailedException.class, () -> CrashCheck.run(
                 CrashTarget.builder("wrong-before")

@@ -99,6 +99,22 @@ class RedoLogTest {
     }
 
     @Test
+    void aRecoveryThatReplaysATornLogIsCaughtWithItsOperationsListed() {
+        CrashResult result = CrashCheck.run(store("redo-log-trusting").recovery(dir -> {
+            Path redo = dir.resolve("state.redo");
+            if (Files.exists(redo)) {
+                // trusts the log without its checksum: a torn log is replayed as if it were whole
+                write(dir.resolve("state"), Files.readString(redo, StandardCharsets.ISO_8859_1).split("\n", -1)[0]);
+                Files.delete(redo);
+            }
+        }).build());
+        var torn = result.verdict(Guarantee.G2, Model.WEAKEST_POSIX);
+        assertEquals(Status.VIOLATED, torn.status(), result.describe());
+        assertTrue(torn.describe().contains("the recovery's operations on it:\n    #0   TRUNCATE        state")
+                && torn.describe().contains("DELETE          state.redo"), torn.describe());
+    }
+
+    @Test
     void withoutItsRecoveryTheSameFilesReadTorn() {
         CrashResult result = CrashCheck.run(store("redo-log-unrecovered").build());
         var torn = result.verdict(Guarantee.G2, Model.PROCESS_CRASH);

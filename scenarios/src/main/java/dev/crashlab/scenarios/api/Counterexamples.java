@@ -4,6 +4,7 @@ import dev.crashlab.reports.Model;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.scenarios.grade.ReportAssembler;
+import dev.crashlab.scenarios.campaign.Roots;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.CrashPoint;
 import dev.crashlab.reports.CrashPosition;
@@ -31,8 +32,19 @@ final class Counterexamples {
                 : point == 0 ? new CrashPoint(0, CrashPosition.BEFORE, null) : new CrashPoint(point - 1, CrashPosition.AFTER, null);
         Fates provenance = ReportAssembler.fates(p);
         return build(s, fault, at, provenance, saw + expected.firstDifference(saw, returned) + "\nstate left on disk:\n"
-                + state.contents().toString().strip(),
+                + state.contents().toString().strip() + recoveryOn(s.target(), state),
                 expected.shown(returned), point > 0 ? s.trace().get(point - 1).site() : null);
+    }
+
+    /** What the target's recovery did to the state before the reader read it; "" without one. */
+    private static String recoveryOn(CrashTarget target, CrashState state) {
+        if (!target.recovers()) {
+            return "";
+        }
+        try (Roots scratch = new Roots(target.name())) {
+            return "\nthe recovery's operations on it:\n" + RecoveryReplay.of(state.contents()).operations(target,
+                    scratch.fresh());
+        }
     }
 
     /** The reader run while the writer was paused with {@code happened} operations done (or after it returned). */
@@ -47,6 +59,15 @@ final class Counterexamples {
                 : new CrashPoint(size - 1, CrashPosition.AFTER, returned ? "writer returned, reader ran" : "writer paused, reader ran");
         return build(s, fault, at, null, saw + expected.firstDifference(saw, acknowledged), expected.shown(acknowledged),
                 happened < size ? s.trace().get(happened).site() : null);
+    }
+
+    /**
+     * The same counterexample told as what really happened around the pause (rivals wrote, a recovery
+     * ran, the writer resumed), with what the reader then found.
+     */
+    static Counterexample retold(Counterexample c, String fault, String saw) {
+        return new Counterexample(c.seed(), fault, c.workload(), c.trace(), c.crashPoint(), null,
+                saw, c.allowed(), c.sourceLine());
     }
 
     private static Counterexample build(Scenario s, String fault, CrashPoint at, Fates provenance, String saw,

@@ -75,7 +75,7 @@ public final class CrashCheck {
             cells.visited(counter.attempts());
             PausedReaderJudge.judge(target, fault, counter.attempts(), recorded, roots, cells, notes);
         }
-        if (target.rival() != null && contexts.test(Model.RACE)) {
+        if (!target.rivals().isEmpty() && contexts.test(Model.RACE)) {
             RaceJudge.judge(target, fault, counter.attempts(), roots, cells, notes);
         }
         CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells);

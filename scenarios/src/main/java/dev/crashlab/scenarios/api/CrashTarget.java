@@ -88,6 +88,16 @@ public final class CrashTarget {
         dev.crashlab.faults.run.Run.acknowledge(Objects.requireNonNull(label, "label"));
     }
 
+    /**
+     * Another writer on the same files (another thread or process saving the same checkpoint), and
+     * what the reader finds once it alone has written.
+     */
+    public record Rival(Action writer, Object value) {
+        public Rival {
+            Objects.requireNonNull(writer, "a rival needs a writer");
+        }
+    }
+
     /** The guarantees a user's target can be checked for: the reader's values say nothing about G4-G7. */
     public static final Set<Guarantee> CHECKABLE = EnumSet.of(Guarantee.G1, Guarantee.G2, Guarantee.G3, Guarantee.G4);
 
@@ -104,9 +114,9 @@ public final class CrashTarget {
     private final List<FaultPlan> faults;
     private final Exploration exploration;
     private final List<String> notMine;
-    private final Action rival;
-    private final Object rivalValue;
+    private final List<Rival> rivals;
     private final Action recovery;
+    private final boolean recovers;
 
     private CrashTarget(Builder b) {
         this.name = b.name;
@@ -125,37 +135,54 @@ public final class CrashTarget {
         this.faults = List.copyOf(all);
         this.exploration = b.exploration;
         this.notMine = List.copyOf(b.notMine);
-        this.rival = b.rival;
-        this.rivalValue = b.rivalValue;
+        this.rivals = List.copyOf(b.rivals);
         this.recovery = b.recovery;
-        if (claims.contains(Guarantee.G4) && rival == null) {
+        this.recovers = b.recovers;
+        if (claims.contains(Guarantee.G4) && rivals.isEmpty()) {
             throw new IllegalArgumentException("G4 (write-once) is judged against a second writer: add .rival(writer, value)");
+        }
+        if (!rivals.isEmpty() && expectation.judgesAcknowledgements()) {
+            throw new IllegalArgumentException("racing writers are judged by the value each leaves, so a target with"
+                    + " .rival(...) needs .reader(read, before, after), not an oracle");
         }
     }
 
-    /** The same target with its writer and its rival swapped: the rival's turn to be paused at each of its operations. */
-    private CrashTarget(CrashTarget t) {
+    /** The same target with writer {@code paused} of {@link #writers()} as its writer, and writer {@code racing} as its one rival. */
+    private CrashTarget(CrashTarget t, int paused, int racing) {
+        List<Rival> all = t.writers();
+        Rival mine = all.get(paused);
         this.name = t.name;
         this.setUp = t.setUp;
-        this.writer = t.rival;
+        this.writer = mine.writer();
         this.reader = t.reader;
         this.before = t.before;
-        this.after = t.rivalValue;
-        this.expectation = Expectation.exact(t.before, t.rivalValue, List.of());
+        this.after = mine.value();
+        this.expectation = Expectation.exact(t.before, mine.value(), List.of());
         this.claims = t.claims;
         this.claimedUnder = t.claimedUnder;
         this.models = t.models;
         this.faults = t.faults;
         this.exploration = t.exploration;
         this.notMine = t.notMine;
-        this.rival = t.writer;
-        this.rivalValue = t.after;
+        this.rivals = List.of(all.get(racing));
         this.recovery = t.recovery;
+        this.recovers = t.recovers;
     }
 
-    /** For the race: the rival as the writer paused at each of its operations, the writer as its rival. */
-    CrashTarget swapped() {
-        return new CrashTarget(this);
+    /**
+     * For the race: writer {@code paused} of {@link #writers()} as the one paused at each of its
+     * operations, and writer {@code racing} as the one that writes meanwhile.
+     */
+    CrashTarget pairing(int paused, int racing) {
+        return new CrashTarget(this, paused, racing);
+    }
+
+    /** The writer and its rivals, in the order declared, each with the value it leaves alone. */
+    List<Rival> writers() {
+        List<Rival> all = new ArrayList<>();
+        all.add(new Rival(writer, after));
+        all.addAll(rivals);
+        return all;
     }
 
     public static Builder builder(String name) {
@@ -187,10 +214,10 @@ public final class CrashTarget {
     public List<String> notMine() { return notMine; }
     /** What a restart runs on the files before anyone reads them (replaying a log, removing a temp file). */
     public Action recovery() { return recovery; }
-    /** A second writer racing the first on the same files, or null. */
-    public Action rival() { return rival; }
-    /** What the reader finds once the rival alone has written. */
-    public Object rivalValue() { return rivalValue; }
+    /** Whether a recovery was declared: only then does a reader paused inside the writer run it on the live files. */
+    public boolean recovers() { return recovers; }
+    /** Other writers racing the writer on the same files, in the order declared; empty if none. */
+    public List<Rival> rivals() { return rivals; }
 
     @Override
     public String toString() {
@@ -212,9 +239,9 @@ public final class CrashTarget {
         private final List<FaultPlan> faults = new ArrayList<>();
         private Exploration exploration = Exploration.defaults();
         private final List<String> notMine = new ArrayList<>();
-        private Action rival;
-        private Object rivalValue;
+        private final List<Rival> rivals = new ArrayList<>();
         private Action recovery = root -> { };
+        private boolean recovers;
 
         private Builder(String name) {
             if (name == null || name.isBlank() || name.contains(":")) {
@@ -315,27 +342,32 @@ public final class CrashTarget {
         }
 
         /**
-         * The target's recovery, run on every crash state before the reader reads it, as a restart
-         * would (open the store, replay its log): what it makes of the state is what is judged. It
-         * may write; each state is its own copy. Readers paused inside a live writer do not run it.
+         * The target's recovery, run before every reading, as a process opening the store runs it
+         * (open the store, replay its log, truncate a torn tail): on every crash state, as a restart
+         * would, and on the live files while the writer is paused at each of its I/O points, as a
+         * second process opening the store would. What it makes of the files is what is judged; once
+         * the paused writer has resumed and returned, the reader must still find what it promised
+         * (a recovery that moves a live writer's file away is caught there). It may write; each
+         * crash state is its own copy.
          */
         public Builder recovery(Action a) {
             this.recovery = Objects.requireNonNull(a);
+            this.recovers = true;
             return this;
         }
 
         /**
-         * A second writer on the same files, e.g. another thread or process saving the same
-         * checkpoint: it is run while the writer is paused before each of its operations, then the
-         * writer resumes. The reader must then find one writer's whole value, never a mix (G1 under
-         * context race); claiming G4 (write-once) also asks that at most one of two different
-         * values be acknowledged, so no acknowledged write is lost.
+         * Another writer on the same files, e.g. another thread or process saving the same
+         * checkpoint; call it again for more. Writers race two at a time: each in turn is paused
+         * before each of its operations while another runs to the end, for every pair, then it
+         * resumes. The reader must then find one writer's whole value, never a mix (G1 under context
+         * race); claiming G4 (write-once) also asks that at most one of two different values be
+         * acknowledged, so no acknowledged write is lost.
          *
-         * @param value what the reader finds once the rival alone has written
+         * @param value what the reader finds once this rival alone has written
          */
         public Builder rival(Action writer, Object value) {
-            this.rival = Objects.requireNonNull(writer);
-            this.rivalValue = value;
+            rivals.add(new Rival(Objects.requireNonNull(writer), value));
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.crashlab.scenarios.api;
 
 import dev.crashlab.faults.plan.FaultPlan;
+import dev.crashlab.reports.Counterexample;
 import dev.crashlab.scenarios.campaign.Roots;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
@@ -9,9 +10,15 @@ import java.util.List;
 
 /**
  * G1: the writer is run once per pause point on a fresh root and paused before that I/O attempt
- * while the reader reads on another thread, then resumed; the reader must find the value from before the write or the one
- * after it. Once the writer has returned, it must find the one after it. Deterministic: the writer
- * waits for the reader, no clock involved.
+ * while the reader reads on another thread, then resumed; the reader must find the value from
+ * before the write or the one after it. Once the writer has returned, it must find the one after
+ * it. Deterministic: the writer waits for the reader, no clock involved.
+ *
+ * <p>A target with a recovery runs it on the live files before each of those readings, as a second
+ * process opening the store would, and its effect on the files stays: after the writer resumed and
+ * finished, the reader (after the recovery again) must find what the writer promised. A recovery
+ * that is right after a restart but wrong beside a live writer (it moves the file the writer still
+ * appends to, it deletes a temp file the writer is about to rename) is caught there.
  */
 final class PausedReaderJudge {
 
@@ -27,6 +34,7 @@ final class PausedReaderJudge {
         FaultPlan plan = target.faults().get(fault);
         Expectation expected = target.expectation();
         cells.declare(fault, Guarantee.G1, Model.CONCURRENT_READER);
+        boolean brokenWriterNoted = false;
         for (int p = 0; p < attempts; p++) {
             PausedRun paused = PausedRun.at(target, roots.fresh(), plan, p);
             if (!paused.pause.fired()) {
@@ -34,14 +42,29 @@ final class PausedReaderJudge {
                         + p + " never came); I/O on threads it did not start is not paused");
                 break;
             }
+            int at = paused.pause.recordedAtPause();
             Scenario s = new Scenario(target, fault, Model.CONCURRENT_READER, p, paused.run.trace());
-            CrashTarget.Acknowledged promised = recorded.acknowledgedAt(paused.pause.recordedAtPause()).beforeReturn();
+            CrashTarget.Acknowledged promised = recorded.acknowledgedAt(at).beforeReturn();
             cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(paused.saw, promised),
-                    () -> Counterexamples.paused(s, paused.pause.recordedAtPause(), promised, paused.saw, expected),
-                    () -> Explanations.paused(target, recorded, paused.run.trace(), paused.pause.recordedAtPause(), roots));
+                    () -> paused.told(Counterexamples.paused(s, at, promised, paused.saw, expected), at, s, roots),
+                    () -> Explanations.paused(target, recorded, paused.run.trace(), at, roots));
+            if (target.recovers()) {
+                Scenario then = new Scenario(target, fault, Model.CONCURRENT_READER, attempts + 1 + p,
+                        paused.run.trace());
+                CrashTarget.Acknowledged end = paused.run.acknowledgedAt(paused.run.trace().size());
+                cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(paused.end, end),
+                        () -> paused.resumed(Counterexamples.paused(then, paused.run.trace().size(), end, paused.end,
+                                expected), at, then, roots), () -> null);
+                if (!paused.run.returned() && recorded.returned() && !brokenWriterNoted) {
+                    brokenWriterNoted = true;
+                    notes.add(target.name() + " under " + plan + ": the writer failed once the recovery had run while"
+                            + " it was paused before operation #" + at + " (" + paused.run.result().thrown()
+                            + "): a live writer and the recovery of a second process do not mix");
+                }
+            }
         }
         if (recorded.returned()) {
-            Reading saw = Reading.of(target, recorded.root());
+            Reading saw = Reading.afterRecovery(target, recorded.root());
             Scenario s = new Scenario(target, fault, Model.CONCURRENT_READER, attempts, recorded.trace());
             CrashTarget.Acknowledged all = recorded.acknowledgedAt(recorded.trace().size());
             cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(saw, all),
@@ -49,18 +72,50 @@ final class PausedReaderJudge {
         }
     }
 
-    /** One run of the writer with the reader reading at one pause point. */
+    /** One run of the writer with the reader (after the recovery, if any) reading at one pause point. */
     private static final class PausedRun {
         PausePoint pause;
         WriterRun run;
         Reading saw;
+        /** With a recovery: the files it found at the pause, and what the reader found once the writer finished. */
+        RecoveryReplay recovered;
+        Reading end;
 
         static PausedRun at(CrashTarget target, Path root, FaultPlan plan, int attempt) {
             PausedRun r = new PausedRun();
-            PausedWriter w = PausedWriter.at(target, root, plan, attempt, () -> r.saw = Reading.of(target, root));
+            PausedWriter w = PausedWriter.at(target, root, plan, attempt, () -> {
+                if (target.recovers()) {
+                    r.recovered = RecoveryReplay.keep(root);
+                    r.saw = Reading.afterRecovery(target, root);
+                } else {
+                    r.saw = Reading.of(target, root);
+                }
+            });
             r.pause = w.pause();
             r.run = w.run();
+            if (target.recovers()) {
+                r.end = Reading.afterRecovery(target, root);
+            }
             return r;
+        }
+
+        /** At the pause: with a recovery, it ran before the reader, and its operations are told. */
+        Counterexample told(Counterexample c, int at, Scenario s, Roots roots) {
+            return recovered == null ? c : withRecovery(c, "writer paused before operation #" + at
+                    + " while the recovery and the reader ran", s, roots);
+        }
+
+        /** After the writer resumed: what the recovery did at the pause was what the writer came back to. */
+        Counterexample resumed(Counterexample c, int at, Scenario s, Roots roots) {
+            String writer = run.returned() ? "the writer resumed and returned"
+                    : "the writer resumed and failed (" + run.result().thrown() + ")";
+            return withRecovery(c, "the recovery ran while the writer was paused before operation #" + at + "; "
+                    + writer + ", then the recovery and the reader ran", s, roots);
+        }
+
+        private Counterexample withRecovery(Counterexample c, String fault, Scenario s, Roots roots) {
+            return Counterexamples.retold(c, fault + s.faultSuffix(), c.readerSaw()
+                    + "\nthe recovery's operations at the pause:\n" + recovered.operations(s.target(), roots.fresh()));
         }
     }
 }

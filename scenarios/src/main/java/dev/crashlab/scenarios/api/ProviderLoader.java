@@ -18,7 +18,9 @@ import java.util.List;
  * Loads a {@link CrashTargetProvider} by class name from a class path of the user's jars and class
  * directories, as {@code crashlab check --target CLASS --classpath CP} does, in a loader of its own
  * that prefers the user's classes and library versions to crashlab's ({@link UserClassLoader}). Every way the name or
- * the path can be wrong is an IllegalArgumentException with a one-line message saying what to fix.
+ * the path can be wrong is an IllegalArgumentException with a one-line message saying what to fix; a
+ * provider whose {@code target()} fails (a builder that refuses the description) is a
+ * {@link TargetFailedException}: the target is wrong, not the name or the path.
  * Keep it open while the target is checked: its classes load lazily.
  */
 public final class ProviderLoader implements AutoCloseable {
@@ -85,8 +87,11 @@ public final class ProviderLoader implements AutoCloseable {
         CrashTarget target;
         try {
             target = provider.target();
+        } catch (IllegalArgumentException e) {
+            // the builder refused the description: the user's target is wrong, not the command line
+            throw new TargetFailedException("its target was refused: " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
-            throw new IllegalArgumentException(className + ".target() failed: " + e);
+            throw new TargetFailedException("its target() failed: " + e, e);
         }
         if (target == null) {
             throw new IllegalArgumentException(className + ".target() returned null");

@@ -8,14 +8,25 @@ import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Two writers on the same files: the target's writer is paused before each of its I/O attempts
- * while the rival writes to the end, then resumed, and the reader reads what both left. G1 under
- * context race: one writer's whole value (or the old one, if neither finished), never a mix. G4:
- * with two different values, at most one write may have been acknowledged (returned), and it is
- * the value found; both returning means one acknowledged write was silently replaced. The rival
- * runs on a harness thread: it is not recorded, crashed or faulted, only raced.
+ * Several writers on the same files, raced two at a time: each writer in turn is paused before each
+ * of its I/O attempts while another one writes to the end, then it resumes, and the reader reads
+ * what the two left. G1 under context race: one writer's whole value (or the old one, if neither
+ * finished), never a mix. G4: of two different values, at most one write may have been
+ * acknowledged (returned), and it is the value found; both returning means one acknowledged write
+ * was silently replaced.
+ *
+ * <p>The bound: one writer paused at one point, one other writer run whole meanwhile, for every
+ * ordered pair of writers; the other writers sit that run out. That is one run per I/O point of each
+ * writer and each other writer (N writers: N - 1 runs per point), and it is the shape of the races
+ * storage code loses to: a writer stopped inside its window (temp file written, not yet renamed;
+ * target unlinked, not yet replaced) while another completes its whole write. Running a third
+ * writer to the end as well adds no race of that shape and can hide one: it writes a fresh file
+ * and renames it over whatever mix the first two left, before the reader looks. Pausing two
+ * writers at once multiplies the runs by the points for races that need three writers to meet.
+ * The racing writer runs on a harness thread: it is not recorded, crashed or faulted, only raced.
  */
 final class RaceJudge {
 
@@ -23,76 +34,103 @@ final class RaceJudge {
     }
 
     /**
-     * Each writer in turn is paused at every one of its operations while the other runs: the target's
-     * writer first, then its rival (pause points numbered after the writer's, so every token is unique).
+     * Each writer in turn is paused at every one of its operations while each other writer runs:
+     * the target's writer first, then each rival, in the order declared (pause points numbered on
+     * from the previous pair's, so every token is unique).
      */
     static void judge(CrashTarget target, int fault, int attempts, Roots roots, Cells cells, List<String> notes) {
         cells.declare(fault, Guarantee.G1, Model.RACE);
         if (target.claims().contains(Guarantee.G4)) {
             cells.declare(fault, Guarantee.G4, Model.RACE);
         }
-        judge(target, fault, attempts, 0, roots, cells, notes);
-        CrashTarget swapped = target.swapped();
-        PausePoint counter = PausePoint.counting();
-        WriterRun.go(swapped, roots.fresh(), counter.and(target.faults().get(fault)), false);
-        judge(swapped, fault, counter.attempts(), attempts, roots, cells, notes);
-    }
-
-    private static void judge(CrashTarget target, int fault, int attempts, int firstOrdinal, Roots roots, Cells cells,
-                              List<String> notes) {
-        FaultPlan plan = target.faults().get(fault);
-        for (int p = 0; p < attempts; p++) {
-            Raced r = Raced.at(target, roots.fresh(), plan, p);
-            if (!r.pause.fired()) {
-                notes.add(target.name() + " under " + plan + ": with a rival, attempt #" + p + " of the writer never came");
-                break;
+        int writers = target.writers().size();
+        int first = 0;
+        for (int paused = 0; paused < writers; paused++) {
+            int points = attempts;
+            if (paused > 0) {
+                PausePoint counter = PausePoint.counting();
+                WriterRun.go(target.pairing(paused, 0), roots.fresh(), counter.and(target.faults().get(fault)), false);
+                points = counter.attempts();
             }
-            boolean mine = r.run.returned();
-            List<Object> whole = Arrays.asList(target.before(), target.after(), target.rivalValue());
-            Scenario s = new Scenario(target, fault, Model.RACE, firstOrdinal + p, r.run.trace());
-            String story = (mine ? "the writer returned" : "the writer failed (" + r.run.result().thrown() + ")") + ", "
-                    + (r.rivalReturned ? "the rival returned" : "the rival failed (" + r.rivalFailure + ")");
-            cells.judge(fault, Guarantee.G1, Model.RACE, r.found.isOneOf(whole),
-                    () -> raced(s, r, story, whole), () -> null);
-            if (target.claims().contains(Guarantee.G4)) {
-                boolean lost = mine && r.rivalReturned && !java.util.Objects.deepEquals(target.after(), target.rivalValue());
-                List<Object> kept = mine && !r.rivalReturned ? Arrays.asList(target.after())
-                        : r.rivalReturned && !mine ? Arrays.asList(target.rivalValue()) : whole;
-                cells.judge(fault, Guarantee.G4, Model.RACE, !lost && r.found.isOneOf(kept),
-                        () -> raced(s, r, story + (lost ? ": both acknowledged, one value lost" : ""), kept), () -> null);
+            for (int racing = 0; racing < writers; racing++) {
+                if (racing != paused) {
+                    judge(target.pairing(paused, racing), new Pair(paused, racing, writers), fault, points, first,
+                            roots, cells, notes);
+                    first += points;
+                }
             }
         }
     }
 
-    private static Counterexample raced(Scenario s, Raced r, String story, List<Object> allowed) {
-        Counterexample paused = Counterexamples.paused(s, r.pause.recordedAtPause(), CrashTarget.Acknowledged.NOTHING,
-                r.found, Expectation.anyOf(allowed));
-        return new Counterexample(paused.seed(), "writer paused before operation #" + r.pause.recordedAtPause()
-                + " while the rival wrote; " + story, paused.workload(), paused.trace(), paused.crashPoint(), null,
-                "after both: " + paused.readerSaw(), paused.allowed(), paused.sourceLine());
+    /** Which of the target's writers is paused and which races it, by their place in the builder. */
+    private record Pair(int paused, int racing, int writers) {
+        /** "the writer", "the rival" (the only one), "rival 2": as the builder declared them. */
+        String name(int writer) {
+            return writer == 0 ? "the writer" : writers == 2 ? "the rival" : "rival " + writer;
+        }
     }
 
-    /** One run of the writer with the rival writing at one pause point. */
+    private static void judge(CrashTarget pair, Pair who, int fault, int attempts, int firstOrdinal, Roots roots,
+                              Cells cells, List<String> notes) {
+        FaultPlan plan = pair.faults().get(fault);
+        CrashTarget.Rival racing = pair.rivals().get(0);
+        List<Object> whole = Arrays.asList(pair.before(), pair.after(), racing.value());
+        for (int p = 0; p < attempts; p++) {
+            Raced r = Raced.at(pair, racing, roots.fresh(), plan, p);
+            if (!r.pause.fired()) {
+                notes.add(pair.name() + " under " + plan + ": racing " + who.name(who.racing()) + ", attempt #" + p
+                        + " of " + who.name(who.paused()) + " never came");
+                break;
+            }
+            boolean mine = r.run.returned();
+            Scenario s = new Scenario(pair, fault, Model.RACE, firstOrdinal + p, r.run.trace());
+            String story = (outcome(who.name(who.paused()), mine ? null : r.run.result().thrown()) + ", "
+                    + outcome(who.name(who.racing()), r.racerFailure)).replace(r.run.root().toString(), "<root>");
+            cells.judge(fault, Guarantee.G1, Model.RACE, r.found.isOneOf(whole),
+                    () -> raced(s, r, who, story, whole), () -> null);
+            if (pair.claims().contains(Guarantee.G4)) {
+                boolean theirs = r.racerFailure == null;
+                boolean lost = mine && theirs && !Objects.deepEquals(pair.after(), racing.value());
+                List<Object> kept = mine && !theirs ? Arrays.asList(pair.after())
+                        : theirs && !mine ? Arrays.asList(racing.value()) : whole;
+                cells.judge(fault, Guarantee.G4, Model.RACE, !lost && r.found.isOneOf(kept),
+                        () -> raced(s, r, who, story + (lost ? ": both acknowledged, one value lost" : ""), kept),
+                        () -> null);
+            }
+        }
+    }
+
+    private static String outcome(String who, Throwable failure) {
+        return who + (failure == null ? " returned" : " failed (" + failure + ")");
+    }
+
+    private static Counterexample raced(Scenario s, Raced r, Pair who, String story, List<Object> allowed) {
+        Counterexample paused = Counterexamples.paused(s, r.pause.recordedAtPause(), CrashTarget.Acknowledged.NOTHING,
+                r.found, Expectation.anyOf(allowed));
+        String pausedName = who.paused() == 0 ? "writer" : who.name(who.paused());
+        return Counterexamples.retold(paused, pausedName + " paused before operation #" + r.pause.recordedAtPause()
+                + " while " + who.name(who.racing()) + " wrote; " + story, "after both: " + paused.readerSaw());
+    }
+
+    /** One run of one writer paused at one pause point, another writing meanwhile. */
     private static final class Raced {
         PausePoint pause;
         WriterRun run;
-        boolean rivalReturned;
-        Throwable rivalFailure;
+        Throwable racerFailure;
         Reading found;
 
-        static Raced at(CrashTarget target, Path root, FaultPlan plan, int attempt) {
+        static Raced at(CrashTarget pair, CrashTarget.Rival racing, Path root, FaultPlan plan, int attempt) {
             Raced r = new Raced();
-            PausedWriter w = PausedWriter.at(target, root, plan, attempt, () -> {
+            PausedWriter w = PausedWriter.at(pair, root, plan, attempt, () -> {
                 try {
-                    target.rival().run(root);
-                    r.rivalReturned = true;
+                    racing.writer().run(root);
                 } catch (Exception e) {
-                    r.rivalFailure = e;
+                    r.racerFailure = e;
                 }
             });
             r.pause = w.pause();
             r.run = w.run();
-            r.found = Reading.of(target, root);
+            r.found = Reading.afterRecovery(pair, root);
             return r;
         }
     }

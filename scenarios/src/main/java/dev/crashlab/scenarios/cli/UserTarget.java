@@ -35,6 +35,9 @@ final class UserTarget implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             close(loader);
             throw OutDir.usage(spec, "--target: " + e.getMessage());
+        } catch (TargetFailedException e) {
+            close(loader);
+            throw new TargetRefused(className, e);
         }
     }
 

@@ -55,7 +55,7 @@ public final class CrashTests {
         for (var fault : target.faults()) {
             String f = fault.toString();
             tests.add(test(target.name(), result, Guarantee.G1, Model.CONCURRENT_READER, f));
-            if (target.rival() != null) {
+            if (!target.rivals().isEmpty()) {
                 tests.add(test(target.name(), result, Guarantee.G1, Model.RACE, f));
                 if (target.claims().contains(Guarantee.G4)) {
                     tests.add(test(target.name(), result, Guarantee.G4, Model.RACE, f));

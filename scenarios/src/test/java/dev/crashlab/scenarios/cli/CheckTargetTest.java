@@ -92,6 +92,16 @@ class CheckTargetTest {
                     + " return dev.crashlab.scenarios.api.CrashTarget.builder(\"failing\")"
                     + ".writer(dir -> { throw new java.io.IOException(\"disk full\"); })"
                     + ".reader(dir -> null, null, null).build(); } }",
+            "public class NoModels implements dev.crashlab.scenarios.api.CrashTargetProvider {"
+                    + " public dev.crashlab.scenarios.api.CrashTarget target() {"
+                    + " return dev.crashlab.scenarios.api.CrashTarget.builder(\"no-models\").writer(dir -> { })"
+                    + ".reader(dir -> null, null, null).models(java.util.List.of()).build(); } }",
+            "public class WrongBefore implements dev.crashlab.scenarios.api.CrashTargetProvider {"
+                    + " public dev.crashlab.scenarios.api.CrashTarget target() {"
+                    + " return dev.crashlab.scenarios.api.CrashTarget.builder(\"wrong-before\")"
+                    + ".setUp(dir -> java.nio.file.Files.writeString(dir.resolve(\"state\"), \"v0\"))"
+                    + ".writer(dir -> java.nio.file.Files.writeString(dir.resolve(\"state\"), \"v2\"))"
+                    + ".reader(dir -> java.nio.file.Files.readString(dir.resolve(\"state\")), \"v1\", \"v2\").build(); } }",
             "public class NotAProvider { }",
             "public class NeedsAnArgument implements dev.crashlab.scenarios.api.CrashTargetProvider {"
                     + " public NeedsAnArgument(int x) { }"
@@ -171,6 +181,25 @@ class CheckTargetTest {
                 + " fault injected: java.io.IOException: disk full\ntrace so far:\n"), r.toString());
         assertFalse(r.err().contains("--help"), r.toString());
         assertFalse(Files.exists(out.resolve("report.json")));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "demo.NoModels    | crashlab check: --target demo.NoModels: its target was refused: a target needs at least one"
+                    + " persistence model to judge G2 and G3 under, e.g. .models(PersistenceModel.builtIn())",
+            "demo.WrongBefore | crashlab check: --target demo.WrongBefore: the reader of wrong-before finds \"v0\" after"
+                    + " the set-up, but the target declares \"v1\" as what it finds before the writer runs: fix"
+                    + " .reader(read, before, after) or the set-up",
+    })
+    void aTargetDescribedWronglyIsOneLineAndExitTwoWithoutPointingAtTheOptions(String target, String expected) {
+        Path out = tmp.resolve("refused-out");
+
+        Cli r = Cli.run("check", "--out", out.toString(), "--target", target, "--classpath", classes.toString());
+
+        // the options are right, the target is not: the line says what to fix in it, and nothing points at --help
+        assertEquals(2, r.code(), r.toString());
+        assertEquals(expected, r.err().strip(), r.toString());
+        assertFalse(Files.exists(out.resolve("report.json")), "nothing may be written for a target that cannot be checked");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
