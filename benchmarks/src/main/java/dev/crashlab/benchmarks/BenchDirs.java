@@ -14,7 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * "tmpfs" ({@value #TMPFS_PROPERTY}, default /dev/shm). tmpfs has no device behind it, so an fsync
  * there costs only the system call: the difference between the two is what the disk charges.
  */
-public final class BenchDirs {
+final class BenchDirs {
 
     public static final String DISK_PROPERTY = "crashlab.bench.disk";
     public static final String TMPFS_PROPERTY = "crashlab.bench.tmpfs";

@@ -34,7 +34,7 @@ import org.jfree.svg.SVGGraphics2D;
  * 99.9% error as whiskers. Each label carries the guarantees held, so the chart alone answers
  * "what does each guarantee cost".
  */
-public final class CostChart {
+final class CostChart {
 
     private static final int WIDTH = 1000;
 
@@ -60,7 +60,7 @@ public final class CostChart {
                     categories++;
                 }
                 kinds.put(label, ChartCategory.of(r));
-                data.add(r.mean().value(), r.mean().error(), Sizes.describe(t.size()), label);
+                data.add(r.mean().value(), r.mean().halfWidth(), Sizes.describe(t.size()), label);
             }
         }
         JFreeChart chart = chart(fs, data, kinds);

@@ -1,5 +1,6 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
 import dev.crashlab.reports.Guarantee;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -23,7 +24,7 @@ import java.util.Set;
  * @param medianRatio  p50 / the p50 of {@code comparedWith}: on a noisy machine the tail decides
  *                     the means, so the medians' ratio is the steadier estimate of the typical put
  */
-public record CostRow(String section, String label, Set<Guarantee> guarantees, String holds, String breaks, Estimate mean, Double p50,
+record CostRow(String section, String label, Set<Guarantee> guarantees, String holds, String breaks, Estimate mean, Double p50,
                       Double p99, Estimate opsPerSecond, String comparedWith, Estimate ratio, Double medianRatio) {
 
     public CostRow {

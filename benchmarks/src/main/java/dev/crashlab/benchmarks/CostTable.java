@@ -3,7 +3,7 @@ package dev.crashlab.benchmarks;
 import java.util.List;
 
 /** The rows measured on one medium at one value size, and the goals judged there. */
-public record CostTable(String fs, int size, List<CostRow> rows, List<Goal> goals) {
+record CostTable(String fs, int size, List<CostRow> rows, List<Goal> goals) {
 
     public CostTable {
         rows = List.copyOf(rows);

@@ -1,5 +1,6 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.store.Durability;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.Set;
  * medium and value size, every option's guarantees next to its cost and its cost against the
  * floor it cannot beat, then the floors, group commit and the peers.
  */
-public final class CostTables {
+final class CostTables {
 
     static final String STORE_PUT = "StorePut.put";
     static final String BARE = "BareProtocolFloor.put";
@@ -148,7 +149,7 @@ public final class CostTables {
     private CostRow row(String section, String label, Set<Guarantee> held, String holds, String breaks, Measurement latency, int perCall,
                         Optional<String> comparedWith, Optional<Measurement> denominator) {
         Estimate mean = latency.score().per(perCall);
-        Estimate ops = m.opsPerSecond(latency).map(e -> new Estimate(e.value() * perCall, e.error() * perCall))
+        Estimate ops = m.opsPerSecond(latency).map(e -> e.times(perCall))
                 .orElse(null);
         return new CostRow(section, label, held, holds, breaks, mean, divide(latency.p50(), perCall),
                 divide(latency.p99(), perCall), ops, comparedWith.orElse(""),

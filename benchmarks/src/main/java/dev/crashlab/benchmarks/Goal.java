@@ -1,5 +1,7 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
+
 /**
  * One of the issue's goals, measured: a ratio and the limit it should stay under.
  *
@@ -9,16 +11,16 @@ package dev.crashlab.benchmarks;
  * @param medianRatio the ratio of the medians, steadier on a noisy machine; null when not measured
  * @param limit the largest ratio that meets the goal
  */
-public record Goal(String name, String where, Estimate ratio, Double medianRatio, double limit) {
+record Goal(String name, String where, Estimate ratio, Double medianRatio, double limit) {
 
     public String verdict() {
         if (ratio == null) {
             return "not measured";
         }
-        if (ratio.value() + ratio.error() <= limit) {
+        if (ratio.value() + ratio.halfWidth() <= limit) {
             return "met";
         }
-        if (ratio.value() - ratio.error() > limit) {
+        if (ratio.value() - ratio.halfWidth() > limit) {
             return "missed";
         }
         return ratio.value() <= limit ? "met (within noise)" : "missed (within noise)";

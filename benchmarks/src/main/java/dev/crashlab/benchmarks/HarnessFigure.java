@@ -1,5 +1,6 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * @param puts   how many reference puts the trace holds
  * @param statesPerSecond generated, materialized and checked
  */
-public record HarnessFigure(String model, int puts, Estimate statesPerSecond) {
+record HarnessFigure(String model, int puts, Estimate statesPerSecond) {
 
     static final String STATES = "CrashStatesChecked.explore:states";
 

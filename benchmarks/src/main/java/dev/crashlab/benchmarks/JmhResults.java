@@ -1,5 +1,6 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ final class JmhResults {
             }
             double scale = scale(primary.getScoreUnit());
             out.add(new Measurement(shortName(p.getBenchmark()), params, mode,
-                    new Estimate(primary.getScore() * scale, finite(primary.getScoreError()) * scale),
+                    Estimate.measured(primary.getScore() * scale, primary.getScoreError() * scale),
                     p50 == null ? null : p50 * scale, p99 == null ? null : p99 * scale));
             for (Map.Entry<String, Result> aux : r.getSecondaryResults().entrySet()) {
                 // Counters such as CrashStatesChecked's "states"; JMH's own ":p0.50"-style entries are not.
@@ -43,7 +44,7 @@ final class JmhResults {
                     Result<?> a = aux.getValue();
                     double auxScale = scale(a.getScoreUnit());
                     out.add(new Measurement(shortName(p.getBenchmark()) + ":" + aux.getKey(), params, mode,
-                            new Estimate(a.getScore() * auxScale, finite(a.getScoreError()) * auxScale), null, null));
+                            Estimate.measured(a.getScore() * auxScale, a.getScoreError() * auxScale), null, null));
                 }
             }
         }
@@ -78,9 +79,5 @@ final class JmhResults {
         int method = benchmark.lastIndexOf('.');
         int type = benchmark.lastIndexOf('.', method - 1);
         return benchmark.substring(type + 1);
-    }
-
-    private static double finite(double error) {
-        return Double.isFinite(error) ? error : 0;
     }
 }

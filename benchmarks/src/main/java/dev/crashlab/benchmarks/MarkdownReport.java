@@ -1,12 +1,13 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
 import java.util.List;
 
 /**
  * The tables as Markdown: one per medium and value size, then the goals. Local to this module: the
  * reports module's model has no ratio columns, and the ratios are what this table is read for.
  */
-public final class MarkdownReport {
+final class MarkdownReport {
 
     private MarkdownReport() {
     }

@@ -1,5 +1,6 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param p50       median latency in microseconds; null when the mode has no percentiles
  * @param p99       99th percentile latency in microseconds; null when the mode has none
  */
-public record Measurement(String benchmark, Map<String, String> params, String mode, Estimate score,
+record Measurement(String benchmark, Map<String, String> params, String mode, Estimate score,
                           Double p50, Double p99) {
 
     public Measurement {

@@ -1,5 +1,6 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /** All results of one run, looked up by benchmark and parameters. */
-public final class Measurements {
+final class Measurements {
 
     public static final String SAMPLE = "sample";
     public static final String THROUGHPUT = "thrpt";

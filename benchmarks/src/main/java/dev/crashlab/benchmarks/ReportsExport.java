@@ -1,5 +1,6 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
 import dev.crashlab.reports.BenchmarkRow;
 import dev.crashlab.reports.Budget;
 import dev.crashlab.reports.CampaignResult;
@@ -40,17 +41,13 @@ final class ReportsExport {
                 if (r.section().equals("floor")) {
                     continue;
                 }
-                out.add(new BenchmarkRow(r.section() + ", " + t.title(), r.label(), r.guarantees(), estimate(r.mean()),
-                        exact(r.p50()), exact(r.p99()), r.opsPerSecond() == null ? null : estimate(r.opsPerSecond())));
+                out.add(new BenchmarkRow(r.section() + ", " + t.title(), r.label(), r.guarantees(), r.mean(),
+                        exact(r.p50()), exact(r.p99()), r.opsPerSecond()));
             }
         }
         return out;
     }
 
-
-    private static dev.crashlab.reports.Estimate estimate(Estimate e) {
-        return new dev.crashlab.reports.Estimate(e.value(), e.error());
-    }
 
     private static dev.crashlab.reports.Estimate exact(Double x) {
         return x == null ? null : new dev.crashlab.reports.Estimate(x, null);

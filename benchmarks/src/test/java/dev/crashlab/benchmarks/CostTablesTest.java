@@ -1,5 +1,6 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,7 @@ class CostTablesTest {
         for (int i = 0; i < params.length; i += 2) {
             p.put(params[i], params[i + 1]);
         }
-        return new Measurement(benchmark, p, Measurements.SAMPLE, new Estimate(mean, mean / 10), mean * 0.9, mean * 3);
+        return new Measurement(benchmark, p, Measurements.SAMPLE, Estimate.measured(mean, mean / 10), mean * 0.9, mean * 3);
     }
 
     private static final Measurements RUN = new Measurements(List.of(

@@ -1,5 +1,6 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,9 +136,9 @@ class HeldGuaranteesTest {
         HeldGuarantees verdicts = written(dir, campaign());
         Measurements run = new Measurements(List.of(
                 new Measurement("StorePut.put", Map.of("option", "NONE", "size", "4096", "fs", "disk"),
-                        Measurements.SAMPLE, new Estimate(30, 3), 28.0, 90.0),
+                        Measurements.SAMPLE, Estimate.measured(30, 3), 28.0, 90.0),
                 new Measurement("StorePut.put", Map.of("option", "FILE", "size", "4096", "fs", "disk"),
-                        Measurements.SAMPLE, new Estimate(900, 30), 880.0, 1500.0)));
+                        Measurements.SAMPLE, Estimate.measured(900, 30), 880.0, 1500.0)));
         List<CostTable> tables = CostTables.from(run, verdicts);
         String md = MarkdownReport.render(tables, List.of(), "header", List.of(), verdicts);
         assertTrue(md.contains(dir.resolve("report.json").toAbsolutePath().normalize() + "` (seed " + SEED + ")"), md);

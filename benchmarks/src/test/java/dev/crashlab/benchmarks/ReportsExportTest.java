@@ -1,5 +1,6 @@
 package dev.crashlab.benchmarks;
 
+import dev.crashlab.reports.Estimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.crashlab.reports.BenchmarkRow;
@@ -13,7 +14,7 @@ class ReportsExportTest {
 
     private static Measurement put(String option, double mean) {
         return new Measurement("StorePut.put", Map.of("option", option, "size", "64", "fs", "tmpfs"),
-                Measurements.SAMPLE, new Estimate(mean, 1), mean, mean * 2);
+                Measurements.SAMPLE, Estimate.measured(mean, 1), mean, mean * 2);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.crashlab.faults.plan;
 
 /** The process dies just after operation N completed: the trace holds operations 0..N. */
-public record CrashAfter(int index) implements FaultPlan {
+record CrashAfter(int index) implements FaultPlan {
 
     @Override
     public void after(Operation op) {

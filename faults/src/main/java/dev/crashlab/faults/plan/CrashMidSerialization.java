@@ -15,7 +15,7 @@ import dev.crashlab.faults.trace.OpKind;
  * those sinks (a codec returning a byte array it built itself) are not seen: such a target is
  * covered by {@link CrashInsideWrite}. Holds a counter: use a fresh instance for every run.
  */
-public final class CrashMidSerialization implements FaultPlan {
+final class CrashMidSerialization implements FaultPlan {
 
     private final long bytes;
     private long produced;

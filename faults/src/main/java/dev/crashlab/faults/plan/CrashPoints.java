@@ -11,7 +11,7 @@ import java.util.function.IntFunction;
  * Every point of a fault-free trace: run the workload once with no fault, then once per plan
  * returned here to cover all of them.
  */
-public final class CrashPoints {
+final class CrashPoints {
 
     private CrashPoints() {
     }

@@ -7,7 +7,7 @@ import dev.crashlab.faults.trace.OpKind;
  * that ignore the count lose data); a stream, which cannot return short, writes K bytes and then
  * fails with "No space left on device", as the JDK's own streams do when the disk fills mid-write.
  */
-public record ShortWrite(int index, int bytes) implements FaultPlan {
+record ShortWrite(int index, int bytes) implements FaultPlan {
 
     @Override
     public void before(Operation op) {

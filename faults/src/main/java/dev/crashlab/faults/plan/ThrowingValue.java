@@ -9,7 +9,7 @@ import java.io.Serializable;
  * payload, then throws. The serializer-that-throws fault from the design notes, as a value a
  * workload can put into any target that uses Java serialization.
  */
-public final class ThrowingValue implements Serializable {
+final class ThrowingValue implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.api;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.scenarios.grade.Grading;
 import dev.crashlab.reports.Model;
@@ -67,7 +67,7 @@ final class Cells {
 
     List<Verdict> verdicts() {
         List<Verdict> out = new ArrayList<>();
-        cells.forEach((k, t) -> out.add(new Verdict(new Cell(target.name(), k.guarantee(), k.context()),
+        cells.forEach((k, t) -> out.add(new Verdict(new CellKey(target.name(), k.guarantee(), k.context()),
                 target.faults().get(k.fault()).toString(), status(k.guarantee(), k.context(), t), t.checks,
                 t.counterexample, t.detectedAfterMs)));
         return out;

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.scenarios.grade.ReportAssembler;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.reports.Model;
@@ -33,7 +33,7 @@ public record CampaignRun(long seed, List<Verdict> verdicts, Map<String, Integer
     }
 
     public Optional<Verdict> verdict(String target, Guarantee g, Model context) {
-        return verdicts.stream().filter(v -> v.cell().equals(new Cell(target, g, context))).findFirst();
+        return verdicts.stream().filter(v -> v.cell().equals(new CellKey(target, g, context))).findFirst();
     }
 
     /** Cells of a target with the given status. */

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
 import dev.crashlab.reports.Model;
@@ -73,7 +73,7 @@ record CleanupRaceProbe(Supplier<Path> freshRoot, FaultPlan base, long seed) imp
                     + "; then " + key + ": " + end;
             int at = point;
             tally.broken(target, Guarantee.G5, Model.RACE, () -> new Evidence(
-                    new Cell(target.id(), Guarantee.G5, Model.RACE), workload,
+                    new CellKey(target.id(), Guarantee.G5, Model.RACE), workload,
                     "writer paused before operation #" + at + " while removeAbandonedTempFiles(0) ran beside a dangling"
                             + " link and a directory with temp-like names",
                     fresh.trace(), at, true, null, "", seen,

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
@@ -142,7 +142,7 @@ final class CorruptionProbe {
         }
         String shown = seen;
         tally.broken(target, Guarantee.G5, Model.CORRUPT_ENTRY, () -> new Evidence(
-                new Cell(target.id(), Guarantee.G5, Model.CORRUPT_ENTRY), workload,
+                new CellKey(target.id(), Guarantee.G5, Model.CORRUPT_ENTRY), workload,
                 "the entry file " + damage + " after the put", null, -1, false, null, "", shown,
                 "k1: the invalid-entry error naming the file and how to recover; then a put that stores its value or"
                         + " says why not", null,

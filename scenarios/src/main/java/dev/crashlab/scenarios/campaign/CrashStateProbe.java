@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.reports.Model;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.crash.CrashStates;
@@ -103,7 +103,7 @@ final class CrashStateProbe implements Probe {
         Model context = Model.fromWireName(model.name());
         String fault = (context.isPowerFailure() ? "power failure" : "process crash")
                 + " after " + point + " of " + rec.trace().size() + " operations, " + model.name() + " model";
-        return new Evidence(new Cell(target.id(), g, context), rec.workload(), fault, rec.trace(), point,
+        return new Evidence(new CellKey(target.id(), g, context), rec.workload(), fault, rec.trace(), point,
                 false, state.provenance(), state.contents().toString(), r.seen(), r.allowed(), site,
                 Seeds.token(seed, target.id(), w, context, ordinal), "");
     }

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseBeforeRead;
 import dev.crashlab.faults.run.Run;
@@ -60,7 +60,7 @@ final class DeleterProbe implements Probe {
             } else {
                 int at = fresh.trace().size();
                 tally.broken(target, Guarantee.G1, Model.CONCURRENT_READER, () -> new Evidence(
-                        new Cell(target.id(), Guarantee.G1, Model.CONCURRENT_READER), workload,
+                        new CellKey(target.id(), Guarantee.G1, Model.CONCURRENT_READER), workload,
                         "after the workload, a reader of " + key + " paused before its open while a deleter cleared the store",
                         fresh.trace(), at, true, null, "", key + ": " + o, key + ": " + allowed, null,
                         Seeds.token(seed, target.id(), w, Model.CONCURRENT_READER, token), ""));

@@ -1,7 +1,7 @@
 package dev.crashlab.scenarios.campaign;
 
 import dev.crashlab.faults.crash.Provenance;
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.reports.CrashPoint;
 import dev.crashlab.reports.CrashPosition;
@@ -25,7 +25,7 @@ import dev.crashlab.scenarios.workload.Workload;
  * @param stateLeft  the files left on disk, or ""
  * @param notes      anything else worth reading (a step history, a race), or ""
  */
-record Evidence(Cell cell, Workload workload, String fault, IoTrace trace, int point, boolean paused,
+record Evidence(CellKey cell, Workload workload, String fault, IoTrace trace, int point, boolean paused,
                              Provenance provenance, String stateLeft, String seen, String allowed, String site,
                              String seed, String notes) {
 

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
 import dev.crashlab.reports.Model;
@@ -96,7 +96,7 @@ final class InvalidEntryRaceProbe implements Probe {
         String what = deleted ? "the invalid entry deleted by hand, then a second writer put " : "a second writer put ";
         int ordinal = (deleted ? OVER_DELETED : OVER_INVALID) + point;
         tally.broken(target, Guarantee.G4, Model.RACE, () -> new Evidence(
-                new Cell(target.id(), Guarantee.G4, Model.RACE), workload,
+                new CellKey(target.id(), Guarantee.G4, Model.RACE), workload,
                 KEY + "'s entry truncated before the run (an invalid entry); writer paused before operation #" + point
                         + " while " + what + RIVAL + " to " + KEY,
                 unpaused.trace(), point, true, null, "", seen,

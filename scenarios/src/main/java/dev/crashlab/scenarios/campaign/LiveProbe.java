@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
@@ -53,7 +53,7 @@ final class LiveProbe implements Probe {
                 if (before != null && !before.equals(now)) {
                     String seen = key + " showed " + before + ", then " + now + " after step " + i;
                     tally.broken(target, Guarantee.G4, Model.LIVE, () -> new Evidence(
-                            new Cell(target.id(), Guarantee.G4, Model.LIVE), workload, "none (the workload ran to completion)",
+                            new CellKey(target.id(), Guarantee.G4, Model.LIVE), workload, "none (the workload ran to completion)",
                             fresh.trace(), -1, false, null, "", seen, key + " keeps " + before + " until a clear",
                             null, Seeds.token(seed, target.id(), w, Model.LIVE, 0), history.toString()));
                     return;

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.crashlab.scenarios.cache.CacheAhead;
@@ -79,7 +79,7 @@ final class RaceProbe {
             } else {
                 int ordinal = i;
                 tally.broken(target, Guarantee.G7, Model.RACE, () -> new Evidence(
-                        new Cell(target.id(), Guarantee.G7, Model.RACE), new Workload(List.of()),
+                        new CellKey(target.id(), Guarantee.G7, Model.RACE), new Workload(List.of()),
                         o.race() + ", actor paused at '" + o.pausePoint() + "'", null, -1, true, null, "",
                         "a reader was served " + o.seen(), o.expected(), null,
                         Seeds.token(seed, target.id(), 0, Model.RACE, ordinal), o.describe()));

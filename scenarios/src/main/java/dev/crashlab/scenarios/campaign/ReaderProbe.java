@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
 import dev.crashlab.reports.Model;
@@ -66,7 +66,7 @@ final class ReaderProbe implements Probe {
                 tally.held(target, Guarantee.G1, Model.CONCURRENT_READER);
             } else {
                 tally.broken(target, Guarantee.G1, Model.CONCURRENT_READER, () -> new Evidence(
-                        new Cell(target.id(), Guarantee.G1, Model.CONCURRENT_READER), workload,
+                        new CellKey(target.id(), Guarantee.G1, Model.CONCURRENT_READER), workload,
                         "writer paused before operation #" + at + " while a reader read every key",
                         fresh.trace(), at, true, null, "", String.join("; ", seen), String.join("; ", allowed),
                         at < fresh.trace().size() ? fresh.trace().get(at).site() : null,

@@ -11,5 +11,5 @@ import dev.crashlab.scenarios.workload.Step;
  * @param acknowledged whether it returned normally
  * @param error        what it threw, or null
  */
-public record StepRecord(Step step, int firstOp, int endOp, boolean acknowledged, String error) {
+record StepRecord(Step step, int firstOp, int endOp, boolean acknowledged, String error) {
 }

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.scenarios.grade.Grading;
 import dev.crashlab.reports.Model;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class Tally {
 
-    private final Map<Cell, CellTally> cells = new ConcurrentSkipListMap<>();
+    private final Map<CellKey, CellTally> cells = new ConcurrentSkipListMap<>();
     private final long startNanos = System.nanoTime();
     private final java.util.concurrent.atomic.AtomicLong crashPoints = new java.util.concurrent.atomic.AtomicLong();
 
@@ -47,7 +47,7 @@ final class Tally {
 
     /** A check that passed. */
     void held(Target t, Guarantee g, Model context) {
-        CellTally c = cells.computeIfAbsent(new Cell(t.id(), g, context), k -> new CellTally());
+        CellTally c = cells.computeIfAbsent(new CellKey(t.id(), g, context), k -> new CellTally());
         synchronized (c) {
             c.checks++;
             if (c.counterexample == null) {
@@ -62,7 +62,7 @@ final class Tally {
     }
 
     void broken(Target t, Guarantee g, Model context, Supplier<Evidence> example, Supplier<Vulnerability> why) {
-        CellTally c = cells.computeIfAbsent(new Cell(t.id(), g, context), k -> new CellTally());
+        CellTally c = cells.computeIfAbsent(new CellKey(t.id(), g, context), k -> new CellTally());
         synchronized (c) {
             c.checks++;
             if (c.counterexample == null) {
@@ -81,7 +81,7 @@ final class Tally {
      */
     void brokenAt(Target t, Guarantee g, Model context, int w, long rank, Supplier<Evidence> example,
                   Supplier<Vulnerability> why) {
-        CellTally c = cells.computeIfAbsent(new Cell(t.id(), g, context), k -> new CellTally());
+        CellTally c = cells.computeIfAbsent(new CellKey(t.id(), g, context), k -> new CellTally());
         synchronized (c) {
             if (c.counterexample == null) {
                 broken(t, g, context, example, why);
@@ -100,13 +100,13 @@ final class Tally {
 
     /** Whether a cell got its counterexample from a workload before {@code w}: nothing later can shrink it. */
     boolean decidedBefore(Target t, Guarantee g, Model context, int w) {
-        CellTally c = cells.get(new Cell(t.id(), g, context));
+        CellTally c = cells.get(new CellKey(t.id(), g, context));
         return c != null && c.counterexample != null && (c.workload < 0 || c.workload < w);
     }
 
     /** Whether a cell already has its counterexample: a probe may skip work that can only confirm it. */
     boolean decided(Target t, Guarantee g, Model context) {
-        CellTally c = cells.get(new Cell(t.id(), g, context));
+        CellTally c = cells.get(new CellKey(t.id(), g, context));
         return c != null && c.counterexample != null;
     }
 

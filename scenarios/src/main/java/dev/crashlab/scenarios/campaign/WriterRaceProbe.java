@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
-import dev.crashlab.scenarios.grade.Cell;
+import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
 import dev.crashlab.reports.Model;
@@ -78,7 +78,7 @@ final class WriterRaceProbe implements Probe {
             String allowed = "at most one of the two acknowledged, and " + key + " holding its value";
             int at = point;
             tally.broken(target, Guarantee.G4, Model.RACE, () -> new Evidence(
-                    new Cell(target.id(), Guarantee.G4, Model.RACE), workload,
+                    new CellKey(target.id(), Guarantee.G4, Model.RACE), workload,
                     "writer paused before operation #" + at + " while a second writer put " + RIVAL + " to " + key,
                     fresh.trace(), at, true, null, "", seen, allowed, fresh.trace().get(at).site(),
                     Seeds.token(seed, target.id(), w, Model.RACE, at), ""));

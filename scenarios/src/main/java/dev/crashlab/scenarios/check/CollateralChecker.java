@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * another key's entry. A power failure losing an entry's own unsynced data is G2's or G3's
  * business, not collateral damage, so it is not judged here.
  */
-public final class CollateralChecker implements Checker {
+final class CollateralChecker implements Checker {
 
     private final Stores stores = new Stores();
 

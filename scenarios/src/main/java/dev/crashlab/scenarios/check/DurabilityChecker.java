@@ -4,7 +4,7 @@ import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 
 /** G3: every put that returned before the crash point is there, with its value. */
-public final class DurabilityChecker implements Checker {
+final class DurabilityChecker implements Checker {
 
     private final Stores stores = new Stores();
 

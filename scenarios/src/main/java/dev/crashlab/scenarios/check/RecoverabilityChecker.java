@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * bytes it stores. A complete entry already there refuses it with EntryExistsException, which
  * counts as recovered, as the workload's own value would have been accepted as a no-op.
  */
-public final class RecoverabilityChecker implements Checker {
+final class RecoverabilityChecker implements Checker {
 
     private static final byte[] PROBE = "g5-fresh-writer".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 

@@ -7,7 +7,7 @@ import java.io.IOException;
  * G4: a key never shows a value other than the one its first put wrote; a later put of another
  * value must fail, not replace it. Absent and invalid entries are G3's and G2's business.
  */
-public final class WriteOnceChecker implements Checker {
+final class WriteOnceChecker implements Checker {
 
     private final Stores stores = new Stores();
 

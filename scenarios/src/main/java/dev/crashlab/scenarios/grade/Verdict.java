@@ -19,7 +19,7 @@ import dev.crashlab.reports.Vulnerability;
  *                        violated one carries the vulnerability that explains it, when one does.
  * @param detectedAfterMs from the start of the target's check to the counterexample, or -1
  */
-public record Verdict(Cell cell, String fault, Status status, long checks, Counterexample counterexample,
+public record Verdict(CellKey cell, String fault, Status status, long checks, Counterexample counterexample,
                       long detectedAfterMs) {
 
     /** The fault of the fault-free run, as {@code FaultPlan.none()} names itself. */

@@ -4,10 +4,10 @@ import dev.crashlab.reports.Guarantee;
 import dev.crashlab.reports.Model;
 
 /** One square of the matrix, the key every verdict is filed under: a target, a guarantee, and the context it is judged in. */
-public record Cell(String target, Guarantee guarantee, Model context) implements Comparable<Cell> {
+public record CellKey(String target, Guarantee guarantee, Model context) implements Comparable<CellKey> {
 
     @Override
-    public int compareTo(Cell o) {
+    public int compareTo(CellKey o) {
         int c = target.compareTo(o.target);
         if (c == 0) {
             c = guarantee.compareTo(o.guarantee);
