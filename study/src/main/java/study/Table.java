@@ -108,7 +108,7 @@ public final class Table {
     static final class Verdicts {
 
         static final String LEGEND = "✓ held · ✗ violated (claimed) · (✗) broken where the library does not claim it"
-                + " · – not claimed, held · refused: crashlab would not judge the target (exit 2), with its reason";
+                + " · refused: crashlab would not judge the target (exit 2), with its reason";
 
         private final JsonNode target;
         private final String refusal;
@@ -125,8 +125,14 @@ public final class Table {
                 return new Verdicts(report.get("targets").get(0), null);
             }
             List<String> err = Files.readAllLines(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
-            String reason = err.stream().filter(l -> l.startsWith("crashlab")).findFirst()
-                    .orElse(err.isEmpty() ? "no message" : err.get(0));
+            int first = 0;
+            while (first < err.size() && !err.get(first).startsWith("crashlab")) {
+                first++;
+            }
+            // the refusal's line, and the first file it names
+            String reason = first == err.size() ? "no message"
+                    : err.get(first).replaceFirst("^crashlab check: --target [^:]*: ", "")
+                            + (first + 1 < err.size() ? " " + err.get(first + 1).trim() : "");
             return new Verdicts(null, "exit " + exit + ": " + Refusals.shorten(reason));
         }
 
@@ -162,7 +168,7 @@ public final class Table {
             return switch (cell.get("status").asText()) {
                 case "held" -> "✓";
                 case "violated" -> "✗";
-                case "not-claimed" -> broken ? "(✗)" : "–";
+                case "not-claimed" -> broken ? "(✗)" : "✓";
                 default -> "·";
             };
         }
@@ -192,9 +198,8 @@ public final class Table {
         }
 
         static String shorten(String line) {
-            String s = line.replaceFirst("^crashlab check: ", "").replaceAll("/[^ ]*/reports/[^ ]*", "<out>")
-                    .replaceAll("/tmp/[^ ,;:)]*", "<root>").replace("|", "\\|");
-            return s.length() > 200 ? s.substring(0, 197) + "..." : s;
+            String s = line.replaceFirst("^crashlab check: ", "").replace("|", "\\|");
+            return s.length() > 240 ? s.substring(0, 237) + "..." : s;
         }
     }
 }

@@ -26,7 +26,7 @@ public class CommitTarget implements CrashTargetProvider {
                             Db.insert(c, r);
                             CrashTarget.ack(r);
                         }
-                        Db.execute(c, "SHUTDOWN");
+                        Db.execute(c, "SHUTDOWN IMMEDIATELY");
                     }
                 })
                 .oracle(Db::rows, Log.describe(ROWS, 1),

@@ -21,8 +21,8 @@ final class Appenders {
     private Appenders() {
     }
 
-    /** Starts {@code appender} on {@code file} with an encoder writing each event as a line, immediateFlush on (the default). */
-    static <A extends FileAppender<Object>> A start(A appender, Path file) {
+    /** Starts {@code appender} on {@code file}, its rolling {@code policies} set after the file, with an encoder writing each event as a line, immediateFlush on (the default). */
+    static <A extends FileAppender<Object>> A start(A appender, Path file, Runnable policies) {
         Context context = new ContextBase();
         EchoEncoder<Object> encoder = new EchoEncoder<>();
         encoder.setContext(context);
@@ -30,6 +30,7 @@ final class Appenders {
         appender.setContext(context);
         appender.setName("study");
         appender.setFile(file.toString());
+        policies.run(); // logback refuses policies set before the file
         appender.setEncoder(encoder);
         appender.setImmediateFlush(true);
         if (appender instanceof RollingFileAppender<?> rolling) {

@@ -19,7 +19,7 @@ public class FileAppenderTarget implements CrashTargetProvider {
     public CrashTarget target() {
         return CrashTarget.builder("logback-file-appender")
                 .writer(root -> {
-                    FileAppender<Object> a = Appenders.start(new FileAppender<>(), log(root));
+                    FileAppender<Object> a = Appenders.start(new FileAppender<>(), log(root), () -> { });
                     for (String e : Appenders.EVENTS) {
                         Appenders.append(a, e);
                     }

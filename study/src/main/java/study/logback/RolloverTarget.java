@@ -30,9 +30,10 @@ public class RolloverTarget implements CrashTargetProvider {
                     rolling.setMaxIndex(3);
                     rolling.setParent(a);
                     SizeBasedTriggeringPolicy<Object> trigger = new SizeBasedTriggeringPolicy<>();
-                    a.setRollingPolicy(rolling);
-                    a.setTriggeringPolicy(trigger);
-                    Appenders.start(a, root.resolve("app.log"));
+                    Appenders.start(a, root.resolve("app.log"), () -> {
+                        a.setRollingPolicy(rolling);
+                        a.setTriggeringPolicy(trigger);
+                    });
                     Appenders.append(a, "e1");
                     Appenders.append(a, "e2");
                     a.rollover();

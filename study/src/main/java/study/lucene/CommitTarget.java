@@ -19,13 +19,13 @@ import org.apache.lucene.store.NIOFSDirectory;
 import study.Log;
 
 /**
- * Two documents added to a Lucene index, each followed by {@link IndexWriter#commit()} and
+ * A document added to a Lucene index that holds one, followed by {@link IndexWriter#commit()} and
  * acknowledged, then a close. Merges are off and run on the writer's thread, so every write is
  * the workload's own; the reader opens the latest commit as a searcher would.
  */
 public class CommitTarget implements CrashTargetProvider {
 
-    static final List<String> DOCS = List.of("d0", "d1", "d2");
+    static final List<String> DOCS = List.of("d0", "d1");
 
     @Override
     public CrashTarget target() {
