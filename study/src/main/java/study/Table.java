@@ -173,21 +173,28 @@ public final class Table {
             };
         }
 
-        /** Each distinct vulnerability of a broken cell, with how its fix fared; a claimed one first. */
+        /**
+         * Each distinct vulnerability class of a broken cell: those of violated (claimed) cells with
+         * how their first fix fared, then, in parentheses, those only found where nothing is claimed.
+         */
         private String vulnerabilities() {
-            Set<String> claimed = new LinkedHashSet<>();
+            java.util.Map<String, String> claimed = new java.util.LinkedHashMap<>();
             Set<String> unclaimed = new LinkedHashSet<>();
             for (JsonNode c : target.get("cells")) {
                 JsonNode v = c.path("counterexample").path("vulnerability");
                 if (v.isMissingNode() || v.isNull()) {
                     continue;
                 }
-                String text = v.get("kind").asText().replace('-', ' ') + " (fix " + v.path("fix").path("outcome").asText("none") + ")";
-                (c.get("status").asText().equals("violated") ? claimed : unclaimed).add(text);
+                String kind = v.get("kind").asText().replace('-', ' ');
+                if (c.get("status").asText().equals("violated")) {
+                    claimed.putIfAbsent(kind, v.path("fix").path("outcome").asText("none"));
+                } else {
+                    unclaimed.add(kind);
+                }
             }
-            unclaimed.removeAll(claimed);
-            List<String> all = new ArrayList<>(claimed);
-            unclaimed.forEach(u -> all.add("(" + u + ")"));
+            List<String> all = new ArrayList<>();
+            claimed.forEach((kind, fix) -> all.add(kind + " (fix " + fix.replace('-', ' ') + ")"));
+            unclaimed.stream().filter(k -> !claimed.containsKey(k)).forEach(k -> all.add("(" + k + ")"));
             return all.isEmpty() ? "none" : String.join("; ", all);
         }
     }
