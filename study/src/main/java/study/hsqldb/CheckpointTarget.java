@@ -26,12 +26,12 @@ public class CheckpointTarget implements CrashTargetProvider {
                         Db.execute(c, "SHUTDOWN IMMEDIATELY");
                     }
                 })
-                .writer(root -> {
-                    try (Connection c = Db.open(root)) {
+                .writer(root -> Db.writing(root, r -> {
+                    try (Connection c = Db.open(r)) {
                         Db.execute(c, "CHECKPOINT");
                         Db.execute(c, "SHUTDOWN IMMEDIATELY");
                     }
-                })
+                }))
                 .reader(Db::rows, ROWS, ROWS)
                 .claims(Guarantee.G2, Guarantee.G3)
                 .notMine("org.hsqldb.")

@@ -20,15 +20,15 @@ public class CommitTarget implements CrashTargetProvider {
     public CrashTarget target() {
         return CrashTarget.builder("hsqldb-commit")
                 .setUp(Db::create)
-                .writer(root -> {
-                    try (Connection c = Db.open(root)) {
-                        for (String r : ROWS.subList(1, ROWS.size())) {
-                            Db.insert(c, r);
-                            CrashTarget.ack(r);
+                .writer(root -> Db.writing(root, r -> {
+                    try (Connection c = Db.open(r)) {
+                        for (String row : ROWS.subList(1, ROWS.size())) {
+                            Db.insert(c, row);
+                            CrashTarget.ack(row);
                         }
                         Db.execute(c, "SHUTDOWN IMMEDIATELY");
                     }
-                })
+                }))
                 .oracle(Db::rows, Log.describe(ROWS, 1),
                         Log.oracle(ROWS, 1))
                 .claims(Guarantee.G2, Guarantee.G3)
