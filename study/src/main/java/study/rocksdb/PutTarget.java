@@ -1,0 +1,45 @@
+package study.rocksdb;
+
+import dev.crashlab.scenarios.api.CrashTarget;
+import dev.crashlab.scenarios.api.CrashTargetProvider;
+import dev.crashlab.scenarios.target.Guarantee;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.WriteOptions;
+
+/**
+ * A synced put into RocksDB through rocksdbjni. RocksDB's WAL, SSTs and MANIFEST are written by
+ * C++ code: the recording sees none of it, so crashlab must refuse to judge, never pass it.
+ */
+public class PutTarget implements CrashTargetProvider {
+
+    @Override
+    public CrashTarget target() {
+        return CrashTarget.builder("rocksdb-put")
+                .setUp(root -> put(root, "v1"))
+                .writer(root -> put(root, "v2"))
+                .reader(PutTarget::get, Optional.of("v1"), Optional.of("v2"))
+                .claims(Guarantee.G1, Guarantee.G2, Guarantee.G3)
+                .build();
+    }
+
+    private static void put(Path root, String value) throws Exception {
+        RocksDB.loadLibrary();
+        try (Options o = new Options().setCreateIfMissing(true);
+             RocksDB db = RocksDB.open(o, root.resolve("db").toString());
+             WriteOptions sync = new WriteOptions().setSync(true)) {
+            db.put(sync, "k".getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static Optional<String> get(Path root) throws Exception {
+        RocksDB.loadLibrary();
+        try (Options o = new Options().setCreateIfMissing(true); RocksDB db = RocksDB.open(o, root.resolve("db").toString())) {
+            byte[] v = db.get("k".getBytes(StandardCharsets.UTF_8));
+            return Optional.ofNullable(v).map(b -> new String(b, StandardCharsets.UTF_8));
+        }
+    }
+}
