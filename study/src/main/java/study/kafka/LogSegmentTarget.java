@@ -2,7 +2,7 @@ package study.kafka;
 
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.CrashTargetProvider;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

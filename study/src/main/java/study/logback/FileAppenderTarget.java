@@ -3,7 +3,7 @@ package study.logback;
 import ch.qos.logback.core.FileAppender;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.CrashTargetProvider;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;
 import study.Log;
 

@@ -5,7 +5,7 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.CrashTargetProvider;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
