@@ -16,6 +16,25 @@ import java.util.function.Predicate;
  * trace, judges G2 and G3 on every crash state each persistence model allows, and G1 with the
  * writer paused at every I/O point. Deterministic: the same target gives the same verdicts and
  * counterexamples, which is what makes a replay token replay.
+ *
+ * <p>The pipeline, and where each stage lives (the built-in campaign runs the same stages over its
+ * own targets, adding only scheduling):
+ * <ol>
+ *   <li><b>record</b>: the writer runs under the agent, which sees every JDK file operation
+ *       ({@code faults.agent}); the run numbers them into an I/O trace and injects faults
+ *       ({@code faults.run}, {@code faults.plan}, {@code faults.trace});</li>
+ *   <li><b>explore</b>: the crash states each persistence model allows are built from the trace
+ *       ({@code faults.crash}); pause points and racing writers come from the run's pause hooks;</li>
+ *   <li><b>judge</b>: the target's reader (after its recovery) says what it found in each state, and
+ *       the expectation or oracle whether that was allowed ({@code CrashStateJudge},
+ *       {@code PausedReaderJudge}, {@code RaceJudge}; the built-in store's checkers in
+ *       {@code scenarios.check});</li>
+ *   <li><b>grade</b>: one {@link dev.crashlab.scenarios.grade.Verdict} per target x guarantee x
+ *       context, from the claims table ({@code scenarios.grade});</li>
+ *   <li><b>explain</b>: the vulnerability behind a violation and a fix verified by re-judging the
+ *       edited trace ({@code scenarios.explain});</li>
+ *   <li><b>report</b>: {@link CrashResult#toReport} and the reports module's printers.</li>
+ * </ol>
  */
 public final class CrashCheck {
 

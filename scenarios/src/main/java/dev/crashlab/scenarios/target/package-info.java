@@ -1,6 +1,6 @@
 /**
- * The built-in targets (the reference store under each durability option, each seeded bug), the
- * guarantees and the contexts (persistence models, paused readers, races) a cell is judged in: the
- * vocabulary the campaign's record, explore and judge steps share.
+ * The built-in targets: the reference store under each durability option and each seeded bug, as
+ * the campaign records and explores them. What each claims is the grade stage's table ({@link
+ * dev.crashlab.scenarios.grade.Claims}); the guarantees and contexts are the reports' vocabulary.
  */
 package dev.crashlab.scenarios.target;
