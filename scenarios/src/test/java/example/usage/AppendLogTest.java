@@ -8,7 +8,10 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
+import dev.crashlab.reports.Fix;
 import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Vulnerability;
+import dev.crashlab.reports.VulnerabilityClass;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -93,6 +96,17 @@ class AppendLogTest {
         var lost = result.verdict(Guarantee.G3, Model.EXT4_LIKE);
         assertTrue(lost.describe().contains("allowed:    a prefix of r1, r2, r3 holding every record acknowledged"
                 + " (acknowledged: r1"), lost.describe());
+    }
+
+    @Test
+    void theLostRecordsAreExplainedAsUnsyncedAppendsAndAnFsyncAfterEachOneIsTheVerifiedFix() {
+        CrashResult result = CrashCheck.run(log("unsynced-log", false).build());
+        for (Model powerFailure : Model.POWER_FAILURE) {
+            Vulnerability why = result.verdict(Guarantee.G3, powerFailure).vulnerability();
+            assertEquals(VulnerabilityClass.TORN_APPEND, why.kind(), why.describe(powerFailure.wireName()));
+            assertEquals(Fix.Outcome.VERIFIED, why.fix().outcome(), why.describe(powerFailure.wireName()));
+            assertTrue(why.fix().suggestion().startsWith("fsync log after each append"), why.fix().suggestion());
+        }
     }
 
     @Test

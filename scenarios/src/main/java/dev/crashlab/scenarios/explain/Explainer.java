@@ -57,8 +57,18 @@ public final class Explainer {
     public static Optional<Vulnerability> crashState(IoTrace trace, Provenance failing, PersistenceModel model,
                                                      Exploration exploration, Judge judge) {
         Explainer e = new Explainer(trace);
-        return e.lost(failing).or(() -> e.window(failing.crashPoint()))
-                .map(c -> c.judged(trace, model, exploration, judge));
+        Optional<Candidate> found = e.lost(failing).or(() -> e.window(failing.crashPoint()));
+        if (found.isPresent() && found.get().kind() == VulnerabilityClass.VISIBLE_INTERMEDIATE_STATE) {
+            // Lost appends to a file written where readers look: a log, whose fix is an fsync after each
+            // append, or a file rewritten in place, whose fix is a temp file. The fix that holds decides.
+            Optional<Vulnerability> log = e.unsyncedAppends(failing)
+                    .map(c -> c.judged(trace, model, exploration, judge))
+                    .filter(v -> v.fix().outcome() == Fix.Outcome.VERIFIED);
+            if (log.isPresent()) {
+                return log;
+            }
+        }
+        return found.map(c -> c.judged(trace, model, exploration, judge));
     }
 
     /**
@@ -130,7 +140,7 @@ public final class Explainer {
                         "fsync " + Ops.name(op(w).path()) + " after the append " + Ops.at("at", op(w))
                                 + " before acknowledging it; a torn tail stays possible until then, so have the reader"
                                 + " drop a record whose length or checksum does not match",
-                        new TraceEdit(trace).upTo(w + 1).insert(TraceEdit.fsyncOf(op(w), op(w).site())).build()));
+                        new TraceEdit(trace).upTo(w + 1).insertBeforePromise(TraceEdit.fsyncOf(op(w), op(w).site())).build()));
             }
         }
         for (int w : lost) {
@@ -184,6 +194,36 @@ public final class Explainer {
         return Optional.of(new Candidate(VulnerabilityClass.PUBLISH_NOT_DURABLE, List.of(publish), publish.site(),
                 "fsync the directory " + Ops.name(Ops.parent(entryName(publish))) + " (FileChannel.open(dir).force(true)) "
                         + Ops.at("after", publish), edit.build()));
+    }
+
+    /**
+     * Appends beyond what was synced, lost, to a file never published under another name: each
+     * append gets its fsync in the edited trace, as a log that acknowledges a record only once it is
+     * synced would do.
+     */
+    private Optional<Candidate> unsyncedAppends(Provenance failing) {
+        Set<Integer> lost = new TreeSet<>(failing.dropped());
+        lost.addAll(failing.torn().keySet());
+        for (int w : lost) {
+            IoOp first = op(w);
+            int create = creation(w);
+            if (first.kind() != OpKind.WRITE || first.offset() < facts.syncedSize(w)
+                    || create >= 0 && published(facts.inode(w), create)) {
+                continue;
+            }
+            TraceEdit edit = new TraceEdit(trace);
+            for (int a = 0; a < trace.size(); a++) {
+                if (op(a).kind() == OpKind.WRITE && facts.inode(a) == facts.inode(w)) {
+                    edit.upTo(a + 1).insertBeforePromise(TraceEdit.fsyncOf(op(a), op(a).site()));
+                }
+            }
+            return Optional.of(new Candidate(VulnerabilityClass.TORN_APPEND, List.of(first), first.site(),
+                    "fsync " + Ops.name(first.path()) + " after each append " + Ops.at("at", first)
+                            + " before acknowledging it; a torn tail stays possible until then, so have the reader"
+                            + " drop a record whose length or checksum does not match",
+                    edit.build()));
+        }
+        return Optional.empty();
     }
 
     /** The CREATE of the file a data operation acts on, or -1 (a file of the snapshot before). */

@@ -59,6 +59,17 @@ final class TraceEdit {
         return this;
     }
 
+    /**
+     * Adds an operation that the next original position comes after: what the target promised at
+     * that position (an acknowledgement) is then judged once the inserted operation is done, as a
+     * fix that syncs before acknowledging would have it.
+     */
+    TraceEdit insertBeforePromise(IoOp op) {
+        out.add(op);
+        position[next] = out.size();
+        return this;
+    }
+
     /** The edited trace, and where each position of the original lies in it. */
     record Edited(IoTrace trace, int[] position) {
         /** Where the original trace's position {@code original} (0 to its size) lies in the edited one. */
