@@ -60,9 +60,10 @@ public record Counterexample(
     }
 
     /**
-     * How to replay it. A user target's token (from the API or {@code check --target}) is
-     * TARGET:FAULT:CONTEXT:ORDINAL and is replayed where the target is in hand, through the API;
-     * every other token is the built-in campaign's, which {@code ./crashlab replay} re-runs.
+     * How to replay it. Tokens are {@code [SEED:]TARGET:RUN:CONTEXT:ORDINAL}: a user target's walk is
+     * not seeded, so its token has four fields and is replayed where the target is in hand, through
+     * the API (or {@code ./crashlab replay TOKEN --target CLASS}); the built-in campaign's begins with
+     * its seed, and {@code ./crashlab replay} re-runs it.
      */
     public String replayCommand() {
         String[] parts = seed.split(":", -1);

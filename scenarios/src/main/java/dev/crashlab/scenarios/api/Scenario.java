@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.api;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.reports.Model;
 import dev.crashlab.faults.trace.IoTrace;
 
@@ -10,9 +11,9 @@ import dev.crashlab.faults.trace.IoTrace;
  */
 record Scenario(CrashTarget target, int fault, Model context, int ordinal, IoTrace trace) {
 
-    /** E.g. {@code checkpoint:0:ext4-like:3}. */
+    /** E.g. {@code checkpoint:0:ext4-like:3}: a user target's walk is not seeded. */
     String token() {
-        return target.name() + ":" + fault + ":" + context + ":" + ordinal;
+        return ReplayToken.unseeded(target.name(), fault, context, ordinal).toString();
     }
 
     String faultSuffix() {
@@ -25,22 +26,15 @@ record Scenario(CrashTarget target, int fault, Model context, int ordinal, IoTra
 
     /** Reads a token back, or says what is wrong with it. */
     static Coordinates parse(CrashTarget target, String token) {
-        String[] parts = token.split(":", -1);
-        if (parts.length != 4 || !parts[0].equals(target.name())) {
-            throw new IllegalArgumentException("'" + token + "' is not a replay token of " + target.name()
-                    + "; expected " + target.name() + ":FAULT:CONTEXT:ORDINAL, as printed on a counterexample");
+        ReplayToken t = ReplayToken.parse(token, false);
+        if (!t.target().equals(target.name())) {
+            throw new IllegalArgumentException("'" + token + "' is not a replay token of " + target.name() + " (it names "
+                    + t.target() + "); expected " + target.name() + ":FAULT:CONTEXT:ORDINAL, as printed on a counterexample");
         }
-        int fault;
-        try {
-            fault = Integer.parseInt(parts[1]);
-            Integer.parseInt(parts[3]);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + token + "': its fault and ordinal must be numbers", e);
-        }
-        if (fault < 0 || fault >= target.faults().size()) {
-            throw new IllegalArgumentException("'" + token + "' names fault #" + fault + " but " + target.name()
+        if (t.run() >= target.faults().size()) {
+            throw new IllegalArgumentException("'" + token + "' names fault #" + t.run() + " but " + target.name()
                     + " has faults #0 to #" + (target.faults().size() - 1));
         }
-        return new Coordinates(fault, Model.fromWireName(parts[2]));
+        return new Coordinates(t.run(), t.context());
     }
 }

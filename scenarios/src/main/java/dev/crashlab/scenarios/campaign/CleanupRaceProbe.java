@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
@@ -79,7 +80,7 @@ record CleanupRaceProbe(Supplier<Path> freshRoot, FaultPlan base, long seed) imp
                     fresh.trace(), at, true, null, "", seen,
                     "the cleanup finishes, leaves the directory alone, and the put's outcome is true of what "
                             + key + " holds", fresh.trace().get(at).site(),
-                    Seeds.token(seed, target.id(), w, Model.RACE, ORDINALS + at), ""));
+                    ReplayToken.seeded(seed, target.id(), w, Model.RACE, ORDINALS + at).toString(), ""));
             return;
         }
     }

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
@@ -146,7 +147,7 @@ final class CorruptionProbe {
                 "the entry file " + damage + " after the put", null, -1, false, null, "", shown,
                 "k1: the invalid-entry error naming the file and how to recover; then a put that stores its value or"
                         + " says why not", null,
-                Seeds.token(seed, target.id(), 0, Model.CORRUPT_ENTRY, ordinal), ""));
+                ReplayToken.seeded(seed, target.id(), 0, Model.CORRUPT_ENTRY, ordinal).toString(), ""));
     }
 
     /** Frees a call stuck on what stands at an entry's path: a writer for a FIFO's reader, then removal. */

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.reports.Model;
 import dev.crashlab.faults.crash.CrashState;
@@ -105,7 +106,7 @@ final class CrashStateProbe implements Probe {
                 + " after " + point + " of " + rec.trace().size() + " operations, " + model.name() + " model";
         return new Evidence(new CellKey(target.id(), g, context), rec.workload(), fault, rec.trace(), point,
                 false, state.provenance(), state.contents().toString(), r.seen(), r.allowed(), site,
-                Seeds.token(seed, target.id(), w, context, ordinal), "");
+                ReplayToken.seeded(seed, target.id(), w, context, ordinal).toString(), "");
     }
 
 }

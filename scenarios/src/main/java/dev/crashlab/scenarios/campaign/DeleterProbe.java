@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseBeforeRead;
@@ -63,7 +64,7 @@ final class DeleterProbe implements Probe {
                         new CellKey(target.id(), Guarantee.G1, Model.CONCURRENT_READER), workload,
                         "after the workload, a reader of " + key + " paused before its open while a deleter cleared the store",
                         fresh.trace(), at, true, null, "", key + ": " + o, key + ": " + allowed, null,
-                        Seeds.token(seed, target.id(), w, Model.CONCURRENT_READER, token), ""));
+                        ReplayToken.seeded(seed, target.id(), w, Model.CONCURRENT_READER, token).toString(), ""));
                 return;
             }
         }

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
@@ -101,7 +102,7 @@ final class InvalidEntryRaceProbe implements Probe {
                         + " while " + what + RIVAL + " to " + KEY,
                 unpaused.trace(), point, true, null, "", seen,
                 "at most one of the two acknowledged, and " + KEY + " holding its value", unpaused.trace().get(point).site(),
-                Seeds.token(seed, target.id(), w, Model.RACE, ordinal), ""));
+                ReplayToken.seeded(seed, target.id(), w, Model.RACE, ordinal).toString(), ""));
         return true;
     }
 }

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
@@ -55,7 +56,7 @@ final class LiveProbe implements Probe {
                     tally.broken(target, Guarantee.G4, Model.LIVE, () -> new Evidence(
                             new CellKey(target.id(), Guarantee.G4, Model.LIVE), workload, "none (the workload ran to completion)",
                             fresh.trace(), -1, false, null, "", seen, key + " keeps " + before + " until a clear",
-                            null, Seeds.token(seed, target.id(), w, Model.LIVE, 0), history.toString()));
+                            null, ReplayToken.seeded(seed, target.id(), w, Model.LIVE, 0).toString(), history.toString()));
                     return;
                 }
                 if (now instanceof Observation.Found) {

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
@@ -82,7 +83,7 @@ final class RaceProbe {
                         new CellKey(target.id(), Guarantee.G7, Model.RACE), new Workload(List.of()),
                         o.race() + ", actor paused at '" + o.pausePoint() + "'", null, -1, true, null, "",
                         "a reader was served " + o.seen(), o.expected(), null,
-                        Seeds.token(seed, target.id(), 0, Model.RACE, ordinal), o.describe()));
+                        ReplayToken.seeded(seed, target.id(), 0, Model.RACE, ordinal).toString(), o.describe()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
@@ -70,7 +71,7 @@ final class ReaderProbe implements Probe {
                         "writer paused before operation #" + at + " while a reader read every key",
                         fresh.trace(), at, true, null, "", String.join("; ", seen), String.join("; ", allowed),
                         at < fresh.trace().size() ? fresh.trace().get(at).site() : null,
-                        Seeds.token(seed, target.id(), w, Model.CONCURRENT_READER, at), ""),
+                        ReplayToken.seeded(seed, target.id(), w, Model.CONCURRENT_READER, at).toString(), ""),
                         () -> clears ? null : StoreExplainer.paused(fresh.trace(), at, fresh.expectations(target)));
             }
         }

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
@@ -81,7 +82,7 @@ final class WriterRaceProbe implements Probe {
                     new CellKey(target.id(), Guarantee.G4, Model.RACE), workload,
                     "writer paused before operation #" + at + " while a second writer put " + RIVAL + " to " + key,
                     fresh.trace(), at, true, null, "", seen, allowed, fresh.trace().get(at).site(),
-                    Seeds.token(seed, target.id(), w, Model.RACE, at), ""));
+                    ReplayToken.seeded(seed, target.id(), w, Model.RACE, at).toString(), ""));
             return;
         }
     }

@@ -1,9 +1,9 @@
 package dev.crashlab.scenarios.cli;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.Verdict;
 import picocli.CommandLine.Option;
 
-import picocli.CommandLine;
 
 import java.util.Optional;
 
@@ -64,9 +64,16 @@ final class ReplayCommand implements Callable<Integer> {
             return replayUserTarget();
         }
         try {
-            token = new ReplayToken.Converter().convert(tokenText);
-        } catch (CommandLine.TypeConversionException e) {
-            throw OutDir.usage(spec, e.getMessage());
+            token = ReplayToken.parse(tokenText, true);
+        } catch (IllegalArgumentException e) {
+            throw OutDir.usage(spec, e.getMessage() + ", e.g. 20261122:stream-to-final:0:process-crash:5");
+        }
+        if (!Units.targetIds().contains(token.target())) {
+            throw OutDir.usage(spec, "'" + tokenText + "': it names no known target ('" + token.target() + "'); to replay"
+                    + " a counterexample of your own target, add --target CLASS --classpath CP");
+        }
+        if (!Contexts.ALL.contains(token.context())) {
+            throw OutDir.usage(spec, "'" + tokenText + "' names no context of the campaign ('" + token.context() + "')");
         }
         CampaignRun result = Campaign.run(config(token));
         List<Verdict> matching = result.verdicts().stream()
@@ -119,7 +126,7 @@ final class ReplayCommand implements Callable<Integer> {
         boolean paused = token.context().equals(Model.CONCURRENT_READER) || token.context().equals(Model.RACE);
         int readerSteps = paused ? d.readerSteps() : 0;
         return new CampaignConfig(List.of(target), false, d.bounds(), readerSteps, models, d.exploration(),
-                token.seed(), token.workload() + 1);
+                token.seed(), token.run() + 1);
     }
 
     private String statuses(CampaignRun result) {

@@ -62,7 +62,7 @@ class ShrinkTest {
         }
     }
 
-    /** The workload's ordinal in the campaign's walk, from the replay token seed:target:workload:context:ordinal. */
+    /** The workload's ordinal in the campaign's walk, from the replay token SEED:TARGET:RUN:CONTEXT:ORDINAL. */
     private static int workloadOf(Counterexample kept) {
         String[] parts = kept.seed().split(":");
         return Integer.parseInt(parts[parts.length - 3]);
