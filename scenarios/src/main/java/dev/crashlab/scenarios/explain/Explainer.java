@@ -208,8 +208,9 @@ public final class Explainer {
             IoOp first = op(w);
             int create = creation(w);
             if (first.kind() != OpKind.WRITE || first.offset() < facts.syncedSize(w)
-                    || create >= 0 && published(facts.inode(w), create)) {
-                continue;
+                    || create >= 0 && published(facts.inode(w), create) || writesTo(facts.inode(w)) < 2
+                    || create >= 0 && copiedFromElsewhere(lastOn(facts.inode(w), create), first.path())) {
+                continue; // one write, or a move's copy: a file put in place, not a log appended to
             }
             TraceEdit edit = new TraceEdit(trace);
             for (int a = 0; a < trace.size(); a++) {
@@ -224,6 +225,16 @@ public final class Explainer {
                     edit.build()));
         }
         return Optional.empty();
+    }
+
+    private int writesTo(int file) {
+        int n = 0;
+        for (int i = 0; i < trace.size(); i++) {
+            if (op(i).kind() == OpKind.WRITE && facts.inode(i) == file) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The CREATE of the file a data operation acts on, or -1 (a file of the snapshot before). */
