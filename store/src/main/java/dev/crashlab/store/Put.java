@@ -37,7 +37,7 @@ final class Put<V> {
     /** The value serialized to memory, once: nothing touches the disk until serialization succeeded. */
     byte[] encodedValue() throws IOException {
         if (encoded == null) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Encoded out = new Encoded();
             try {
                 codec.encode(value, out);
             } catch (StackOverflowError e) {
@@ -46,9 +46,19 @@ final class Put<V> {
                         + " (StackOverflowError while encoding it): nothing was published. Store it as a flat structure"
                         + " (an array or a java.util.List), or give the codec a writeObject that does not recurse.");
             }
-            encoded = out.toByteArray();
+            encoded = out.bytes();
         }
         return encoded;
+    }
+
+    /**
+     * A value written in one call (the byte and string codecs) fills the buffer exactly: it is
+     * handed over as it is, since nothing writes to it afterwards, instead of copied once more.
+     */
+    private static final class Encoded extends ByteArrayOutputStream {
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
     }
 
     /** The whole entry file's bytes. */

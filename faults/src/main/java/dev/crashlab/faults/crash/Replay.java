@@ -94,7 +94,8 @@ final class Replay {
                 contents.truncate(inode, 0);
             }
             case WRITE -> {
-                byte[] old = tear == null ? null : contents.range(inode, op.offset(), data.length);
+                // A tear puts back old bytes only below the synced size: a 1 MiB write to a new file needs none.
+                byte[] old = tear == null ? null : contents.range(inode, op.offset(), syncedPrefix(op));
                 contents.write(inode, op.offset(), data);
                 if (tear != null) {
                     tear(op, tear, inode, contents, old);
@@ -119,7 +120,7 @@ final class Replay {
         int size = tear.sectorSize();
         int length = written[op.index()].length;
         long firstSector = start / size;
-        int synced = (int) Math.max(0, Math.min(length, facts.syncedSize(op.index()) - start));
+        int synced = syncedPrefix(op);
         for (int s = 0; s < tear.sectors(); s++) {
             if (tear.keeps(s)) {
                 continue;
@@ -135,6 +136,11 @@ final class Replay {
                 contents.overwrite(inode, start + oldEnd, fill, oldEnd, to - oldEnd);
             }
         }
+    }
+
+    /** How many of the write's first bytes lie below the file's synced size: the only ones a tear can keep old. */
+    private int syncedPrefix(IoOp op) {
+        return (int) Math.max(0, Math.min(written[op.index()].length, facts.syncedSize(op.index()) - op.offset()));
     }
 
     /** Garbage is a pure function of the operation and sector, so a state replays identically. */
