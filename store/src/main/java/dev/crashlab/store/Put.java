@@ -11,6 +11,8 @@ final class Put<V> {
     final byte[] keyBytes;
     final String hash;
     final Path entry;
+    /** The entry's directory, where temp files go and which is fsynced: asked for on every put. */
+    final Path directory;
     final V value;
     final Codec<V> codec;
     final Durability durability;
@@ -24,11 +26,13 @@ final class Put<V> {
     /** The other puts of the same putAll, for an error that says which keys are visible; null for a single put. */
     List<Put<?>> batch;
 
-    Put(String key, byte[] keyBytes, String hash, Path entry, V value, Codec<V> codec, Durability durability) {
+    Put(String key, byte[] keyBytes, String hash, Path entry, Path directory, V value, Codec<V> codec,
+        Durability durability) {
         this.key = key;
         this.keyBytes = keyBytes;
         this.hash = hash;
         this.entry = entry;
+        this.directory = directory;
         this.value = value;
         this.codec = codec;
         this.durability = durability;

@@ -106,10 +106,14 @@ final class Steps {
     /** Owner-only permissions where the file system is POSIX: a cache entry is nobody else's business. */
     static FileAttribute<?>[] ownerOnly(Path p) {
         if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+            return OWNER_ONLY.clone();
         }
         return new FileAttribute<?>[0];
     }
+
+    /** Parsed once: the attribute's value is an unmodifiable copy, so every put may pass the same one. */
+    private static final FileAttribute<?>[] OWNER_ONLY =
+            {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
 
     /** CREATE_NEW: two writers can never share a temp file, and a leftover one is never reused. */
     static FileChannel openExclusive(Path p) throws IOException {

@@ -230,8 +230,8 @@ public final class WriteOnceStore<V> {
         return named(key).entry();
     }
 
-    /** A key's bytes, the hash that names its file, and the file; the bytes are never modified. */
-    private record Named(String key, byte[] keyBytes, String hash, Path entry) {
+    /** A key's bytes, the hash that names its file, the file and its directory; the bytes are never modified. */
+    private record Named(String key, byte[] keyBytes, String hash, Path entry, Path directory) {
     }
 
     /**
@@ -245,7 +245,8 @@ public final class WriteOnceStore<V> {
         if (n == null || !n.key().equals(key)) {
             byte[] keyBytes = Keys.strictUtf8(key, "key");
             String hash = hasher.apply(keyBytes);
-            n = new Named(key, keyBytes, hash, root.resolve(hash + ENTRY_SUFFIX));
+            Path entry = root.resolve(hash + ENTRY_SUFFIX);
+            n = new Named(key, keyBytes, hash, entry, entry.getParent());
             lastNamed = n;
         }
         return n;
@@ -255,7 +256,7 @@ public final class WriteOnceStore<V> {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         Named n = named(key);
-        return new Put<>(key, n.keyBytes(), n.hash(), n.entry(), value, codec, durability);
+        return new Put<>(key, n.keyBytes(), n.hash(), n.entry(), n.directory(), value, codec, durability);
     }
 
     /**
