@@ -6,6 +6,7 @@ import dev.crashlab.faults.crash.Materialized;
 import dev.crashlab.faults.crash.Materializer;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.faults.trace.IoOp;
+import com.sun.management.OperatingSystemMXBean;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.scenarios.check.CheckResult;
 import dev.crashlab.scenarios.check.Checker;
@@ -21,7 +22,6 @@ import dev.crashlab.store.WriteOnceStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * the figure a campaign's length follows.
  *
  * <p>Counters: {@code states} judged, {@code stateBytes}, the bytes of the states' files, and
- * {@code cpuMicros}, the thread's CPU time (states / cpuMicros is the rate per CPU second). Per
+ * {@code cpuMicros}, the JVM's CPU time (states / cpuMicros is the rate per CPU second). Per
  * state, the harness touches a multiple of that: the replay writes it, the digest reads it, the
  * materialization copies it, the reader copies and checksums it, G5's put reads and checksums it again.
  */
@@ -57,7 +57,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 public class CrashStatesJudged {
 
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean CPU =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /* G5's fresh writer puts FILE_AND_DIRECTORY into Jimfs, whose directories cannot be fsynced: the store says so, once per JVM. */
     private static final Logger STORE_LOG = Logger.getLogger("dev.crashlab.store");
 
@@ -80,7 +81,10 @@ public class CrashStatesJudged {
     public static class Judged {
         public long states;
         public long stateBytes;
-        /** This thread's CPU time: states divided by it is the figure a busy machine's wall clock cannot give. */
+        /**
+         * The JVM's CPU time (this thread, G5's writer thread, GC and compiler): states divided by
+         * it is the figure a busy machine's wall clock cannot give.
+         */
         public long cpuMicros;
 
         @Setup(Level.Iteration)
@@ -124,7 +128,7 @@ public class CrashStatesJudged {
 
     @Benchmark
     public int judge(Judged judged) {
-        long cpuStart = CPU.getCurrentThreadCpuTime();
+        long cpuStart = CPU.getProcessCpuTime();
         int[] failed = {0};
         states.explore(persistence, Exploration.defaults(), state -> {
             try (Materialized m = materializer.materialize(state)) {
@@ -139,7 +143,7 @@ public class CrashStatesJudged {
             judged.states++;
             judged.stateBytes += state.contents().files().values().stream().mapToLong(b -> b.length).sum();
         });
-        judged.cpuMicros += (CPU.getCurrentThreadCpuTime() - cpuStart) / 1000;
+        judged.cpuMicros += (CPU.getProcessCpuTime() - cpuStart) / 1000;
         if (failed[0] > 0) {
             throw new IllegalStateException("the reference protocol failed a check: the benchmark's trace is wrong");
         }
