@@ -94,7 +94,7 @@ public class CliCheck {
             throw new IllegalStateException(e);
         }
         // benchmarks/BUILD/the.jar (or benchmarks/BUILD/classes): the same BUILD folder under scenarios.
-        Path build = Files.isDirectory(here) ? here.getParent() : here.getParent();
+        Path build = here.getParent();
         Path scenarios = build.getParent().resolveSibling("scenarios").resolve(build.getFileName());
         if (Files.isDirectory(scenarios)) {
             try (DirectoryStream<Path> jars = Files.newDirectoryStream(scenarios, "crashlab-scenarios-*-cli.jar")) {
