@@ -71,8 +71,7 @@ public class CrashStatesChecked {
     @Setup(Level.Trial)
     public void open() {
         states = new CrashStates(referencePuts(puts));
-        persistence = PersistenceModel.builtIn().stream().filter(m -> m.name().equals(model)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no built-in persistence model " + model));
+        persistence = model(model);
         materializer = Materializer.inMemory();
     }
 
@@ -93,19 +92,29 @@ public class CrashStatesChecked {
         return bytes[0];
     }
 
+    /** The built-in persistence model of this name. */
+    static PersistenceModel model(String name) {
+        return PersistenceModel.builtIn().stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no built-in persistence model " + name));
+    }
+
     /** The trace of the reference protocol: create, write, fsync, rename, directory fsync, per put. */
     static IoTrace referencePuts(int puts) {
         List<IoOp> ops = new ArrayList<>();
         for (int p = 0; p < puts; p++) {
             String entry = (p % 2 == 0 ? "a" : "b") + ".entry";
-            String temp = "." + entry + "." + p + ".tmp";
-            ops.add(op(ops, OpKind.CREATE, temp, null, -1, -1, null));
-            ops.add(op(ops, OpKind.WRITE, temp, null, 0, VALUE.length, VALUE));
-            ops.add(op(ops, OpKind.FSYNC_FILE, temp, null, -1, -1, null));
-            ops.add(op(ops, OpKind.MOVE, temp, entry, -1, -1, null));
-            ops.add(op(ops, OpKind.FSYNC_DIRECTORY, "", null, -1, -1, null));
+            referencePut(ops, entry, "." + entry + "." + p + ".tmp", VALUE);
         }
         return IoTrace.of(ops);
+    }
+
+    /** One reference put of {@code bytes} as the instrumentation records it, appended to {@code ops}. */
+    static void referencePut(List<IoOp> ops, String entry, String temp, byte[] bytes) {
+        ops.add(op(ops, OpKind.CREATE, temp, null, -1, -1, null));
+        ops.add(op(ops, OpKind.WRITE, temp, null, 0, bytes.length, bytes));
+        ops.add(op(ops, OpKind.FSYNC_FILE, temp, null, -1, -1, null));
+        ops.add(op(ops, OpKind.MOVE, temp, entry, -1, -1, null));
+        ops.add(op(ops, OpKind.FSYNC_DIRECTORY, "", null, -1, -1, null));
     }
 
     private static IoOp op(List<IoOp> ops, OpKind kind, String path, String target, long offset, long length,

@@ -141,9 +141,11 @@ final class EntryReader {
                     return Arrays.copyOf(buf.array(), buf.position()); // shrank since opened
                 }
             }
-            ByteBuffer more = ByteBuffer.allocate((int) Math.min(max - size + 1, 64 * 1024));
-            if (!more.hasRemaining() || ch.read(more) < 0) {
-                return more.hasRemaining() ? buf.array() : null;
+            // One byte tells end of file from a file still growing; a larger probe cost a zeroed
+            // 64 KiB array per read, more than reading a 4 KiB entry itself.
+            ByteBuffer more = ByteBuffer.allocate(1);
+            if (ch.read(more) < 0) {
+                return buf.array();
             }
             return readGrowing(ch, buf.flip(), more.flip(), max);
         }

@@ -13,20 +13,26 @@ import java.util.function.Function;
 /** Keys as bytes, as file names, and as text fit for an error message. */
 final class Keys {
 
-    /** The stable key-to-file-name encoding: SHA-256, so no key can name a path of its own. */
-    static final Function<byte[], String> SHA_256 = keyBytes -> {
+    /** One digest per thread: looking the algorithm up among the providers cost more than hashing a key. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(keyBytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-    };
+    });
+
+    /** The stable key-to-file-name encoding: SHA-256, so no key can name a path of its own. */
+    static final Function<byte[], String> SHA_256 = keyBytes -> HexFormat.of().formatHex(SHA256.get().digest(keyBytes));
 
     private Keys() {
     }
 
     /** UTF-8 that refuses unpaired surrogates instead of turning two keys into the same "?". */
     static byte[] strictUtf8(String text, String what) {
+        if (noSurrogates(text)) {
+            return text.getBytes(StandardCharsets.UTF_8); // the same bytes: only a lone surrogate differs, and there is none
+        }
         try {
             ByteBuffer b = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -39,6 +45,15 @@ final class Keys {
             throw new IllegalArgumentException("The " + what + " " + describe(text)
                     + " is not valid Unicode (an unpaired surrogate): encode it before storing it.", e);
         }
+    }
+
+    private static boolean noSurrogates(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

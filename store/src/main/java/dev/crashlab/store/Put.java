@@ -11,6 +11,8 @@ final class Put<V> {
     final byte[] keyBytes;
     final String hash;
     final Path entry;
+    /** The entry's directory, where temp files go and which is fsynced: asked for on every put. */
+    final Path directory;
     final V value;
     final Codec<V> codec;
     final Durability durability;
@@ -24,11 +26,13 @@ final class Put<V> {
     /** The other puts of the same putAll, for an error that says which keys are visible; null for a single put. */
     List<Put<?>> batch;
 
-    Put(String key, byte[] keyBytes, String hash, Path entry, V value, Codec<V> codec, Durability durability) {
+    Put(String key, byte[] keyBytes, String hash, Path entry, Path directory, V value, Codec<V> codec,
+        Durability durability) {
         this.key = key;
         this.keyBytes = keyBytes;
         this.hash = hash;
         this.entry = entry;
+        this.directory = directory;
         this.value = value;
         this.codec = codec;
         this.durability = durability;
@@ -37,7 +41,7 @@ final class Put<V> {
     /** The value serialized to memory, once: nothing touches the disk until serialization succeeded. */
     byte[] encodedValue() throws IOException {
         if (encoded == null) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Encoded out = new Encoded();
             try {
                 codec.encode(value, out);
             } catch (StackOverflowError e) {
@@ -46,9 +50,19 @@ final class Put<V> {
                         + " (StackOverflowError while encoding it): nothing was published. Store it as a flat structure"
                         + " (an array or a java.util.List), or give the codec a writeObject that does not recurse.");
             }
-            encoded = out.toByteArray();
+            encoded = out.bytes();
         }
         return encoded;
+    }
+
+    /**
+     * A value written in one call (the byte and string codecs) fills the buffer exactly: it is
+     * handed over as it is, since nothing writes to it afterwards, instead of copied once more.
+     */
+    private static final class Encoded extends ByteArrayOutputStream {
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
     }
 
     /** The whole entry file's bytes. */

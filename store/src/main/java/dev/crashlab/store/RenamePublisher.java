@@ -66,13 +66,13 @@ final class RenamePublisher implements Publisher {
             throw e;
         }
         if (syncDirectory && !puts.isEmpty()) {
-            steps.syncDirectory(puts.get(0).entry.getParent(), puts.get(0));
+            steps.syncDirectory(puts.get(0).directory, puts.get(0));
         }
     }
 
     private Path tempDirectory(Put<?> put) throws IOException {
         if (tempDirectory == null) {
-            return put.entry.getParent();
+            return put.directory;
         }
         Files.createDirectories(tempDirectory);
         return tempDirectory;

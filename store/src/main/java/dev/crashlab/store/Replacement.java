@@ -144,7 +144,7 @@ final class Replacement {
     }
 
     private void moveAside(Put<?> put, EntryReader.Found invalid, long maxFileBytes) throws IOException {
-        Path aside = steps.tempFileName(put.entry.getParent(), put.hash);
+        Path aside = steps.tempFileName(put.directory, put.hash);
         boolean moved = steps.step("move invalid entry aside", put.entry, put, () -> {
             try {
                 Files.move(put.entry, aside, StandardCopyOption.ATOMIC_MOVE);
@@ -170,7 +170,7 @@ final class Replacement {
     /** Publishes the marker, taking over a stale one; gives up after a bounded wait for a live one. */
     private Path acquire(Put<?> put, String token) throws IOException {
         Path marker = markerFile(put);
-        Path temp = steps.tempFileName(put.entry.getParent(), put.hash);
+        Path temp = steps.tempFileName(put.directory, put.hash);
         steps.writeNewFile(temp, token.getBytes(StandardCharsets.US_ASCII), false, put);
         String owner = null;
         try {

@@ -106,7 +106,7 @@ final class Steps {
     /** Owner-only permissions where the file system is POSIX: a cache entry is nobody else's business. */
     static FileAttribute<?>[] ownerOnly(Path p) {
         if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+            return OWNER_ONLY.clone();
         }
         return new FileAttribute<?>[0];
     }
@@ -158,4 +158,11 @@ final class Steps {
             // best effort: a leftover temp file is invisible to readers and removed by the cleanup
         }
     }
+
+    /*
+     * Parsed once: the attribute's value is an unmodifiable copy, so every put may pass the same one.
+     * At the end of the class, so that the steps' source lines, which counterexamples cite, stay put.
+     */
+    private static final FileAttribute<?>[] OWNER_ONLY =
+            {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
 }

@@ -43,7 +43,7 @@ final class StreamToFinalPublisher implements Publisher {
             }
         }
         if (syncDirectory) {
-            steps.syncDirectory(put.entry.getParent(), put);
+            steps.syncDirectory(put.directory, put);
         }
     }
 

@@ -132,8 +132,9 @@ public final class WriteOnceStore<V> {
 
     /** The value of {@code key}, or empty if there is none. An invalid entry raises {@link InvalidEntryException}. */
     public Optional<V> get(String key) throws IOException {
-        byte[] keyBytes = Keys.strictUtf8(Objects.requireNonNull(key, "key"), "key");
-        Path file = entryFile(keyBytes);
+        Named named = named(Objects.requireNonNull(key, "key"));
+        byte[] keyBytes = named.keyBytes();
+        Path file = named.entry();
         long max = EntryFormat.fileSize(keyBytes.length, maxValueBytes);
         EntryReader.Found found = switch (readerProtocol) {
             case REFERENCE -> EntryReader.read(file, key, keyBytes, max);
@@ -226,19 +227,36 @@ public final class WriteOnceStore<V> {
 
     /** Where the entry of {@code key} lives (whether or not it exists). */
     public Path entryFile(String key) {
-        return entryFile(Keys.strictUtf8(key, "key"));
+        return named(key).entry();
     }
 
-    private Path entryFile(byte[] keyBytes) {
-        return root.resolve(hasher.apply(keyBytes) + ENTRY_SUFFIX);
+    /** A key's bytes, the hash that names its file, the file and its directory; the bytes are never modified. */
+    private record Named(String key, byte[] keyBytes, String hash, Path entry, Path directory) {
+    }
+
+    /**
+     * The last key named, kept: readers and checkers ask for the same few keys over and over, and
+     * encoding, hashing and resolving a key cost more than reading a small entry from memory.
+     */
+    private volatile Named lastNamed;
+
+    private Named named(String key) {
+        Named n = lastNamed;
+        if (n == null || !n.key().equals(key)) {
+            byte[] keyBytes = Keys.strictUtf8(key, "key");
+            String hash = hasher.apply(keyBytes);
+            Path entry = root.resolve(hash + ENTRY_SUFFIX);
+            n = new Named(key, keyBytes, hash, entry, entry.getParent());
+            lastNamed = n;
+        }
+        return n;
     }
 
     private Put<V> newPut(String key, V value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        byte[] keyBytes = Keys.strictUtf8(key, "key");
-        String hash = hasher.apply(keyBytes);
-        return new Put<>(key, keyBytes, hash, root.resolve(hash + ENTRY_SUFFIX), value, codec, durability);
+        Named n = named(key);
+        return new Put<>(key, n.keyBytes(), n.hash(), n.entry(), n.directory(), value, codec, durability);
     }
 
     /**
