@@ -2,7 +2,7 @@ package dev.crashlab.benchmarks;
 
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.CrashTargetProvider;
-import dev.crashlab.scenarios.target.Guarantee;
+import dev.crashlab.reports.Guarantee;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;

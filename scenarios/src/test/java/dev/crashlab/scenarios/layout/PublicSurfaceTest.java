@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
  * new one fails this test until the list is updated on purpose. The reasons are checked, not
  * trusted: "across" means another package's main code names it; "exposed" that a public member of a
  * type another package uses names it (a lambda's interface, a record component); "framework" means
- * JMH, Maven, picocli or a {@code main} method needs it public; "tests" that another package's
- * tests drive it directly; "user" is only allowed in the packages a user programs
- * against. Anything else belongs package-private, as in Jimfs. And no simple type name is defined
+ * JMH, Maven, picocli, a {@code main} method or crashlab's own loading of a target by its class name
+ * needs it public; "tests" that another package's tests drive it directly; "user" is only allowed
+ * in the packages a user programs against. Anything else belongs package-private, as in Jimfs. And no simple type name is defined
  * twice in main code, so one concept has one name.
  *
  * <p>Regenerate with {@code -Dcrashlab.golden.update=true} and review the diff.
@@ -101,6 +101,7 @@ class PublicSurfaceTest {
     private static String reason(Type t, List<Type> all) {
         String s = t.source();
         if (s.contains("@Benchmark") || s.contains("@State(") || s.contains("@Mojo(") || s.contains("@Command(")
+                || s.contains("implements CrashTargetProvider")
                 || s.contains("public static void main(")) {
             return "framework";
         }

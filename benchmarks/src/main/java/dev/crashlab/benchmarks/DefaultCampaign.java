@@ -17,12 +17,12 @@ import org.openjdk.jmh.annotations.State;
  * The default campaign ({@code ./crashlab check}'s, every target, every workload within the bounds)
  * end to end on every core, one campaign per invocation: the figure its wall-time goal is about.
  * The agent is installed in the setup, as the command line has it before its clock starts. Takes
- * about a minute per invocation: run it alone, e.g. {@code --include CampaignRun --forks 1 --iterations 2}.
+ * about a minute per invocation: run it alone, e.g. {@code --include DefaultCampaign --forks 1 --iterations 2}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
-public class CampaignRun {
+public class DefaultCampaign {
 
     static final long SEED = 20261122L;
 
