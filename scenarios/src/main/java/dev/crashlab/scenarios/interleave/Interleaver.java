@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.interleave;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -27,8 +30,8 @@ public final class Interleaver {
 
     /**
      * Runs {@code actor} on its own thread, pauses it at {@code pauseAt} (a name from {@link #steps}),
-     * runs {@code racer} on another thread, and resumes the actor once the racer has finished or is
-     * blocked; then waits for both. An exception on either side is rethrown, naming the side.
+     * runs {@code racer} on another thread, and resumes the actor once the racer has finished or can
+     * make no progress before the actor does ({@link #waitsFor}); then waits for both. An exception on either side is rethrown, naming the side.
      */
     public static void race(Consumer<PausePoints> actor, String pauseAt, Runnable racer) {
         Semaphore paused = new Semaphore(0);
@@ -50,13 +53,46 @@ public final class Interleaver {
         }
         Side racerSide = new Side("racer", racer, null);
         racerSide.start();
-        racerSide.awaitFinishedOrBlocked();
+        racerSide.awaitFinishedOrBlockedBy(actorSide.thread);
         resume.release();
         actorSide.join();
         racerSide.join();
         actorSide.rethrow();
         racerSide.rethrow();
     }
+
+    /**
+     * Whether {@code waiter} can make no progress until {@code actor} does: parked on a lock the actor
+     * holds, directly or through threads that are themselves waiting for it, or waiting on something
+     * no thread owns (a latch or condition the actor would signal). A lock held by a third thread
+     * that is running is only a delay: resuming the actor then would let the racer see a later state
+     * depending on timing, so the racer is waited for. A timed wait on nothing owned (a sleep, a poll)
+     * ends by itself and is waited for too.
+     */
+    static boolean waitsFor(Thread waiter, Thread actor) {
+        long id = waiter.getId();
+        for (int hops = 0; hops < 64; hops++) {
+            ThreadInfo info = THREADS.getThreadInfo(id);
+            if (info == null || info.getThreadState() == Thread.State.TERMINATED) {
+                return id == waiter.getId();
+            }
+            Thread.State s = info.getThreadState();
+            if (id == actor.getId()) {
+                return true;
+            }
+            if (s == Thread.State.RUNNABLE || s == Thread.State.NEW) {
+                return false;
+            }
+            long owner = info.getLockOwnerId();
+            if (owner < 0) {
+                return s != Thread.State.TIMED_WAITING;
+            }
+            id = owner;
+        }
+        return true; // a cycle of waiting threads: nothing will move without the actor
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static String numbered(List<String> seen, String step) {
         long earlier = seen.stream().filter(s -> s.equals(step) || s.startsWith(step + "#")).count();
@@ -93,11 +129,12 @@ public final class Interleaver {
             return finished;
         }
 
-        /** Spins (yielding) until this side has ended or parks on a lock the paused actor holds. */
-        void awaitFinishedOrBlocked() {
+        /** Spins (yielding) until this side has ended or can make no progress before the paused actor does. */
+        void awaitFinishedOrBlockedBy(Thread actor) {
             while (true) {
                 Thread.State s = thread.getState();
-                if (s == Thread.State.TERMINATED || s == Thread.State.BLOCKED || s == Thread.State.WAITING) {
+                if (s == Thread.State.TERMINATED || s != Thread.State.RUNNABLE && s != Thread.State.NEW
+                        && waitsFor(thread, actor)) {
                     return;
                 }
                 Thread.onSpinWait();

@@ -1,0 +1,173 @@
+package dev.crashlab.scenarios.interleave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The racer is let go (and the paused actor resumed) only when it cannot move before the actor
+ * does. Threads are put in each state with latches and by watching their state, never with sleeps;
+ * the watchdogs only fail a hang.
+ */
+class InterleaverTest {
+
+    private static final Duration WATCHDOG = Duration.ofSeconds(60);
+
+    /** Parks until {@code t} is in {@code state}. */
+    private static void until(Thread t, Thread.State state) {
+        while (t.getState() != state) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void aRacerBlockedOnALockTheActorHoldsWaitsForTheActor() throws Exception {
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            Object monitor = new Object();
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread actor = new Thread(() -> {
+                synchronized (monitor) {
+                    holding.countDown();
+                    await(release);
+                }
+            });
+            actor.start();
+            holding.await();
+            Thread racer = new Thread(() -> {
+                synchronized (monitor) {
+                    monitor.hashCode();
+                }
+            });
+            racer.start();
+            until(racer, Thread.State.BLOCKED);
+            assertTrue(Interleaver.waitsFor(racer, actor));
+            release.countDown();
+            actor.join();
+            racer.join();
+        });
+    }
+
+    @Test
+    void aRacerDelayedByAThirdThreadThatIsRunningIsNotLetGo() throws Exception {
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            Object monitor = new Object();
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch judged = new CountDownLatch(1);
+            Thread actor = new Thread(() -> await(judged));
+            actor.start();
+            Thread third = new Thread(() -> {
+                synchronized (monitor) {
+                    holding.countDown();
+                    while (judged.getCount() > 0) {
+                        Thread.onSpinWait(); // running, holding the lock: a delay, not a wait for the actor
+                    }
+                }
+            });
+            third.start();
+            holding.await();
+            Thread racer = new Thread(() -> {
+                synchronized (monitor) {
+                    monitor.hashCode();
+                }
+            });
+            racer.start();
+            until(racer, Thread.State.BLOCKED);
+            assertFalse(Interleaver.waitsFor(racer, actor), "the third thread will release it without the actor");
+            judged.countDown();
+            racer.join();
+            third.join();
+            actor.join();
+        });
+    }
+
+    @Test
+    void aRacerWaitingOnAThreadThatWaitsForTheActorWaitsForTheActor() throws Exception {
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            Object actorsMonitor = new Object();
+            ReentrantLock thirdsLock = new ReentrantLock();
+            CountDownLatch holding = new CountDownLatch(2);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread actor = new Thread(() -> {
+                synchronized (actorsMonitor) {
+                    holding.countDown();
+                    await(release);
+                }
+            });
+            Thread third = new Thread(() -> {
+                thirdsLock.lock();
+                try {
+                    holding.countDown();
+                    synchronized (actorsMonitor) {
+                        actorsMonitor.hashCode();
+                    }
+                } finally {
+                    thirdsLock.unlock();
+                }
+            });
+            actor.start();
+            third.start();
+            holding.await();
+            until(third, Thread.State.BLOCKED);
+            Thread racer = new Thread(() -> {
+                thirdsLock.lock();
+                thirdsLock.unlock();
+            });
+            racer.start();
+            until(racer, Thread.State.WAITING);
+            assertTrue(Interleaver.waitsFor(racer, actor), "the racer waits for the third, which waits for the actor");
+            release.countDown();
+            actor.join();
+            third.join();
+            racer.join();
+        });
+    }
+
+    @Test
+    void aReaderPausedBesideARunningLockHolderSeesThePausedState() {
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            Object monitor = new Object();
+            AtomicReference<String> value = new AtomicReference<>("before");
+            AtomicReference<String> seen = new AtomicReference<>();
+            AtomicReference<Thread> racer = new AtomicReference<>();
+            CountDownLatch holding = new CountDownLatch(1);
+            Thread third = new Thread(() -> {
+                synchronized (monitor) {
+                    holding.countDown();
+                    while (racer.get() == null || racer.get().getState() != Thread.State.BLOCKED) {
+                        Thread.onSpinWait();
+                    }
+                }
+            });
+            third.start();
+            holding.await();
+            Interleaver.race(hook -> {
+                value.set("paused");
+                hook.reached("write");
+                value.set("after");
+            }, "write", () -> {
+                racer.set(Thread.currentThread());
+                synchronized (monitor) {
+                    seen.set(value.get());
+                }
+            });
+            third.join();
+            assertEquals("paused", seen.get(), "the reader ran at the pause point, not after the actor resumed");
+        });
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
