@@ -27,6 +27,18 @@ class InterleaverTest {
         }
     }
 
+    /** A racer started to take {@code monitor}, once it is blocked there. */
+    private static Thread blockedOn(Object monitor) {
+        Thread racer = new Thread(() -> {
+            synchronized (monitor) {
+                monitor.hashCode();
+            }
+        });
+        racer.start();
+        until(racer, Thread.State.BLOCKED);
+        return racer;
+    }
+
     @Test
     void aRacerBlockedOnALockTheActorHoldsWaitsForTheActor() throws Exception {
         assertTimeoutPreemptively(WATCHDOG, () -> {
@@ -41,13 +53,7 @@ class InterleaverTest {
             });
             actor.start();
             holding.await();
-            Thread racer = new Thread(() -> {
-                synchronized (monitor) {
-                    monitor.hashCode();
-                }
-            });
-            racer.start();
-            until(racer, Thread.State.BLOCKED);
+            Thread racer = blockedOn(monitor);
             assertTrue(Interleaver.waitsFor(racer, actor));
             release.countDown();
             actor.join();
@@ -73,13 +79,7 @@ class InterleaverTest {
             });
             third.start();
             holding.await();
-            Thread racer = new Thread(() -> {
-                synchronized (monitor) {
-                    monitor.hashCode();
-                }
-            });
-            racer.start();
-            until(racer, Thread.State.BLOCKED);
+            Thread racer = blockedOn(monitor);
             assertFalse(Interleaver.waitsFor(racer, actor), "the third thread will release it without the actor");
             judged.countDown();
             racer.join();
