@@ -5,6 +5,8 @@ import dev.crashlab.faults.trace.Snapshot;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -31,7 +33,9 @@ public final class CrashStates {
     private final Replay replay;
     private final MessageDigest sha;
     private final MessageDigest fileSha;
+    private final MessageDigest blockSha;
     private final Map<byte[], byte[]> sharedDigests = new IdentityHashMap<>();
+    private final Map<Block, byte[]> blockDigests = new HashMap<>();
 
     public CrashStates(IoTrace trace) {
         this.facts = new TraceFacts(trace);
@@ -39,6 +43,7 @@ public final class CrashStates {
         try {
             this.sha = MessageDigest.getInstance("SHA-256");
             this.fileSha = MessageDigest.getInstance("SHA-256");
+            this.blockSha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
@@ -101,23 +106,57 @@ public final class CrashStates {
         return candidates[0];
     }
 
-    /** A file's SHA-256; remembered for arrays the replay shares between states, computed for the rest. */
-    private byte[] fileDigest(byte[] content) {
+    /** A file's digest; remembered for arrays the replay shares between states, computed for the rest. */
+    private byte[] fileDigest(byte[] content, Blocks blocks) {
         if (!replay.shares(content)) {
-            return fileSha.digest(content);
+            return digest(content, blocks);
         }
-        return sharedDigests.computeIfAbsent(content, fileSha::digest);
+        return sharedDigests.computeIfAbsent(content, c -> digest(c, Blocks.of(c)));
     }
 
     /**
-     * What a replay of these fates applies: the state is a function of it alone. The same list at
-     * an earlier crash point (only a close or an fsync between them) or from another outcome that
-     * only differs on operations without effect is the same state, found without replaying 1 MiB.
+     * The SHA-256 of a file of up to one block; of a longer one, the SHA-256 of its blocks'
+     * SHA-256s in order. Either way a function of the bytes alone, so equal files digest equally
+     * however the replay built them, while a block that is an unchanged copy of a write's data (or
+     * zeros, or a tear's garbage) is hashed once per trace, not once per candidate.
+     */
+    private byte[] digest(byte[] content, Blocks blocks) {
+        if (content.length <= Blocks.SIZE) {
+            return blockSha.digest(content);
+        }
+        fileSha.reset();
+        for (int b = 0, offset = 0; offset < content.length; b++, offset += Blocks.SIZE) {
+            int length = Math.min(Blocks.SIZE, content.length - offset);
+            byte[] source = length == Blocks.SIZE ? blocks.source(b) : null;
+            fileSha.update(source == null ? blockDigest(content, offset, length)
+                    : blockDigests.computeIfAbsent(new Block(source, blocks.offset(b)),
+                            k -> blockDigest(k.source(), k.offset(), Blocks.SIZE)));
+        }
+        return fileSha.digest();
+    }
+
+    private byte[] blockDigest(byte[] bytes, int offset, int length) {
+        blockSha.update(bytes, offset, length);
+        return blockSha.digest();
+    }
+
+    /** A block of an array no one modifies, by identity: records compare array components by reference. */
+    private record Block(byte[] source, int offset) {
+    }
+
+    /**
+     * What a replay of these fates applies that can show in the state: the state is a function of
+     * it alone. The same list at an earlier crash point (only a close or an fsync between them),
+     * from another outcome that only differs on operations without effect, or on the data of a
+     * file no name shows (the creation of a temp file lost, say) is the same state, found without
+     * replaying 1 MiB.
      */
     private List<Object> applied(Fate[] fates) {
+        BitSet visible = replay.visible(fates);
         List<Object> key = new ArrayList<>();
         for (int i = 0; i < fates.length; i++) {
-            if ((facts.isData(i) || facts.isEntry(i)) && fates[i].kind() != Fate.Kind.DROPPED) {
+            boolean shows = facts.isEntry(i) || facts.isData(i) && facts.inode(i) >= 0 && visible.get(facts.inode(i));
+            if (shows && fates[i].kind() != Fate.Kind.DROPPED) {
                 key.add(fates[i].tear() == null ? (Object) i : List.of(i, fates[i].tear()));
             }
         }

@@ -3,6 +3,8 @@ package dev.crashlab.faults.crash;
 import dev.crashlab.faults.trace.IoOp;
 import dev.crashlab.faults.trace.OpKind;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -71,26 +73,49 @@ final class Replay {
             }
         }
         TreeMap<String, byte[]> files = new TreeMap<>();
+        Map<String, Blocks> blocks = new HashMap<>();
         ns.names.forEach((name, inode) -> {
             if (inode != TraceFacts.NO_INODE && ns.reachable(name)) {
                 files.put(name, contents.bytes(inode));
+                blocks.put(name, contents.blocks(inode));
             }
         });
         TreeSet<String> dirs = new TreeSet<>();
         ns.dirs.stream().filter(d -> ns.reachable(d)).forEach(dirs::add);
-        return new Tree(dirs, files);
+        return new Tree(dirs, files, blocks);
+    }
+
+    /**
+     * The inodes a state of these fates shows under a reachable name. Data written to any other
+     * (a temp file whose creation was lost, a file unlinked or renamed over) cannot change the
+     * state's bytes, so its fate does not tell two states apart: only the namespace is replayed.
+     */
+    BitSet visible(Fate[] fates) {
+        Namespace ns = facts.initialNamespace();
+        for (int i = 0; i < fates.length; i++) {
+            if (fates[i].kind() != Fate.Kind.DROPPED && facts.isEntry(i)) {
+                entry(facts.op(i), facts.inode(i), ns);
+            }
+        }
+        BitSet visible = new BitSet();
+        ns.names.forEach((name, inode) -> {
+            if (inode != TraceFacts.NO_INODE && ns.reachable(name)) {
+                visible.set(inode);
+            }
+        });
+        return visible;
     }
 
     private void apply(IoOp op, byte[] data, Tear tear, Namespace ns, Contents contents) {
         int inode = facts.inode(op.index());
-        if (inode == TraceFacts.NO_INODE && (facts.isData(op.index()) || op.kind() == OpKind.LINK)) {
+        if (inode == TraceFacts.NO_INODE && facts.isData(op.index())) {
             // A file the trace never saw come into being: the recording is incomplete, which the
             // completeness check reports; the replay itself must not fail on it.
             return;
         }
         switch (op.kind()) {
             case CREATE -> {
-                ns.names.put(op.path(), inode);
+                entry(op, inode, ns);
                 contents.truncate(inode, 0);
             }
             case WRITE -> {
@@ -102,6 +127,17 @@ final class Replay {
                 }
             }
             case TRUNCATE -> contents.truncate(inode, op.length());
+            default -> entry(op, inode, ns);
+        }
+    }
+
+    /** What an operation does to the directory entries, the same in a full replay and in {@link #visible}. */
+    private static void entry(IoOp op, int inode, Namespace ns) {
+        if (inode == TraceFacts.NO_INODE && op.kind() == OpKind.LINK) {
+            return; // see apply: a link to a file the trace never saw created
+        }
+        switch (op.kind()) {
+            case CREATE -> ns.names.put(op.path(), inode);
             case MOVE -> ns.move(op.path(), op.target(), inode);
             case LINK -> ns.names.put(op.target(), inode);
             case DELETE -> ns.delete(op.path());
@@ -133,21 +169,21 @@ final class Replay {
             int to = (int) Math.min(length, (firstSector + s + 1) * size - start);
             covered = Math.max(covered, to);
             if (tear.keeps(s)) {
-                contents.overwrite(inode, start + from, data, from, to - from);
+                contents.overwrite(inode, start + from, data, from, to - from, true);
                 continue;
             }
             int oldEnd = Math.min(to, Math.max(from, synced));
             if (oldEnd > from) {
-                contents.overwrite(inode, start + from, old, from, oldEnd - from);
+                contents.overwrite(inode, start + from, old, from, oldEnd - from, false);
             }
             if (to > oldEnd && tear.fill() == Tear.Fill.GARBAGE) {
-                contents.overwrite(inode, start + oldEnd, garbage(op, size), oldEnd, to - oldEnd);
+                contents.overwrite(inode, start + oldEnd, garbage(op, size), oldEnd, to - oldEnd, true);
             } else if (to > oldEnd && start + oldEnd < before) {
-                contents.overwrite(inode, start + oldEnd, null, 0, (int) (Math.min(start + to, before) - start - oldEnd));
+                contents.overwrite(inode, start + oldEnd, null, 0, (int) (Math.min(start + to, before) - start - oldEnd), true);
             }
         }
         if (covered < length) {
-            contents.overwrite(inode, start + covered, data, covered, length - covered); // bytes no sector of the tear names
+            contents.overwrite(inode, start + covered, data, covered, length - covered, true); // bytes no sector of the tear names
         }
     }
 
@@ -181,26 +217,39 @@ final class Replay {
         return length <= 0 ? 0 : (int) ((offset + length - 1) / sectorSize - offset / sectorSize + 1);
     }
 
-    /** Per-inode file contents; initial contents are shared until first modified. */
+    /**
+     * Per-inode file contents; initial contents are shared until first modified. Each change is
+     * also told to the inode's {@link Blocks}, so the digest knows which blocks are unchanged copies.
+     */
     private static final class Contents {
         private static final byte[] EMPTY = new byte[0];
-        private final byte[][] initial;
         private final byte[][] bytes;
         private final int[] length;
         private final boolean[] owned;
         private final int[] largest;
+        private final Blocks[] blocks;
 
         Contents(byte[][] initial, int extra, int[] largest) {
-            this.initial = initial;
             this.largest = largest;
             int n = initial.length + extra;
             bytes = new byte[n][];
             length = new int[n];
             owned = new boolean[n];
+            blocks = new Blocks[n];
             for (int i = 0; i < initial.length; i++) {
                 bytes[i] = initial[i];
                 length[i] = initial[i].length;
             }
+        }
+
+        /** What is known of the inode's blocks; created on first use, all unknown unless it is a file from before. */
+        Blocks blocks(int inode) {
+            Blocks b = blocks[inode];
+            if (b == null) {
+                b = !owned[inode] && bytes[inode] != null ? Blocks.of(bytes[inode]) : new Blocks();
+                blocks[inode] = b;
+            }
+            return b;
         }
 
         void write(int inode, long offset, byte[] data) {
@@ -209,12 +258,14 @@ final class Replay {
                 bytes[inode] = data;
                 length[inode] = data.length;
                 owned[inode] = false;
+                blocks[inode] = Blocks.of(data);
                 return;
             }
-            int end = Math.toIntExact(offset + data.length);
-            ensure(inode, Math.max(end, length[inode]));
+            int end = Math.max(Math.toIntExact(offset + data.length), length[inode]);
+            ensure(inode, end);
+            setLength(inode, end);
             System.arraycopy(data, 0, bytes[inode], (int) offset, data.length);
-            length[inode] = Math.max(end, length[inode]);
+            blocks(inode).copied(offset, data.length, data, 0);
         }
 
         /**
@@ -226,17 +277,22 @@ final class Replay {
             int before = this.length[inode];
             int end = Math.max(before, Math.toIntExact(offset + length));
             ensure(inode, end);
-            this.length[inode] = end;
+            setLength(inode, end);
             return before;
         }
 
-        /** Replaces {@code length} written bytes at {@code offset} with {@code from}'s (zeros when null). */
-        void overwrite(int inode, long offset, byte[] from, int fromOffset, int length) {
+        /**
+         * Replaces {@code length} written bytes at {@code offset} with {@code from}'s (zeros when
+         * null); {@code lasting} when no one modifies {@code from} afterwards.
+         */
+        void overwrite(int inode, long offset, byte[] from, int fromOffset, int length, boolean lasting) {
             ensure(inode, this.length[inode]);
             if (from == null) {
                 Arrays.fill(bytes[inode], (int) offset, (int) offset + length, (byte) 0);
+                blocks(inode).zeroed(offset, length);
             } else {
                 System.arraycopy(from, fromOffset, bytes[inode], (int) offset, length);
+                blocks(inode).copied(offset, length, lasting ? from : null, fromOffset);
             }
         }
 
@@ -246,13 +302,21 @@ final class Replay {
                 bytes[inode] = EMPTY; // a create: nothing to allocate until something is written
                 length[inode] = 0;
                 owned[inode] = false;
+                blocks[inode] = new Blocks();
                 return;
             }
-            if (n > length[inode]) {
-                ensure(inode, n);
-            } else if (owned[inode]) {
+            if (n < length[inode] && owned[inode]) {
                 Arrays.fill(bytes[inode], n, length[inode], (byte) 0);
             }
+            setLength(inode, n);
+        }
+
+        /** Sets the file's length; bytes it gains read as zeros. Only ever modifies an array of its own. */
+        private void setLength(int inode, int n) {
+            if (n > length[inode]) {
+                ensure(inode, n);
+            }
+            blocks(inode).resized(length[inode], n);
             length[inode] = n;
         }
 
@@ -260,6 +324,7 @@ final class Replay {
         private void ensure(int inode, int capacity) {
             byte[] old = bytes[inode] == null ? EMPTY : bytes[inode];
             if (!owned[inode] || old.length < capacity) {
+                blocks(inode); // still knows the shared array it was: its blocks stay copies of it
                 // A first copy is exact (most states end there, and a longer array costs a trimming copy);
                 // growing an array of its own goes straight to the largest size the trace gives the file.
                 int size = owned[inode] ? Math.max(capacity, Math.max(largest[inode], old.length * 2)) : capacity;
