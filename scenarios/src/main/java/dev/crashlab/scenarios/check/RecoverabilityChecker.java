@@ -6,12 +6,6 @@ import dev.crashlab.store.ReaderProtocol;
 import dev.crashlab.store.WriteOnceStore;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * G5: after the crash, a reader of an invalid entry gets {@code InvalidEntryException} (never a
@@ -31,8 +25,6 @@ final class RecoverabilityChecker implements Checker {
     private final Stores stores = new Stores();
 
     private final Duration bound;
-    /** Reused across states (a thread per put cost more than the put); replaced when a put hangs. */
-    private ExecutorService writer;
 
     /** A put that takes longer than {@code bound} counts as blocked forever. */
     public RecoverabilityChecker(Duration bound) {
@@ -70,33 +62,27 @@ final class RecoverabilityChecker implements Checker {
 
     /** "stored", or what went wrong. A conflicting existing value is G4's business, not a failure here. */
     private String freshPut(CrashCase c, String key) throws IOException {
-        byte[] value = PROBE;
         WriteOnceStore<byte[]> store = stores.writer(c.root(), c.expected());
-        if (writer == null) {
-            writer = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "g5-fresh-writer");
-                t.setDaemon(true);
-                return t;
-            });
-        }
+        long start = System.nanoTime();
+        String outcome;
+        PutDeadline.arm(bound.toNanos());
         try {
-            Future<?> put = writer.submit(() -> {
-                store.put(key, value);
-                return null;
-            });
-            put.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-            KeyReading after = KeyReading.onDisk(stores, c.root(), key);
-            return after.value() != null ? "stored" : "returned but left " + after.describe();
-        } catch (ExecutionException e) {
-            return e.getCause() instanceof EntryExistsException ? "stored"
-                    : e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
-        } catch (TimeoutException e) {
-            writer.shutdownNow();
-            writer = null;
-            return "still blocked after " + bound;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+            store.put(key, PROBE);
+            outcome = null;
+        } catch (EntryExistsException e) {
+            outcome = "stored";
+        } catch (Exception e) {
+            outcome = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } finally {
+            PutDeadline.disarm();
         }
+        if (System.nanoTime() - start > bound.toNanos()) {
+            return "still blocked after " + bound;
+        }
+        if (outcome != null) {
+            return outcome;
+        }
+        KeyReading after = KeyReading.onDisk(stores, c.root(), key);
+        return after.value() != null ? "stored" : "returned but left " + after.describe();
     }
 }
