@@ -36,6 +36,8 @@ public final class CrashStates {
     private final MessageDigest blockSha;
     private final Map<byte[], byte[]> sharedDigests = new IdentityHashMap<>();
     private final Map<Block, byte[]> blockDigests = new HashMap<>();
+    /** Which inodes a state shows depends only on the entry operations applied, a handful of sets per trace. */
+    private final Map<BitSet, BitSet> visibleAfter = new HashMap<>();
 
     public CrashStates(IoTrace trace) {
         this.facts = new TraceFacts(trace);
@@ -152,7 +154,13 @@ public final class CrashStates {
      * replaying 1 MiB.
      */
     private List<Object> applied(Fate[] fates) {
-        BitSet visible = replay.visible(fates);
+        BitSet entries = new BitSet(fates.length);
+        for (int i = 0; i < fates.length; i++) {
+            if (facts.isEntry(i) && fates[i].kind() != Fate.Kind.DROPPED) {
+                entries.set(i);
+            }
+        }
+        BitSet visible = visibleAfter.computeIfAbsent(entries, e -> replay.visible(fates));
         List<Object> key = new ArrayList<>();
         for (int i = 0; i < fates.length; i++) {
             boolean shows = facts.isEntry(i) || facts.isData(i) && facts.inode(i) >= 0 && visible.get(facts.inode(i));
