@@ -93,18 +93,19 @@ class InterleaverTest {
         assertTimeoutPreemptively(WATCHDOG, () -> {
             Object actorsMonitor = new Object();
             ReentrantLock thirdsLock = new ReentrantLock();
-            CountDownLatch holding = new CountDownLatch(2);
+            CountDownLatch actorHolds = new CountDownLatch(1);
+            CountDownLatch thirdHolds = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             Thread actor = new Thread(() -> {
                 synchronized (actorsMonitor) {
-                    holding.countDown();
+                    actorHolds.countDown();
                     await(release);
                 }
             });
             Thread third = new Thread(() -> {
                 thirdsLock.lock();
                 try {
-                    holding.countDown();
+                    thirdHolds.countDown();
                     synchronized (actorsMonitor) {
                         actorsMonitor.hashCode();
                     }
@@ -112,9 +113,11 @@ class InterleaverTest {
                     thirdsLock.unlock();
                 }
             });
+            // The third starts once the actor holds the monitor: started together, it could take it first.
             actor.start();
+            actorHolds.await();
             third.start();
-            holding.await();
+            thirdHolds.await();
             until(third, Thread.State.BLOCKED);
             Thread racer = new Thread(() -> {
                 thirdsLock.lock();
