@@ -175,27 +175,6 @@ final class EntryPoints {
         NativeCallSites.install(inst, rewriter.makeRaw(), natives, notRewritten);
     }
 
-    /**
-     * crashlab's own classes: under dev.crashlab. and not compiled test code (crashlab's tests are
-     * written like a user's targets and fsync like one).
-     */
-    private static final class CrashlabsOwn implements AgentBuilder.RawMatcher {
-        @Override
-        public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> redefined,
-                               java.security.ProtectionDomain domain) {
-            if (!type.getName().startsWith("dev.crashlab.")) {
-                return false;
-            }
-            java.security.CodeSource source = domain == null ? null : domain.getCodeSource();
-            java.net.URL url = source == null ? null : source.getLocation();
-            if (url == null && loader != null) {
-                url = loader.getResource(type.getName().replace('.', '/') + ".class");
-            }
-            String location = url == null ? "" : url.getPath();
-            return !location.contains("/test-classes/") && !location.endsWith("/test-classes");
-        }
-    }
-
     /** Failures go to {@code failures}: fatal for the JDK's entry points, a note for call-site rewriting. */
     private AgentBuilder base(Instrumentation inst, Class<?> dispatch, List<String> failures,
                               AgentBuilder.RedefinitionStrategy.DiscoveryStrategy discovery) {
