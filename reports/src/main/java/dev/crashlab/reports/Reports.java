@@ -26,6 +26,15 @@ public final class Reports {
         }
     }
 
+    /**
+     * Renders a small sample in every format, writing nothing, so the first {@link #write} of this
+     * JVM finds its libraries loaded and initialised; meant for a thread of its own while the
+     * caller does other work. Never throws: a problem of a renderer shows in the real rendering.
+     */
+    public static void warmUp() {
+        WarmUp.renderSample();
+    }
+
     /** Writes one format to {@code file}, replacing it atomically. */
     public static void render(CampaignResult result, Format format, Path file) throws IOException {
         AtomicFiles.write(file, format.render(result));

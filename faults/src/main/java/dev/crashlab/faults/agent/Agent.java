@@ -24,7 +24,7 @@ public final class Agent {
 
     static final String BOOT_PACKAGE = "dev.crashlab.faults.agent.boot.";
     static final String DISPATCH = BOOT_PACKAGE + "IoDispatch";
-    private static final List<String> BOOT_CLASSES = List.of(DISPATCH, DISPATCH + "$Hook",
+    static final List<String> BOOT_CLASSES = List.of(DISPATCH, DISPATCH + "$Hook",
             DISPATCH + "$Token", DISPATCH + "$Skip", DISPATCH + "$NativeCall");
 
     private static volatile Instrumentation fromCommandLine;
@@ -83,6 +83,10 @@ public final class Agent {
     }
 
     private static Class<?> injectIntoBootstrap(Instrumentation inst) {
+        Class<?> given = GivenDispatcher.find(BOOT_CLASSES, Agent.class.getClassLoader());
+        if (given != null) {
+            return given;
+        }
         try {
             ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(Agent.class.getClassLoader());
             Map<String, byte[]> types = new HashMap<>();

@@ -114,9 +114,12 @@ final class EntryPoints {
         ElementMatcher.Junction<MethodDescription> java = not(isNative()).and(not(isAbstract())).and(not(isBridge()));
         ElementMatcher.Junction<MethodDescription> writes = java.and(named("write").or(named("writeBytes")));
         // Retransform only the advised classes already loaded: scanning every loaded class costs seconds.
+        // The transformer stays installed for classes loaded later (Jimfs); a class is ignored by its
+        // name first, which needs no parsing, where isSynthetic alone parsed every class loaded after
+        // the install.
         AgentBuilder builder = base(inst, dispatch, errors,
                 new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loaded(ADVISED)))
-                .ignore(nameStartsWith("net.bytebuddy.").or(isSynthetic()));
+                .ignore(not(namedOneOf(ADVISED)).or(isSynthetic()));
         builder
                 .type(namedOneOf("sun.nio.ch.FileChannelImpl", "com.google.common.jimfs.JimfsFileChannel"))
                 .transform(advice(java.and(namedOneOf("write", "truncate", "map", "transferFrom", "transferTo")),
@@ -175,27 +178,6 @@ final class EntryPoints {
         NativeCallSites.install(inst, rewriter.makeRaw(), natives, notRewritten);
     }
 
-    /**
-     * crashlab's own classes: under dev.crashlab. and not compiled test code (crashlab's tests are
-     * written like a user's targets and fsync like one).
-     */
-    private static final class CrashlabsOwn implements AgentBuilder.RawMatcher {
-        @Override
-        public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> redefined,
-                               java.security.ProtectionDomain domain) {
-            if (!type.getName().startsWith("dev.crashlab.")) {
-                return false;
-            }
-            java.security.CodeSource source = domain == null ? null : domain.getCodeSource();
-            java.net.URL url = source == null ? null : source.getLocation();
-            if (url == null && loader != null) {
-                url = loader.getResource(type.getName().replace('.', '/') + ".class");
-            }
-            String location = url == null ? "" : url.getPath();
-            return !location.contains("/test-classes/") && !location.endsWith("/test-classes");
-        }
-    }
-
     /** Failures go to {@code failures}: fatal for the JDK's entry points, a note for call-site rewriting. */
     private AgentBuilder base(Instrumentation inst, Class<?> dispatch, List<String> failures,
                               AgentBuilder.RedefinitionStrategy.DiscoveryStrategy discovery) {
@@ -205,7 +187,9 @@ final class EntryPoints {
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(discovery)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+                // every transformer only adds visitors (advice, call-site substitution): DECORATE skips
+                // the method graph REDEFINE builds for changes this agent never makes
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 // advice inlined into java.base must be able to read the bootstrap loader's unnamed module
                 .assureReadEdgeTo(inst, dispatch)
                 .with(new AgentBuilder.Listener.Adapter() {

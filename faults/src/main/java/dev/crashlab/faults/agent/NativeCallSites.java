@@ -14,7 +14,8 @@ import java.util.List;
  * it cannot carry advice, so its call sites are rewritten instead, in every class outside the JDK
  * and crashlab that calls it. Only classes whose constant pool names such a method's class and
  * name are handed to the rewriter: scanning the bytes costs microseconds where rewriting every
- * class a test suite loads cost seconds, and each loaded class is retransformed on its own, so one
+ * class a test suite loads cost seconds; crashlab's own classes, which the rewriter leaves alone
+ * anyway, are not even scanned, and each loaded class is retransformed on its own, so one
  * class the JVM refuses to retransform cannot keep the others from being rewritten.
  */
 final class NativeCallSites implements ClassFileTransformer {
@@ -40,6 +41,7 @@ final class NativeCallSites implements ClassFileTransformer {
         inst.addTransformer(sites, true);
         for (Class<?> loaded : inst.getAllLoadedClasses()) {
             if (loaded.getClassLoader() == null || loaded.isArray() || loaded.isHidden() || platform(loaded.getName())
+                    || CrashlabsOwn.is(loaded.getName(), loaded.getClassLoader(), loaded.getProtectionDomain())
                     || !inst.isModifiableClass(loaded) || !sites.calls(bytesOf(loaded))) {
                 continue;
             }
@@ -54,7 +56,11 @@ final class NativeCallSites implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
-        if (loader == null || name == null || platform(name.replace('/', '.')) || !calls(bytes)) {
+        if (loader == null || name == null) {
+            return null;
+        }
+        String binaryName = name.replace('/', '.');
+        if (platform(binaryName) || CrashlabsOwn.is(binaryName, loader, domain) || !calls(bytes)) {
             return null;
         }
         return rewriter.transform(module, loader, name, redefined, domain, bytes);

@@ -1,8 +1,9 @@
 /**
  * ByteBuddy advice on the JDK's and Jimfs's Java-level file I/O, dispatching through
  * {@code boot.IoDispatch}, a class injected into the bootstrap loader (advice inlined into java.*
- * and sun.* classes can only see bootstrap classes). Loaded with {@code -javaagent}; see
- * {@link dev.crashlab.faults.agent.Agent}.
+ * and sun.* classes can only see bootstrap classes), or given to the JVM on its bootstrap class
+ * path at start ({@code GivenDispatcher}), which keeps class-data sharing on. Loaded with
+ * {@code -javaagent}; see {@link dev.crashlab.faults.agent.Agent}.
  *
  * <p>Advised, on JDK 17 and 25 alike (the public entry points did not move between them, only
  * what lies behind them, e.g. UnixFileSystemProvider.move delegating to UnixFileSystem.move on 25):

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.cli;
 
+import dev.crashlab.faults.agent.Agent;
 import dev.crashlab.reports.Shard;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.CampaignResult;
@@ -134,10 +135,16 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
+        ReportWarmUp warmUp = ReportWarmUp.start();
         try (UserTarget user = UserTarget.load(spec, target, classpath)) {
             CrashTarget described = user.target();
             Instant startedAt = Instant.now();
-            CrashResult result = user.run(() -> CrashCheck.run(described));
+            CrashResult result = user.run(() -> {
+                // The run would install it first thing; installing it here overlaps the warm-up, which must end before the run.
+                Agent.install();
+                warmUp.awaitEnd();
+                return CrashCheck.run(described);
+            });
             err.println("crashlab check: " + described.name() + " (" + target + ", " + described.faults().size()
                     + " fault context(s), " + described.models().size() + " persistence model(s) and the concurrent reader)"
                     + " finished in " + result.durationMillis() + " ms: "
