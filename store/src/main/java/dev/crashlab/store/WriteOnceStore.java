@@ -295,7 +295,8 @@ public final class WriteOnceStore<V> {
         Put<V> put = newPut(key, value);
         checkReadable(put);
         for (int look = 0; look < MAX_LOOKS; look++) {
-            if (!mustPublish(put, conflictIsError)) {
+            boolean quick = look == 0 && publisher.refusesToReplace() && EntryReader.nothingVisibleAt(put.entry);
+            if (!quick && !mustPublish(put, conflictIsError)) {
                 return false;
             }
             try {
@@ -303,9 +304,32 @@ public final class WriteOnceStore<V> {
                 return true;
             } catch (RenamePublisher.LostRace raced) {
                 // A second writer published the key first: look at what it left, as if it had been there all along.
+            } catch (IOException failed) {
+                throw quick ? lookedTooQuickly(put, failed) : failed;
             }
         }
         throw gaveUp(put);
+    }
+
+    /**
+     * A put that failed after its quick look: the full look would have stopped it earlier, with its
+     * own error, where the name holds what the quick look cannot see (a directory the store may not
+     * search, or a file system that refuses the look); that error is the true one. Otherwise the
+     * publish's failure stands.
+     */
+    private IOException lookedTooQuickly(Put<V> put, IOException failed) throws IOException {
+        if (!put.published) {
+            EntryReader.Found found = lookAt(put);
+            if (found.invalid() && (!publisher.replacesInvalid() || found.directory())
+                    || !found.invalid() && found.error() != null) {
+                failed = found.error();
+            }
+        }
+        return failed;
+    }
+
+    private EntryReader.Found lookAt(Put<V> put) throws IOException {
+        return EntryReader.read(put.entry, put.key, put.keyBytes, EntryFormat.fileSize(put.keyBytes.length, maxValueBytes));
     }
 
     /** Looks at what the key holds now; false if the put has nothing to do. */
@@ -313,8 +337,7 @@ public final class WriteOnceStore<V> {
         if (!publisher.checksExisting()) {
             return true;
         }
-        EntryReader.Found found = EntryReader.read(put.entry, put.key, put.keyBytes,
-                EntryFormat.fileSize(put.keyBytes.length, maxValueBytes));
+        EntryReader.Found found = lookAt(put);
         put.replacesInvalid = found.invalid();
         if (found.absent()) {
             return true;

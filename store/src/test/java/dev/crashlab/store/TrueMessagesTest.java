@@ -191,6 +191,19 @@ class TrueMessagesTest {
         assertEquals("decomposed", s.get(nfd).orElseThrow());
     }
 
+    /** The look before a put fails on the entry's path, so the put says it could not read the entry, not that a temp file failed. */
+    @Test
+    void aRootReplacedByAFileFailsTheLookNotTheTempFile() throws Exception {
+        Path root = tmp.resolve("moved");
+        WriteOnceStore<String> s = WriteOnceStore.builder(root, Codecs.utf8()).build();
+        Files.delete(root);
+        Files.writeString(root, "x");
+        StoreException e = assertThrows(StoreException.class, () -> s.put("k", "v"));
+        assertFalse(e instanceof PutFailedException, e.getMessage());
+        assertTrue(e.getMessage().startsWith("Reading entry file " + s.entryFile("k") + " for key \"k\" failed"), e.getMessage());
+        assertEquals("x", Files.readString(root));
+    }
+
     @Test
     void aFileAtTheRootPathSaysSo() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
