@@ -36,13 +36,28 @@ final class EntryFormat {
         return HEADER + (long) keyLength + valueLength + TRAILER;
     }
 
-    static byte[] encode(byte[] key, byte[] value) {
-        ByteBuffer b = ByteBuffer.allocate(HEADER + key.length + value.length + TRAILER);
-        b.put(MAGIC).put((byte) VERSION).putInt(key.length).put(key).put(value).putLong(value.length);
+    /** Where the value starts in the entry of a key of this length: the header and the key come first. */
+    static int valueOffset(int keyLength) {
+        return HEADER + keyLength;
+    }
+
+    /** The bytes an entry file adds after its value. */
+    static int trailerLength() {
+        return TRAILER;
+    }
+
+    /**
+     * Completes an entry in {@code entry}, whose value ({@code valueLength} bytes) is already in
+     * place at {@link #valueOffset}: writes the header and key before it and the trailer after it,
+     * so that a value serialized straight into its place is never copied again.
+     */
+    static void seal(byte[] entry, byte[] key, int valueLength) {
+        ByteBuffer b = ByteBuffer.wrap(entry);
+        b.put(MAGIC).put((byte) VERSION).putInt(key.length).put(key);
+        b.position(b.position() + valueLength).putLong(valueLength);
         CRC32C crc = new CRC32C();
-        crc.update(b.array(), 0, b.position());
+        crc.update(entry, 0, b.position());
         b.putInt((int) crc.getValue());
-        return b.array();
     }
 
     /**

@@ -11,7 +11,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -269,14 +268,14 @@ public final class WriteOnceStore<V> {
         if (!publisher.checksValueFirst()) {
             return;
         }
-        byte[] encoded = put.encodedValue();
-        if (encoded.length > maxValueBytes) {
-            throw new IllegalArgumentException("The value for key " + put.describeKey() + " is " + encoded.length
+        int length = put.valueLength();
+        if (length > maxValueBytes) {
+            throw new IllegalArgumentException("The value for key " + put.describeKey() + " is " + length
                     + " bytes, over this store's maxValueBytes (" + maxValueBytes + "): nothing was published."
                     + " Raise WriteOnceStore.Builder.maxValueBytes for every store that reads this directory.");
         }
         try {
-            codec.decode(encoded.clone());
+            codec.decode(put.valueCopy());
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw new IllegalArgumentException("The value for key " + put.describeKey() + " could not be read back by"
                     + " this store's codec, so it was not stored (nothing was published): " + e.getMessage()
@@ -351,7 +350,7 @@ public final class WriteOnceStore<V> {
         if (found.error() != null) {
             throw found.error();
         }
-        if (Arrays.equals(found.value(), put.encodedValue())) {
+        if (put.valueEquals(found.value())) {
             put.alreadyStored = true;
             return false;
         }
