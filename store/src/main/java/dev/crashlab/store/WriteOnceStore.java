@@ -239,13 +239,20 @@ public final class WriteOnceStore<V> {
      */
     private volatile Named lastNamed;
 
+    /** Every entry's parent, which is the same path for all of them: asked for once. */
+    private volatile Path directory;
+
     private Named named(String key) {
         Named n = lastNamed;
         if (n == null || !n.key().equals(key)) {
             byte[] keyBytes = Keys.strictUtf8(key, "key");
             String hash = hasher.apply(keyBytes);
             Path entry = root.resolve(hash + ENTRY_SUFFIX);
-            n = new Named(key, keyBytes, hash, entry, entry.getParent());
+            Path dir = directory;
+            if (dir == null) {
+                directory = dir = entry.getParent();
+            }
+            n = new Named(key, keyBytes, hash, entry, dir);
             lastNamed = n;
         }
         return n;
@@ -273,6 +280,9 @@ public final class WriteOnceStore<V> {
             throw new IllegalArgumentException("The value for key " + put.describeKey() + " is " + length
                     + " bytes, over this store's maxValueBytes (" + maxValueBytes + "): nothing was published."
                     + " Raise WriteOnceStore.Builder.maxValueBytes for every store that reads this directory.");
+        }
+        if (codec instanceof Codecs.ReadsAnyBytes) {
+            return;
         }
         try {
             codec.decode(put.valueCopy());
