@@ -26,18 +26,27 @@ public final class Codecs {
 
     /** The value is the bytes themselves. */
     public static Codec<byte[]> bytes() {
-        return new Codec<>() {
-            @Override
-            public void encode(byte[] value, OutputStream out) throws IOException {
-                out.write(value);
-            }
+        return new Bytes();
+    }
 
-            /** The store hands over an array of its own (cut from the entry it read), so no copy. */
-            @Override
-            public byte[] decode(byte[] bytes) {
-                return bytes;
-            }
-        };
+    /**
+     * A codec whose decoder takes any bytes and cannot fail: a put need not decode what it is about
+     * to publish to learn that this store can read it back.
+     */
+    interface ReadsAnyBytes {
+    }
+
+    private static final class Bytes implements Codec<byte[]>, ReadsAnyBytes {
+        @Override
+        public void encode(byte[] value, OutputStream out) throws IOException {
+            out.write(value);
+        }
+
+        /** The store hands over an array of its own (cut from the entry it read), so no copy. */
+        @Override
+        public byte[] decode(byte[] bytes) {
+            return bytes;
+        }
     }
 
     /** Strings as UTF-8; malformed input is refused both ways rather than replaced with '?'. */

@@ -30,6 +30,15 @@ interface Publisher {
         return true;
     }
 
+    /**
+     * Whether the publish itself refuses to replace anything at the entry's name (a hard link does),
+     * so that a put of a new key may look first with a call that cannot see a dangling link: the
+     * link would find it in its way, and the put would then look again, fully.
+     */
+    default boolean refusesToReplace() {
+        return false;
+    }
+
     /** False where an invalid entry blocks every later put (seed 000's store could not repair one). */
     default boolean replacesInvalid() {
         return true;

@@ -3,6 +3,7 @@ package dev.crashlab.store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /** One put in flight: the key in its three forms, where its entry lives, the value, and how far it got. */
@@ -16,7 +17,9 @@ final class Put<V> {
     final V value;
     final Codec<V> codec;
     final Durability durability;
-    private byte[] encoded;
+    /** The whole entry file's bytes, the value serialized into its place among them; null until encoded. */
+    private byte[] fileBytes;
+    private int valueLength;
     /** Set when the key held an invalid entry when the put looked: the one case a publish may replace. */
     boolean replacesInvalid;
     /** Set once readers can see this put's entry: from then on a failure must not say "nothing was published". */
@@ -38,36 +41,102 @@ final class Put<V> {
         this.durability = durability;
     }
 
-    /** The value serialized to memory, once: nothing touches the disk until serialization succeeded. */
-    byte[] encodedValue() throws IOException {
-        if (encoded == null) {
-            Encoded out = new Encoded();
-            try {
-                codec.encode(value, out);
-            } catch (StackOverflowError e) {
-                // Java serialization recurses once per nested object: a long linked structure overflows the caller's stack.
-                throw new IllegalArgumentException("The value for key " + describeKey() + " is too deep to serialize"
-                        + " (StackOverflowError while encoding it): nothing was published. Store it as a flat structure"
-                        + " (an array or a java.util.List), or give the codec a writeObject that does not recurse.");
-            }
-            encoded = out.bytes();
+    /**
+     * Serializes the value to memory, once, straight into the entry file's bytes: nothing touches
+     * the disk until serialization succeeded, and the value is never copied to build the entry.
+     */
+    private void encode() throws IOException {
+        if (fileBytes != null) {
+            return;
         }
-        return encoded;
+        int offset = EntryFormat.valueOffset(keyBytes.length);
+        Encoded out = new Encoded(offset);
+        try {
+            codec.encode(value, out);
+        } catch (StackOverflowError e) {
+            // Java serialization recurses once per nested object: a long linked structure overflows the caller's stack.
+            throw new IllegalArgumentException("The value for key " + describeKey() + " is too deep to serialize"
+                    + " (StackOverflowError while encoding it): nothing was published. Store it as a flat structure"
+                    + " (an array or a java.util.List), or give the codec a writeObject that does not recurse.");
+        }
+        valueLength = out.size() - offset;
+        fileBytes = out.entry();
+        EntryFormat.seal(fileBytes, keyBytes, valueLength);
+    }
+
+    /** How many bytes the serialized value has. */
+    int valueLength() throws IOException {
+        encode();
+        return valueLength;
+    }
+
+    /** A copy of the serialized value, for a decoder that may keep or change what it is given. */
+    byte[] valueCopy() throws IOException {
+        encode();
+        int from = EntryFormat.valueOffset(keyBytes.length);
+        return Arrays.copyOfRange(fileBytes, from, from + valueLength);
+    }
+
+    /** Whether {@code bytes} are exactly the serialized value. */
+    boolean valueEquals(byte[] bytes) throws IOException {
+        encode();
+        int from = EntryFormat.valueOffset(keyBytes.length);
+        return Arrays.equals(bytes, 0, bytes.length, fileBytes, from, from + valueLength);
+    }
+
+    /** The whole entry file's bytes; nothing may change them. */
+    byte[] entryBytes() throws IOException {
+        encode();
+        return fileBytes;
     }
 
     /**
-     * A value written in one call (the byte and string codecs) fills the buffer exactly: it is
-     * handed over as it is, since nothing writes to it afterwards, instead of copied once more.
+     * Memory the value is serialized into, with the entry's header and key reserved before it and
+     * room for its trailer kept after it. A value written in one call (the byte and string codecs)
+     * makes the array exactly the entry's size, so it is written as it is. Still a
+     * ByteArrayOutputStream: a crash mid-serialization is injected into its writes.
      */
     private static final class Encoded extends ByteArrayOutputStream {
-        byte[] bytes() {
-            return count == buf.length ? buf : toByteArray();
-        }
-    }
+        private final int start;
 
-    /** The whole entry file's bytes. */
-    byte[] entryBytes() throws IOException {
-        return EntryFormat.encode(keyBytes, encodedValue());
+        Encoded(int start) {
+            super(start + EntryFormat.trailerLength());
+            this.start = start;
+            this.count = start;
+        }
+
+        @Override
+        public void write(int b) {
+            reserve(1);
+            super.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            reserve(len);
+            super.write(b, off, len);
+        }
+
+        /** Room for {@code len} more bytes and the trailer; the first write gets exactly that, later ones double. */
+        private void reserve(int len) {
+            long needed = (long) count + Math.max(len, 0) + EntryFormat.trailerLength();
+            if (needed > buf.length) {
+                long grown = count == start ? needed : Math.max(needed, 2L * buf.length);
+                if (needed > MAX_ARRAY) {
+                    throw new OutOfMemoryError("Required array length " + needed + " is too large");
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min(grown, MAX_ARRAY));
+            }
+        }
+
+        /** The entry's bytes, trailer included: the buffer itself when it is exactly that size. */
+        byte[] entry() {
+            int length = count + EntryFormat.trailerLength();
+            return length == buf.length ? buf : Arrays.copyOf(buf, length);
+        }
+
+        /** The largest array a JVM reliably allocates. */
+        private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
     }
 
     String describeKey() {

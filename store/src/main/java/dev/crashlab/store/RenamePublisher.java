@@ -136,6 +136,11 @@ final class RenamePublisher implements Publisher {
     }
 
     @Override
+    public boolean refusesToReplace() {
+        return atomicMove && !unlinkFirst && linksSupported;
+    }
+
+    @Override
     public boolean checksExisting() {
         return !unlinkFirst;
     }

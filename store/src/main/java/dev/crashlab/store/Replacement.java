@@ -76,7 +76,7 @@ final class Replacement {
     }
 
     static Path markerFile(Put<?> put) {
-        return put.entry.resolveSibling("." + put.hash + ".replacing");
+        return put.directory.resolve("." + put.hash + ".replacing");
     }
 
     /** Where the marker of {@code key} in {@code store} lives; for tests. */
@@ -256,12 +256,12 @@ final class Replacement {
     }
 
     /**
-     * Every put asks whether a marker stands, and almost never does one. On the default file system
-     * java.io.File answers without the NoSuchFileException (and its stack trace) that java.nio
-     * throws on JDK 17. It follows links: a dangling link is no marker, and a live marker is never a link.
+     * Every put asks whether a marker stands, and almost never does one: the look that costs no
+     * exception (and no java.io.File) answers. It follows links: a dangling link is no marker, and a
+     * live marker is never a link.
      */
     private static boolean noLiveMarker(Path marker) {
-        return marker.getFileSystem() == java.nio.file.FileSystems.getDefault() && !marker.toFile().exists();
+        return EntryReader.nothingVisibleAt(marker);
     }
 
     /** Whether the writer that published {@code token} may still be running. Unreadable: no writer wrote it whole. */

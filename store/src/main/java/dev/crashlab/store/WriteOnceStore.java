@@ -11,7 +11,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -240,13 +239,20 @@ public final class WriteOnceStore<V> {
      */
     private volatile Named lastNamed;
 
+    /** Every entry's parent, which is the same path for all of them: asked for once. */
+    private volatile Path directory;
+
     private Named named(String key) {
         Named n = lastNamed;
         if (n == null || !n.key().equals(key)) {
             byte[] keyBytes = Keys.strictUtf8(key, "key");
             String hash = hasher.apply(keyBytes);
             Path entry = root.resolve(hash + ENTRY_SUFFIX);
-            n = new Named(key, keyBytes, hash, entry, entry.getParent());
+            Path dir = directory;
+            if (dir == null) {
+                directory = dir = entry.getParent();
+            }
+            n = new Named(key, keyBytes, hash, entry, dir);
             lastNamed = n;
         }
         return n;
@@ -269,14 +275,17 @@ public final class WriteOnceStore<V> {
         if (!publisher.checksValueFirst()) {
             return;
         }
-        byte[] encoded = put.encodedValue();
-        if (encoded.length > maxValueBytes) {
-            throw new IllegalArgumentException("The value for key " + put.describeKey() + " is " + encoded.length
+        int length = put.valueLength();
+        if (length > maxValueBytes) {
+            throw new IllegalArgumentException("The value for key " + put.describeKey() + " is " + length
                     + " bytes, over this store's maxValueBytes (" + maxValueBytes + "): nothing was published."
                     + " Raise WriteOnceStore.Builder.maxValueBytes for every store that reads this directory.");
         }
+        if (codec instanceof Codecs.ReadsAnyBytes) {
+            return;
+        }
         try {
-            codec.decode(encoded.clone());
+            codec.decode(put.valueCopy());
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw new IllegalArgumentException("The value for key " + put.describeKey() + " could not be read back by"
                     + " this store's codec, so it was not stored (nothing was published): " + e.getMessage()
@@ -295,7 +304,8 @@ public final class WriteOnceStore<V> {
         Put<V> put = newPut(key, value);
         checkReadable(put);
         for (int look = 0; look < MAX_LOOKS; look++) {
-            if (!mustPublish(put, conflictIsError)) {
+            boolean quick = look == 0 && publisher.refusesToReplace() && EntryReader.nothingVisibleAt(put.entry);
+            if (!quick && !mustPublish(put, conflictIsError)) {
                 return false;
             }
             try {
@@ -303,9 +313,32 @@ public final class WriteOnceStore<V> {
                 return true;
             } catch (RenamePublisher.LostRace raced) {
                 // A second writer published the key first: look at what it left, as if it had been there all along.
+            } catch (IOException failed) {
+                throw quick ? lookedTooQuickly(put, failed) : failed;
             }
         }
         throw gaveUp(put);
+    }
+
+    /**
+     * A put that failed after its quick look: the full look would have stopped it earlier, with its
+     * own error, where the name holds what the quick look cannot see (a directory the store may not
+     * search, or a file system that refuses the look); that error is the true one. Otherwise the
+     * publish's failure stands.
+     */
+    private IOException lookedTooQuickly(Put<V> put, IOException failed) throws IOException {
+        if (!put.published) {
+            EntryReader.Found found = lookAt(put);
+            if (found.invalid() && (!publisher.replacesInvalid() || found.directory())
+                    || !found.invalid() && found.error() != null) {
+                failed = found.error();
+            }
+        }
+        return failed;
+    }
+
+    private EntryReader.Found lookAt(Put<V> put) throws IOException {
+        return EntryReader.read(put.entry, put.key, put.keyBytes, EntryFormat.fileSize(put.keyBytes.length, maxValueBytes));
     }
 
     /** Looks at what the key holds now; false if the put has nothing to do. */
@@ -313,8 +346,7 @@ public final class WriteOnceStore<V> {
         if (!publisher.checksExisting()) {
             return true;
         }
-        EntryReader.Found found = EntryReader.read(put.entry, put.key, put.keyBytes,
-                EntryFormat.fileSize(put.keyBytes.length, maxValueBytes));
+        EntryReader.Found found = lookAt(put);
         put.replacesInvalid = found.invalid();
         if (found.absent()) {
             return true;
@@ -328,7 +360,7 @@ public final class WriteOnceStore<V> {
         if (found.error() != null) {
             throw found.error();
         }
-        if (Arrays.equals(found.value(), put.encodedValue())) {
+        if (put.valueEquals(found.value())) {
             put.alreadyStored = true;
             return false;
         }

@@ -191,6 +191,33 @@ class TrueMessagesTest {
         assertEquals("decomposed", s.get(nfd).orElseThrow());
     }
 
+    /**
+     * A put says what its look at the entry says, as a get would: that look fails on a root that
+     * became a file where the JDK reports "not a directory" (17), and finds nothing where it reports
+     * "no such file" (25), and then the temp file's failure is the true one.
+     */
+    @Test
+    void aRootReplacedByAFileFailsAsTheLookDoes() throws Exception {
+        Path root = tmp.resolve("moved");
+        WriteOnceStore<String> s = WriteOnceStore.builder(root, Codecs.utf8()).build();
+        Files.delete(root);
+        Files.writeString(root, "x");
+        IOException look = null;
+        try {
+            assertTrue(s.get("k").isEmpty());
+        } catch (IOException e) {
+            look = e;
+        }
+        StoreException e = assertThrows(StoreException.class, () -> s.put("k", "v"));
+        if (look != null) {
+            assertFalse(e instanceof PutFailedException, e.getMessage());
+            assertEquals(look.getMessage(), e.getMessage());
+        } else {
+            assertTrue(e instanceof PutFailedException pf && pf.step().equals("create temp file"), e.getMessage());
+        }
+        assertEquals("x", Files.readString(root));
+    }
+
     @Test
     void aFileAtTheRootPathSaysSo() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
