@@ -144,6 +144,18 @@ public final class CrashStates {
 
     /** A block of an array no one modifies, by identity: records compare array components by reference. */
     private record Block(byte[] source, int offset) {
+
+        /** One array's blocks sit 4,096 bytes apart: their offsets are mixed into the low bits a HashMap indexes by. */
+        @Override
+        public int hashCode() {
+            int x = offset * 0x9E3779B1;
+            return System.identityHashCode(source) * 31 + (x ^ (x >>> 15));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Block b && b.source == source && b.offset == offset;
+        }
     }
 
     /**
