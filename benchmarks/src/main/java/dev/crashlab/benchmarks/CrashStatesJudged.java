@@ -49,8 +49,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Counters: {@code states} judged, {@code stateBytes}, the bytes of the states' files, and
  * {@code cpuMicros}, the JVM's CPU time (states / cpuMicros is the rate per CPU second). Per
- * state, the harness touches a multiple of that: the replay writes it, the digest reads it, the
- * materialization copies it, the reader copies and checksums it, G5's put reads and checksums it again.
+ * state, the harness touches a multiple of that: the replay writes it, the digest reads the blocks
+ * that are not unchanged copies, the materialization copies it, the reader copies and checksums it,
+ * G5's put reads and checksums it again.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -82,7 +83,7 @@ public class CrashStatesJudged {
         public long states;
         public long stateBytes;
         /**
-         * The JVM's CPU time (this thread, G5's writer thread, GC and compiler): states divided by
+         * The JVM's CPU time (this thread, where G5's put runs too, GC and compiler): states divided by
          * it is the figure a busy machine's wall clock cannot give.
          */
         public long cpuMicros;
