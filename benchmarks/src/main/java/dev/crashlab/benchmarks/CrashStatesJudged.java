@@ -49,9 +49,10 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Counters: {@code states} judged, {@code stateBytes}, the bytes of the states' files, and
  * {@code cpuMicros}, the JVM's CPU time (states / cpuMicros is the rate per CPU second). Per
- * state, the harness touches a multiple of that: the replay writes it, the digest reads the blocks
- * that are not unchanged copies, the materialization copies it, the reader copies and checksums it,
- * G5's put reads and checksums it again.
+ * state, the harness touches a multiple of that: the replay only edits extent lists, the digest
+ * reads the blocks it has not seen before, the materialization copies the bytes from the trace's
+ * arrays into the file system, the reader copies and checksums them, G5's put reads and checksums
+ * them again.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

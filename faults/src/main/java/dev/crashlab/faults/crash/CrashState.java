@@ -4,20 +4,45 @@ import dev.crashlab.faults.trace.Snapshot;
 import java.util.Objects;
 
 /**
- * What a power failure or process crash left on disk, and how.
- *
- * @param contents   the files and directories under the run root
- * @param provenance the first way the exploration reached these exact bytes
+ * What a power failure or process crash left on disk, and how: the first way the exploration
+ * reached these exact bytes. The bytes are kept as the replay's extents of the trace's arrays and
+ * built only when asked for; a state is materialized straight from its extents.
  */
-public record CrashState(Snapshot contents, Provenance provenance) {
+public final class CrashState {
 
-    public CrashState {
-        Objects.requireNonNull(contents, "contents");
-        Objects.requireNonNull(provenance, "provenance");
+    private final Tree tree;
+    private final Provenance provenance;
+
+    CrashState(Tree tree, Provenance provenance) {
+        this.tree = Objects.requireNonNull(tree, "tree");
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** The files and directories under the run root, built anew on each call. */
+    public Snapshot contents() {
+        return tree.toSnapshot();
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    Tree tree() {
+        return tree;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CrashState s && s.provenance.equals(provenance) && s.contents().equals(contents());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(contents(), provenance);
     }
 
     @Override
     public String toString() {
-        return provenance.summary() + "\n" + contents;
+        return provenance.summary() + "\n" + contents();
     }
 }

@@ -34,7 +34,8 @@ public final class CrashStates {
     private final MessageDigest sha;
     private final MessageDigest fileSha;
     private final MessageDigest blockSha;
-    private final Map<byte[], byte[]> sharedDigests = new IdentityHashMap<>();
+    private final Map<byte[], byte[]> wholeDigests = new IdentityHashMap<>();
+    private final byte[] scratch = new byte[Extents.BLOCK];
     private final Map<Block, byte[]> blockDigests = new HashMap<>();
     /** Which inodes a state shows depends only on the entry operations applied, a handful of sets per trace. */
     private final Map<BitSet, BitSet> visibleAfter = new HashMap<>();
@@ -102,38 +103,34 @@ public final class CrashStates {
             }
             Tree tree = replay.run(fates);
             if (seen.digests.add(tree.digest(sha, this::fileDigest))) {
-                sink.accept(new CrashState(tree.toSnapshot(), provenance(model, point, fates, how)));
+                sink.accept(new CrashState(tree, provenance(model, point, fates, how)));
             }
         });
         return candidates[0];
     }
 
-    /** A file's digest; remembered for arrays the replay shares between states, computed for the rest. */
-    private byte[] fileDigest(byte[] content, Blocks blocks) {
-        if (!replay.shares(content)) {
-            return digest(content, blocks);
-        }
-        return sharedDigests.computeIfAbsent(content, c -> digest(c, Blocks.of(c)));
-    }
-
     /**
      * The SHA-256 of a file of up to one block; of a longer one, the SHA-256 of its blocks'
      * SHA-256s in order. Either way a function of the bytes alone, so equal files digest equally
-     * however the replay built them, while a block that is an unchanged copy of a write's data (or
-     * zeros, or a tear's garbage) is hashed once per trace, not once per candidate.
+     * however the replay built them, while a block that lies in one extent (a write's data, zeros,
+     * a tear's garbage) is hashed once per trace, not once per candidate, and a file that is one
+     * whole array once per array.
      */
-    private byte[] digest(byte[] content, Blocks blocks) {
-        if (content.length <= Blocks.SIZE) {
-            return blockSha.digest(content);
+    private byte[] fileDigest(Extents file) {
+        byte[] whole = file.whole();
+        return whole == null ? digest(file) : wholeDigests.computeIfAbsent(whole, w -> digest(Extents.of(w)));
+    }
+
+    private byte[] digest(Extents file) {
+        if (file.size() <= Extents.BLOCK) {
+            byte[][] small = new byte[1][];
+            file.blocks(scratch, (bytes, at, n, lasting) -> small[0] = blockDigest(bytes, at, n));
+            return small[0] == null ? blockDigest(Extents.ZEROS, 0, 0) : small[0];
         }
         fileSha.reset();
-        for (int b = 0, offset = 0; offset < content.length; b++, offset += Blocks.SIZE) {
-            int length = Math.min(Blocks.SIZE, content.length - offset);
-            byte[] source = length == Blocks.SIZE ? blocks.source(b) : null;
-            fileSha.update(source == null ? blockDigest(content, offset, length)
-                    : blockDigests.computeIfAbsent(new Block(source, blocks.offset(b)),
-                            k -> blockDigest(k.source(), k.offset(), Blocks.SIZE)));
-        }
+        file.blocks(scratch, (bytes, at, n, lasting) -> fileSha.update(!lasting || n < Extents.BLOCK
+                ? blockDigest(bytes, at, n)
+                : blockDigests.computeIfAbsent(new Block(bytes, at), k -> blockDigest(k.source(), k.offset(), Extents.BLOCK))));
         return fileSha.digest();
     }
 

@@ -4,6 +4,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.crashlab.faults.trace.Snapshot;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
@@ -13,6 +14,7 @@ import java.util.Deque;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes crash states out as real directory trees for recovery code and checkers to open.
@@ -52,25 +54,39 @@ public final class Materializer implements AutoCloseable {
         return new Materializer(null, parent);
     }
 
-    /** A fresh directory holding exactly the state's files; close it when done with it. */
+    /**
+     * A fresh directory holding exactly the state's files; close it when done with it. Each file
+     * is written from the state's extents, so its bytes are copied once, into the file system.
+     */
     public Materialized materialize(CrashState state) {
-        return materialize(state.contents());
+        Tree tree = state.tree();
+        return materialize(tree.dirs(), tree.files(), (out, extents) -> extents.writeTo(out));
     }
 
     public Materialized materialize(Snapshot contents) {
+        return materialize(contents.directories(), contents.files(), OutputStream::write);
+    }
+
+    private interface Content<T> {
+        void writeTo(OutputStream out, T content) throws IOException;
+    }
+
+    private <T> Materialized materialize(Set<String> dirs, Map<String, T> files, Content<T> content) {
         try {
             Path root = fileSystem == null ? Files.createTempDirectory(parent, "crash-state-")
                     : Files.createDirectory(freeRoots.isEmpty() ? parent.resolve("s" + next++) : freeRoots.pop());
-            for (String dir : contents.directories()) {
+            for (String dir : dirs) {
                 Files.createDirectories(root.resolve(dir));
             }
-            for (Map.Entry<String, byte[]> file : contents.files().entrySet()) {
+            for (Map.Entry<String, T> file : files.entrySet()) {
                 Path path = root.resolve(file.getKey());
                 if (file.getKey().indexOf('/') >= 0) {
                     // a hand-made snapshot may list a file without its directories
                     Files.createDirectories(path.getParent());
                 }
-                Files.write(path, file.getValue());
+                try (OutputStream out = Files.newOutputStream(path)) {
+                    content.writeTo(out, file.getValue());
+                }
             }
             return new Materialized(root, fileSystem == null ? null : freeRoots::push);
         } catch (IOException e) {

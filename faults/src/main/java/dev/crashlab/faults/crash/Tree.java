@@ -7,10 +7,11 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.function.BiFunction;
+import java.util.TreeMap;
+import java.util.function.Function;
 
-/** A replayed crash state before it is kept: digested first, so a duplicate is never copied. */
-record Tree(SortedSet<String> dirs, SortedMap<String, byte[]> files, Map<String, Blocks> blocks) {
+/** A replayed crash state: directories, and files as extents; digested first, so a duplicate never costs bytes. */
+record Tree(SortedSet<String> dirs, SortedMap<String, Extents> files) {
 
     /**
      * A SHA-256 of the whole state, the deduplication key. A digest rather than the snapshot itself
@@ -18,14 +19,14 @@ record Tree(SortedSet<String> dirs, SortedMap<String, byte[]> files, Map<String,
      * Each file enters by its own digest, which {@code fileDigest} may have cached: most files of
      * most states are a write's bytes exactly as the trace holds them, or made of its blocks.
      */
-    Digest digest(MessageDigest sha, BiFunction<byte[], Blocks, byte[]> fileDigest) {
+    Digest digest(MessageDigest sha, Function<Extents, byte[]> fileDigest) {
         sha.reset();
         for (String dir : dirs) {
             update(sha, "d:" + dir);
         }
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            update(sha, "f:" + e.getKey() + ":" + e.getValue().length);
-            sha.update(fileDigest.apply(e.getValue(), blocks.get(e.getKey())));
+        for (Map.Entry<String, Extents> e : files.entrySet()) {
+            update(sha, "f:" + e.getKey() + ":" + e.getValue().size());
+            sha.update(fileDigest.apply(e.getValue()));
         }
         ByteBuffer d = ByteBuffer.wrap(sha.digest());
         return new Digest(d.getLong(), d.getLong(), d.getLong(), d.getLong());
@@ -39,8 +40,10 @@ record Tree(SortedSet<String> dirs, SortedMap<String, byte[]> files, Map<String,
     record Digest(long a, long b, long c, long d) {
     }
 
-    /** The replay's arrays are either its own, fresh for this state, or trace data nobody modifies. */
+    /** The state's bytes: arrays of the trace where a file is one whole, fresh copies otherwise. */
     Snapshot toSnapshot() {
-        return Snapshot.adopt(dirs, files);
+        TreeMap<String, byte[]> bytes = new TreeMap<>();
+        files.forEach((name, extents) -> bytes.put(name, extents.bytes()));
+        return Snapshot.adopt(dirs, bytes);
     }
 }

@@ -17,18 +17,57 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deduplication digests a long file from what {@link Blocks} says each block is a copy of. On
+ * A replay keeps files as {@link Extents} and the deduplication digests a long file from the
+ * blocks they name. Random edits of an extent list match the same edits of a byte array, and on
  * random traces of multi-block, unaligned writes, truncates, renames and deletes, torn at 512 B
- * and 4 KiB sectors: every block it calls a copy is byte for byte that copy, and no two states
- * an exploration keeps are equal (a wrong copy would keep duplicates or merge distinct states).
+ * and 4 KiB sectors: every block handed out as lasting is byte for byte the file's, and no two
+ * states an exploration keeps are equal (a wrong block would keep duplicates or merge distinct
+ * states).
  */
-class BlocksTest {
+class ExtentsTest {
 
     private static final long SEED = 0xB10C5L;
     private static final int TRACES = 80;
 
     @Test
-    void everyBlockCalledACopyIsThatCopy() {
+    void editsMatchTheSameEditsOfAnArray() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        byte[][] sources = {noise(random, 3 * Extents.BLOCK), noise(random, Extents.BLOCK + 17), noise(random, 9)};
+        for (int run = 0; run < 200; run++) {
+            Extents file = new Extents();
+            byte[] model = new byte[0];
+            StringBuilder edits = new StringBuilder();
+            for (int step = 0; step < 30; step++) {
+                if (random.nextInt(6) == 0) {
+                    int n = random.nextInt(4 * Extents.BLOCK);
+                    edits.append(" size ").append(n);
+                    file.setSize(n);
+                    model = Arrays.copyOf(model, n);
+                } else {
+                    byte[] source = random.nextInt(4) == 0 ? null : sources[random.nextInt(sources.length)];
+                    int available = source == null ? 2 * Extents.BLOCK : source.length;
+                    int at = random.nextInt(available);
+                    int n = 1 + random.nextInt(available - at);
+                    int offset = random.nextInt(3 * Extents.BLOCK);
+                    edits.append(" put ").append(offset).append('+').append(n);
+                    file.put(offset, source, at, n);
+                    model = Arrays.copyOf(model, Math.max(model.length, offset + n));
+                    if (source == null) {
+                        Arrays.fill(model, offset, offset + n, (byte) 0);
+                    } else {
+                        System.arraycopy(source, at, model, offset, n);
+                    }
+                }
+                String where = "seed " + SEED + ", run " + run + ":" + edits;
+                assertArrayEquals(model, file.bytes(), where);
+                assertEquals(model.length, file.size(), where);
+                assertBlocksAre(model, file, where);
+            }
+        }
+    }
+
+    @Test
+    void everyLastingBlockIsTheFilesBytes() {
         forEachTrace((trace, model) -> {
             TraceFacts facts = new TraceFacts(trace);
             Replay replay = new Replay(facts);
@@ -36,20 +75,22 @@ class BlocksTest {
                 CrashSpace space = model.space(facts, point);
                 Candidates.forEach(space, new Exploration(128, 8, SEED), (picks, how) -> {
                     Tree tree = replay.run(space.fates(picks));
-                    tree.files().forEach((name, content) -> {
-                        Blocks blocks = tree.blocks().get(name);
-                        for (int b = 0; (long) (b + 1) * Blocks.SIZE <= content.length; b++) {
-                            byte[] source = blocks.source(b);
-                            if (source != null) {
-                                assertArrayEquals(Arrays.copyOfRange(source, blocks.offset(b), blocks.offset(b) + Blocks.SIZE),
-                                        Arrays.copyOfRange(content, b * Blocks.SIZE, (b + 1) * Blocks.SIZE),
-                                        "block " + b + " of " + name);
-                            }
-                        }
-                    });
+                    tree.files().forEach((name, file) -> assertBlocksAre(file.bytes(), file, "file " + name));
                 });
             }
         });
+    }
+
+    /** Each block {@link Extents#blocks} hands out, lasting or assembled, holds the file's bytes there. */
+    private static void assertBlocksAre(byte[] content, Extents file, String where) {
+        int[] next = {0};
+        file.blocks(new byte[Extents.BLOCK], (bytes, at, n, lasting) -> {
+            int b = next[0]++;
+            assertEquals(Math.min(Extents.BLOCK, content.length - b * Extents.BLOCK), n, "length of block " + b + ", " + where);
+            assertArrayEquals(Arrays.copyOfRange(content, b * Extents.BLOCK, b * Extents.BLOCK + n),
+                    Arrays.copyOfRange(bytes, at, at + n), "block " + b + (lasting ? " (lasting)" : "") + ", " + where);
+        });
+        assertEquals((content.length + Extents.BLOCK - 1) / Extents.BLOCK, next[0], "blocks of " + where);
     }
 
     @Test
@@ -96,7 +137,7 @@ class BlocksTest {
     private static IoTrace randomTrace(SplittableRandom random) {
         TreeMap<String, byte[]> before = new TreeMap<>();
         if (random.nextBoolean()) {
-            before.put("old", bytes(random, 1 + random.nextInt(3 * Blocks.SIZE)));
+            before.put("old", bytes(random, 1 + random.nextInt(3 * Extents.BLOCK)));
         }
         Traces t = Traces.on(Snapshot.adopt(new TreeSet<>(), before));
         List<String> live = new ArrayList<>(before.keySet());
@@ -111,11 +152,11 @@ class BlocksTest {
             }
             String file = live.get(random.nextInt(live.size()));
             if (what < 6) {
-                t.write(file, random.nextInt(2 * Blocks.SIZE + 100), bytes(random, 1 + random.nextInt(3 * Blocks.SIZE)));
+                t.write(file, random.nextInt(2 * Extents.BLOCK + 100), bytes(random, 1 + random.nextInt(3 * Extents.BLOCK)));
             } else if (what == 6) {
                 t.fsync(file);
             } else if (what == 7) {
-                t.truncate(file, random.nextInt(2 * Blocks.SIZE + 100));
+                t.truncate(file, random.nextInt(2 * Extents.BLOCK + 100));
             } else if (what == 8) {
                 String to = "m" + i;
                 t.move(file, to);
@@ -126,6 +167,12 @@ class BlocksTest {
             }
         }
         return t.build();
+    }
+
+    private static byte[] noise(SplittableRandom random, int length) {
+        byte[] b = new byte[length];
+        random.nextBytes(b);
+        return b;
     }
 
     private static byte[] bytes(SplittableRandom random, int length) {
