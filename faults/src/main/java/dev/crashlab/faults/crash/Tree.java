@@ -4,14 +4,22 @@ import dev.crashlab.faults.trace.Snapshot;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** A replayed crash state: directories, and files as extents; digested first, so a duplicate never costs bytes. */
-record Tree(SortedSet<String> dirs, SortedMap<String, Extents> files) {
+/**
+ * A replayed crash state: directories, and files as extents; digested first, so a duplicate never
+ * costs bytes. {@code fileDigests} receives each file's digest when the state is digested.
+ */
+record Tree(SortedSet<String> dirs, SortedMap<String, Extents> files, Map<String, byte[]> fileDigests) {
+
+    Tree(SortedSet<String> dirs, SortedMap<String, Extents> files) {
+        this(dirs, files, new HashMap<>());
+    }
 
     /**
      * A SHA-256 of the whole state, the deduplication key. A digest rather than the snapshot itself
@@ -26,7 +34,9 @@ record Tree(SortedSet<String> dirs, SortedMap<String, Extents> files) {
         }
         for (Map.Entry<String, Extents> e : files.entrySet()) {
             update(sha, "f:" + e.getKey() + ":" + e.getValue().size());
-            sha.update(fileDigest.apply(e.getValue()));
+            byte[] digest = fileDigest.apply(e.getValue());
+            fileDigests.put(e.getKey(), digest);
+            sha.update(digest);
         }
         ByteBuffer d = ByteBuffer.wrap(sha.digest());
         return new Digest(d.getLong(), d.getLong(), d.getLong(), d.getLong());

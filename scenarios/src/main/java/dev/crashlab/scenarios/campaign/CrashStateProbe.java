@@ -16,6 +16,7 @@ import dev.crashlab.scenarios.check.Checker;
 import dev.crashlab.scenarios.check.CrashCase;
 import dev.crashlab.scenarios.check.CrashChecks;
 import dev.crashlab.scenarios.check.Expectations;
+import dev.crashlab.scenarios.check.ReadingMemo;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.workload.Step;
@@ -63,9 +64,10 @@ final class CrashStateProbe implements Probe {
             }
             tally.visited(trace.size() + 1L);
             int[] ordinal = {0};
+            ReadingMemo memo = new ReadingMemo();
             try (Materializer materializer = Materializer.inMemory()) {
                 states.explore(model, exploration, state -> judge(target, w, rec, expected, model, checkers,
-                        materializer, state, ordinal[0]++, tally));
+                        materializer, memo, state, ordinal[0]++, tally));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -73,10 +75,11 @@ final class CrashStateProbe implements Probe {
     }
 
     private void judge(StoreTarget target, int w, Recording rec, Expectations expected, PersistenceModel model,
-                       List<Checker> checkers, Materializer materializer, CrashState state, int ordinal, Tally tally) {
+                       List<Checker> checkers, Materializer materializer, ReadingMemo memo, CrashState state, int ordinal,
+                       Tally tally) {
         Model context = Model.fromWireName(model.name());
         try (Materialized m = materializer.materialize(state)) {
-            CrashCase crashCase = new CrashCase(m.root(), state.provenance(), expected, rec.trace().before());
+            CrashCase crashCase = new CrashCase(m.root(), state, expected, rec.trace().before(), memo);
             for (Checker checker : checkers) {
                 if (tally.decidedBefore(target, checker.guarantee(), context, w)) {
                     continue; // an earlier, shorter workload broke it; this one cannot give a smaller example

@@ -3,9 +3,11 @@ package dev.crashlab.scenarios.check;
 import dev.crashlab.scenarios.grade.Claims;
 import dev.crashlab.scenarios.grade.Grading;
 import dev.crashlab.reports.Model;
+import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.crash.Provenance;
 import dev.crashlab.faults.trace.Snapshot;
 import dev.crashlab.reports.Guarantee;
+import dev.crashlab.store.ReaderProtocol;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,12 +28,30 @@ public final class CrashCase {
      * entry costs a read and a checksum each time; the state does not change until G5 writes to it.
      */
     private final Map<String, KeyReading> readings = new HashMap<>();
+    /** The state's files' digests and the readings of earlier states, or null to read every entry. */
+    private final CrashState state;
+    private final ReadingMemo memo;
 
     public CrashCase(Path root, Provenance provenance, Expectations expected, Snapshot before) {
         this.root = root;
         this.provenance = provenance;
         this.expected = expected;
         this.before = before;
+        this.state = null;
+        this.memo = null;
+    }
+
+    /**
+     * The crash state materialized at {@code root}, where an entry whose bytes an earlier state of
+     * the same exploration held is recalled from {@code memo} rather than read again.
+     */
+    public CrashCase(Path root, CrashState state, Expectations expected, Snapshot before, ReadingMemo memo) {
+        this.root = root;
+        this.provenance = state.provenance();
+        this.expected = expected;
+        this.before = before;
+        this.state = state;
+        this.memo = memo;
     }
 
     public Path root() {
@@ -58,8 +78,22 @@ public final class CrashCase {
     KeyReading onDisk(Stores stores, String key) throws IOException {
         KeyReading r = readings.get(key);
         if (r == null) {
-            r = KeyReading.onDisk(stores, root, key);
+            r = recalled(stores, key);
             readings.put(key, r);
+        }
+        return r;
+    }
+
+    private KeyReading recalled(Stores stores, String key) throws IOException {
+        String digest = state == null ? null
+                : state.fileDigest(Snapshot.relative(root, stores.reader(root, ReaderProtocol.REFERENCE).entryFile(key)));
+        if (digest == null) {
+            return KeyReading.onDisk(stores, root, key); // no entry file, or nothing to recall it by
+        }
+        KeyReading r = memo.recall(root, key, digest);
+        if (r == null) {
+            r = KeyReading.onDisk(stores, root, key);
+            memo.remember(root, key, digest, r);
         }
         return r;
     }

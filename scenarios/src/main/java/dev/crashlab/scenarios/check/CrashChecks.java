@@ -41,10 +41,11 @@ public final class CrashChecks {
                                         Exploration exploration) {
         List<Checker> checkers = checkersFor(model);
         List<CheckResult> results = new ArrayList<>();
+        ReadingMemo memo = new ReadingMemo();
         try (Materializer materializer = Materializer.inMemory()) {
             new CrashStates(trace).explore(model, exploration, state -> {
                 try (Materialized m = materializer.materialize(state)) {
-                    CrashCase crashCase = new CrashCase(m.root(), state.provenance(), expected, trace.before());
+                    CrashCase crashCase = new CrashCase(m.root(), state, expected, trace.before(), memo);
                     for (Checker checker : checkers) {
                         results.add(checker.check(crashCase));
                     }

@@ -1,0 +1,52 @@
+package dev.crashlab.scenarios.check;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * What the reference reader made of entry files already read in earlier crash states of one
+ * exploration, by the digest of the file's bytes. About half the weakest-posix states of unsynced
+ * 1 MiB puts repeat an earlier state's entry byte for byte and differ elsewhere (a temp file); the reference reader's verdict on an
+ * entry depends on its bytes alone (and on the path it names in an error, hence the root in the
+ * key), so a repeated entry is recalled instead of read and checksummed again. G5's writer still
+ * puts into every state as it is. Bounded in entries and in the bytes of the values it holds. Not
+ * thread-safe: one per exploring thread.
+ */
+public final class ReadingMemo {
+
+    /** Entries recalled: an invalid one costs a few hundred bytes, so thousands of torn variants fit. */
+    private static final int KEPT = 4096;
+    /** Values recalled, in bytes: a target putting many distinct 1 MiB values must not fill the heap. */
+    private static final long VALUE_BYTES = 64L << 20;
+
+    private final LinkedHashMap<List<Object>, KeyReading> readings = new LinkedHashMap<>(256, 0.75f, true);
+    private long valueBytes;
+    private long recalled;
+
+    KeyReading recall(Path root, String key, String entryDigest) {
+        KeyReading r = readings.get(List.of(root, key, entryDigest));
+        recalled += r == null ? 0 : 1;
+        return r;
+    }
+
+    /** How many readings were recalled rather than read. */
+    long recalled() {
+        return recalled;
+    }
+
+    void remember(Path root, String key, String entryDigest, KeyReading reading) {
+        KeyReading replaced = readings.put(List.of(root, key, entryDigest), reading);
+        valueBytes += bytes(reading) - bytes(replaced);
+        Iterator<KeyReading> eldest = readings.values().iterator();
+        while (readings.size() > KEPT || valueBytes > VALUE_BYTES) {
+            valueBytes -= bytes(eldest.next());
+            eldest.remove();
+        }
+    }
+
+    private static long bytes(KeyReading r) {
+        return r == null || r.value() == null ? 0 : r.value().length;
+    }
+}
