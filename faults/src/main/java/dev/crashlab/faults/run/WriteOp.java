@@ -30,7 +30,8 @@ final class WriteOp extends Pending {
         if (call.shape == WriteCall.Shape.STREAM) {
             handle.position = offset + n;
         }
-        run.recorder().add(OpKind.WRITE, handle, offset, n, Arrays.copyOf(call.data, n));
+        // The trace's operation copies what it is given: a whole write needs no copy of its own first.
+        run.recorder().add(OpKind.WRITE, handle, offset, n, n == call.data.length ? call.data : Arrays.copyOf(call.data, n));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.crashlab.faults.trace;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -53,6 +54,11 @@ public record IoOp(int index, OpKind kind, String path, String target, long offs
     @Override
     public byte[] data() {
         return data == null ? null : data.clone();
+    }
+
+    /** The bytes a write put in the file, read-only and not copied (a 1 MiB write is hashed, not kept); null for other kinds. */
+    public ByteBuffer dataView() {
+        return data == null ? null : ByteBuffer.wrap(data).asReadOnlyBuffer();
     }
 
     /** The same operation at another position, for traces that are cut or merged. */

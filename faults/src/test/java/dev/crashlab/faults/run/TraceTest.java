@@ -47,6 +47,8 @@ class TraceTest {
         IoOp write = trace.get(2);
         assertEquals("d/.e.tmp", write.path());
         assertEquals("hello", new String(write.data(), StandardCharsets.UTF_8));
+        assertEquals(ByteBuffer.wrap(write.data()), write.dataView());
+        assertTrue(write.dataView().isReadOnly(), "a view of the trace's bytes must not let anyone change them");
         assertEquals(0, write.offset());
         IoOp move = trace.get(5);
         assertEquals("d/e", move.target());
