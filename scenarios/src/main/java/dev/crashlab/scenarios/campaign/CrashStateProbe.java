@@ -56,21 +56,23 @@ final class CrashStateProbe implements Probe {
             return; // workloads come shortest first, so the first of a shape gave the smallest counterexample
         }
         CrashStates states = new CrashStates(trace);
-        for (PersistenceModel model : models) {
-            Model context = Model.fromWireName(model.name());
-            List<Checker> checkers = CrashChecks.checkersFor(model);
-            if (checkers.stream().allMatch(c -> tally.decidedBefore(target, c.guarantee(), context, w))) {
-                continue;
-            }
-            tally.visited(trace.size() + 1L);
-            int[] ordinal = {0};
-            ReadingMemo memo = new ReadingMemo();
-            try (Materializer materializer = Materializer.inMemory()) {
+        // One file system and one memo for every model: the models' states of a trace repeat one
+        // another's entries, and a reading depends on the entry's bytes and path, not on the model.
+        ReadingMemo memo = new ReadingMemo();
+        try (Materializer materializer = Materializer.inMemory()) {
+            for (PersistenceModel model : models) {
+                Model context = Model.fromWireName(model.name());
+                List<Checker> checkers = CrashChecks.checkersFor(model);
+                if (checkers.stream().allMatch(c -> tally.decidedBefore(target, c.guarantee(), context, w))) {
+                    continue;
+                }
+                tally.visited(trace.size() + 1L);
+                int[] ordinal = {0};
                 states.explore(model, exploration, state -> judge(target, w, rec, expected, model, checkers,
                         materializer, memo, state, ordinal[0]++, tally));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
