@@ -186,4 +186,48 @@ final class EntryFormat {
     static int trailerLength() {
         return TRAILER;
     }
+
+    /**
+     * Reads from {@code ch}, at its start, the well-formed entry of {@code size} bytes with a key of
+     * {@code keyLength} bytes: the value straight into an array of its own, the checksum computed
+     * on the way, so a large value is never copied out of a whole-file array. Null when the
+     * bytes are anything else, or when the file's size changes while it is read: {@link #decode},
+     * given all of them, says what is wrong. It accepts exactly the bytes decode accepts.
+     */
+    static Entry read(java.nio.channels.ReadableByteChannel ch, long size, int keyLength) throws IOException {
+        long valueLength = size - HEADER - keyLength - TRAILER;
+        if (valueLength < 0 || valueLength > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        ByteBuffer head = ByteBuffer.allocate(HEADER + keyLength);
+        if (!fill(ch, head) || !startsWithMagic(head.array()) || head.get(MAGIC.length) != VERSION
+                || head.getInt(MAGIC.length + 1) != keyLength) {
+            return null;
+        }
+        byte[] value = new byte[(int) valueLength];
+        ByteBuffer trailer = ByteBuffer.allocate(TRAILER);
+        // The one-byte probe tells the end of the file from a file still growing, as a whole read does.
+        if (!fill(ch, ByteBuffer.wrap(value)) || !fill(ch, trailer) || ch.read(ByteBuffer.allocate(1)) != -1
+                || trailer.getLong(0) != valueLength) {
+            return null;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(head.array());
+        crc.update(value);
+        crc.update(trailer.array(), 0, 8);
+        if (trailer.getInt(8) != (int) crc.getValue()) {
+            return null;
+        }
+        return new Entry(Arrays.copyOfRange(head.array(), HEADER, HEADER + keyLength), value);
+    }
+
+    /** Fills {@code b} from {@code ch}; false if the file ends first. */
+    private static boolean fill(java.nio.channels.ReadableByteChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            if (ch.read(b) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
