@@ -123,7 +123,10 @@ final class CostTables {
         List<Goal> goals = new ArrayList<>();
         Optional<Measurement> put = m.latency(STORE_PUT, "option", "FILE_AND_DIRECTORY", "size", size, "fs", fs);
         Optional<Measurement> floor = m.latency(BARE, "floor", "FILE_AND_DIRECTORY", "size", size, "fs", fs);
-        goals.add(goal("durable put (FILE_AND_DIRECTORY) / its bare syscall floor", where, put, 1, floor, 1.2));
+        // On tmpfs a put's system calls are cheap, so the store's own CPU is a larger share of it than
+        // on a disk, where the fsyncs hide it: each medium has the limit users there would notice.
+        double ownWork = fs.equals("tmpfs") ? 1.5 : 1.2;
+        goals.add(goal("durable put (FILE_AND_DIRECTORY) / its bare syscall floor", where, put, 1, floor, ownWork));
         Optional<Measurement> sqlite = m.latency(SQLITE, "synchronous", "FULL", "size", size, "fs", fs);
         for (String batch : m.values("batch")) {
             goals.add(goal("group commit of " + batch + ", per entry / " + SQLITE_FULL, where,

@@ -43,6 +43,20 @@ class CostTablesTest {
     }
 
     @Test
+    void theStoresOwnWorkMayCostMoreOfAPutOnTmpfsThanOnDisk() {
+        Measurements run = new Measurements(List.of(
+                sample("StorePut.put", 1400, "option", "FILE_AND_DIRECTORY", "size", "4096", "fs", "disk"),
+                sample("BareProtocolFloor.put", 1000, "floor", "FILE_AND_DIRECTORY", "size", "4096", "fs", "disk"),
+                sample("StorePut.put", 14, "option", "FILE_AND_DIRECTORY", "size", "4096", "fs", "tmpfs"),
+                sample("BareProtocolFloor.put", 10, "floor", "FILE_AND_DIRECTORY", "size", "4096", "fs", "tmpfs")));
+        List<CostTable> tables = CostTables.from(run);
+        Goal disk = tables.stream().filter(t -> t.fs().equals("disk")).findFirst().orElseThrow().goals().get(0);
+        Goal tmpfs = tables.stream().filter(t -> t.fs().equals("tmpfs")).findFirst().orElseThrow().goals().get(0);
+        assertEquals(1.2, disk.limit(), 1e-9);
+        assertEquals(1.5, tmpfs.limit(), 1e-9);
+    }
+
+    @Test
     void groupCommitIsPricedPerEntryAgainstSqliteFull() {
         CostTable t = CostTables.from(RUN).get(0);
         CostRow group = t.rows().stream().filter(r -> r.section().equals("group commit")).findFirst().orElseThrow();

@@ -42,7 +42,7 @@ public final class Codecs {
             out.write(value);
         }
 
-        /** The store hands over an array of its own (cut from the entry it read), so no copy. */
+        /** The store hands over an array of its own (the value is read straight into it), so no copy. */
         @Override
         public byte[] decode(byte[] bytes) {
             return bytes;

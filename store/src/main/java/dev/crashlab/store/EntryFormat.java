@@ -88,15 +88,15 @@ final class EntryFormat {
         }
         long valueLength = ByteBuffer.wrap(bytes, bytes.length - TRAILER, 8).getLong();
         if (valueLength != available - keyLength) {
-            throw new FormatException("it is truncated or has a garbage tail (" + bytes.length
-                    + " bytes, but its trailer describes a value of " + valueLength + " bytes)");
+            // In words shared with read(), which finds the same damage without a whole-file array.
+            throw garbageTail(bytes.length, valueLength);
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - 4);
         int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
         if (stored != (int) crc.getValue()) {
-            throw new FormatException("its checksum does not match (stored " + Integer.toHexString(stored)
-                    + ", computed " + Integer.toHexString((int) crc.getValue()) + "): torn or bit-flipped");
+            // As above: read() says the same of a torn value.
+            throw checksumMismatch(stored, (int) crc.getValue());
         }
         byte[] key = new byte[keyLength];
         byte[] value = new byte[(int) (available - keyLength)];
@@ -185,5 +185,64 @@ final class EntryFormat {
     /** The bytes an entry file adds after its value. */
     static int trailerLength() {
         return TRAILER;
+    }
+
+    /**
+     * Reads from {@code ch}, at its start, the entry of {@code size} bytes with a key of
+     * {@code keyLength} bytes: the value straight into an array of its own, the checksum computed
+     * on the way, so a large value is never copied out of a whole-file array. A value that does not
+     * match its trailer (torn, bit-flipped) raises what {@link #decode} would raise, without reading
+     * the file again. Null when the bytes are anything else (another header or key length), or when
+     * the file's size changes while it is read: decode, given all of them, says what is wrong.
+     */
+    static Entry read(java.nio.channels.ReadableByteChannel ch, long size, int keyLength)
+            throws IOException, FormatException {
+        long valueLength = size - HEADER - keyLength - TRAILER;
+        if (valueLength < 0 || valueLength > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        ByteBuffer head = ByteBuffer.allocate(HEADER + keyLength);
+        if (!fill(ch, head) || !startsWithMagic(head.array()) || head.get(MAGIC.length) != VERSION
+                || head.getInt(MAGIC.length + 1) != keyLength) {
+            return null;
+        }
+        byte[] value = new byte[(int) valueLength];
+        ByteBuffer trailer = ByteBuffer.allocate(TRAILER);
+        // The one-byte probe tells the end of the file from a file still growing, as a whole read does.
+        if (!fill(ch, ByteBuffer.wrap(value)) || !fill(ch, trailer) || ch.read(ByteBuffer.allocate(1)) != -1) {
+            return null;
+        }
+        // From here on, the checks and their order are decode's for a file of this header and size.
+        if (trailer.getLong(0) != valueLength) {
+            throw garbageTail(size, trailer.getLong(0));
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(head.array());
+        crc.update(value);
+        crc.update(trailer.array(), 0, 8);
+        if (trailer.getInt(8) != (int) crc.getValue()) {
+            throw checksumMismatch(trailer.getInt(8), (int) crc.getValue());
+        }
+        return new Entry(Arrays.copyOfRange(head.array(), HEADER, HEADER + keyLength), value);
+    }
+
+    /** Fills {@code b} from {@code ch}; false if the file ends first. */
+    private static boolean fill(java.nio.channels.ReadableByteChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            if (ch.read(b) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static FormatException garbageTail(long fileLength, long valueLength) {
+        return new FormatException("it is truncated or has a garbage tail (" + fileLength
+                + " bytes, but its trailer describes a value of " + valueLength + " bytes)");
+    }
+
+    private static FormatException checksumMismatch(int stored, int computed) {
+        return new FormatException("its checksum does not match (stored " + Integer.toHexString(stored)
+                + ", computed " + Integer.toHexString(computed) + "): torn or bit-flipped");
     }
 }

@@ -22,6 +22,11 @@ import java.util.Arrays;
  * store), a FIFO (whose open blocks until a writer comes), a device or a directory is an invalid
  * entry, never followed and never opened. The size is checked before anything is read, and the read
  * stops one byte past the limit, so a huge or growing file never makes the store allocate it.
+ * An entry's value is read straight into the array the caller gets (a 1 MiB value is not read
+ * into a whole-file array first and copied out), and a value torn or bit-flipped is judged from
+ * those pieces; any other file, or one whose size changes while it is read, is read again whole
+ * from the same handle and judged as a whole, so every error and message is what a reader of the
+ * whole file would give.
  * What remains: a file swapped for a FIFO between the look and the open (a hostile process in the
  * store's directory, which could as well delete every entry) would block that open.
  */
@@ -93,9 +98,9 @@ final class EntryReader {
             if (a.size() > maxFileBytes) {
                 return tooLarge(file, key, a.size() + " bytes", maxFileBytes);
             }
-            byte[] bytes;
+            Contents contents;
             try {
-                bytes = readAtMost(file, maxFileBytes);
+                contents = readEntry(file, keyBytes.length, maxFileBytes);
             } catch (NoSuchFileException e) {
                 if (vanishedIsError) {
                     throw e;
@@ -109,11 +114,47 @@ final class EntryReader {
             } catch (IOException e) {
                 throw failed(file, key, e);
             }
-            if (bytes == null) {
+            if (contents == null) {
                 return tooLarge(file, key, "growing past the limit while read", maxFileBytes);
             }
-            Found judged = judge(file, key, keyBytes, bytes);
+            Found judged = contents.entry() != null ? judge(file, key, keyBytes, contents.entry())
+                    : contents.damage() != null ? invalid(file, key, contents.damage())
+                    : judge(file, key, keyBytes, contents.bytes());
             return new Found(judged.value(), judged.error(), a.fileKey(), false);
+        }
+    }
+
+    /**
+     * What a read of an entry file got: exactly one of the entry, well formed; what is wrong with a
+     * value that does not match its trailer; or else all of the file's bytes.
+     */
+    private record Contents(EntryFormat.Entry entry, EntryFormat.FormatException damage, byte[] bytes) {
+    }
+
+    /**
+     * The entry, its value read straight into an array of its own, so a 1 MiB value is never copied
+     * out of a whole-file array; what is wrong with a value that does not match its trailer; or,
+     * when the file is anything else (another header, a key of other than {@code keyLength} bytes, a
+     * size that changed while read), all of its bytes read again from the start, for
+     * {@link EntryFormat#decode} to say what is wrong exactly as if it had read them first. Null if
+     * the file holds more than {@code max}.
+     */
+    private static Contents readEntry(Path file, int keyLength, long max) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = ch.size();
+            if (size > max) {
+                return null;
+            }
+            try {
+                EntryFormat.Entry entry = EntryFormat.read(ch, size, keyLength);
+                if (entry != null) {
+                    return new Contents(entry, null, null);
+                }
+            } catch (EntryFormat.FormatException torn) {
+                return new Contents(null, torn, null);
+            }
+            byte[] bytes = readAtMost(ch.position(0), max);
+            return bytes == null ? null : new Contents(null, null, bytes);
         }
     }
 
@@ -143,24 +184,29 @@ final class EntryReader {
      */
     private static byte[] readAtMost(Path file, long max) throws IOException {
         try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = ch.size();
-            if (size > max) {
-                return null;
-            }
-            ByteBuffer buf = ByteBuffer.allocate((int) size);
-            while (buf.hasRemaining()) {
-                if (ch.read(buf) < 0) {
-                    return Arrays.copyOf(buf.array(), buf.position()); // shrank since opened
-                }
-            }
-            // One byte tells end of file from a file still growing; a larger probe cost a zeroed
-            // 64 KiB array per read, more than reading a 4 KiB entry itself.
-            ByteBuffer more = ByteBuffer.allocate(1);
-            if (ch.read(more) < 0) {
-                return buf.array();
-            }
-            return readGrowing(ch, buf.flip(), more.flip(), max);
+            return readAtMost(ch, max);
         }
+    }
+
+    /** The bytes from {@code ch}'s position to its end, or null if they are more than {@code max}. */
+    private static byte[] readAtMost(SeekableByteChannel ch, long max) throws IOException {
+        long size = ch.size();
+        if (size > max) {
+            return null;
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) size);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf) < 0) {
+                return Arrays.copyOf(buf.array(), buf.position()); // shrank since opened
+            }
+        }
+        // One byte tells end of file from a file still growing; a larger probe cost a zeroed
+        // 64 KiB array per read, more than reading a 4 KiB entry itself.
+        ByteBuffer more = ByteBuffer.allocate(1);
+        if (ch.read(more) < 0) {
+            return buf.array();
+        }
+        return readGrowing(ch, buf.flip(), more.flip(), max);
     }
 
     /** The rare file that grew while read: the rest, up to the limit. */
@@ -218,8 +264,17 @@ final class EntryReader {
         try {
             entry = EntryFormat.decode(bytes);
         } catch (EntryFormat.FormatException e) {
-            return new Found(null, new InvalidEntryException(file, Keys.describe(key), e.getMessage(), null), null, false);
+            return invalid(file, key, e);
         }
+        return judge(file, key, keyBytes, entry);
+    }
+
+    private static Found invalid(Path file, String key, EntryFormat.FormatException e) {
+        return new Found(null, new InvalidEntryException(file, Keys.describe(key), e.getMessage(), null), null, false);
+    }
+
+    /** A well-formed entry's verdict: its value, or a collision when it holds another key. */
+    private static Found judge(Path file, String key, byte[] keyBytes, EntryFormat.Entry entry) {
         if (!Arrays.equals(entry.key(), keyBytes)) {
             String stored = Keys.describe(new String(entry.key(), StandardCharsets.UTF_8));
             return new Found(null, new KeyCollisionException(file, Keys.describe(key), stored), null, false);

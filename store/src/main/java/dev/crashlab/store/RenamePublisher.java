@@ -53,7 +53,7 @@ final class RenamePublisher implements Publisher {
         List<Path> temps = new ArrayList<>(puts.size());
         try {
             for (Put<?> put : puts) {
-                byte[] bytes = put.entryBytes();
+                var bytes = put.entryBytes();
                 Path temp = steps.tempFileName(tempDirectory(put), put.hash);
                 steps.writeNewFile(temp, bytes, syncFile, put);
                 temps.add(temp);

@@ -171,7 +171,7 @@ final class Replacement {
     private Path acquire(Put<?> put, String token) throws IOException {
         Path marker = markerFile(put);
         Path temp = steps.tempFileName(put.directory, put.hash);
-        steps.writeNewFile(temp, token.getBytes(StandardCharsets.US_ASCII), false, put);
+        steps.writeNewFile(temp, java.nio.ByteBuffer.wrap(token.getBytes(StandardCharsets.US_ASCII)), false, put);
         String owner = null;
         try {
             for (int attempt = 0; attempt <= TRIES; attempt++) {

@@ -58,7 +58,7 @@ final class Steps {
      * asked, and closes it as a step of its own: a close can report a write-back error, and it must
      * name the step and the file like any other.
      */
-    void writeNewFile(Path temp, byte[] bytes, boolean sync, Put<?> put) throws IOException {
+    void writeNewFile(Path temp, ByteBuffer bytes, boolean sync, Put<?> put) throws IOException {
         FileChannel ch = step("create temp file", temp, put, () -> openExclusive(temp));
         try {
             step("write temp file", temp, put, () -> writeFully(ch, bytes));
@@ -95,8 +95,8 @@ final class Steps {
         }
     }
 
-    static Void writeFully(FileChannel ch, byte[] bytes) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
+    static Void writeFully(FileChannel ch, ByteBuffer bytes) throws IOException {
+        ByteBuffer buf = bytes.duplicate(); // the caller's buffer stays whole for a put that looks again
         while (buf.hasRemaining()) {
             ch.write(buf);
         }

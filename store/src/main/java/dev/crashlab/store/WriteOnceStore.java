@@ -302,22 +302,26 @@ public final class WriteOnceStore<V> {
 
     private boolean store(String key, V value, boolean conflictIsError) throws IOException {
         Put<V> put = newPut(key, value);
-        checkReadable(put);
-        for (int look = 0; look < MAX_LOOKS; look++) {
-            boolean quick = look == 0 && publisher.refusesToReplace() && EntryReader.nothingVisibleAt(put.entry);
-            if (!quick && !mustPublish(put, conflictIsError)) {
-                return false;
+        try {
+            checkReadable(put);
+            for (int look = 0; look < MAX_LOOKS; look++) {
+                boolean quick = look == 0 && publisher.refusesToReplace() && EntryReader.nothingVisibleAt(put.entry);
+                if (!quick && !mustPublish(put, conflictIsError)) {
+                    return false;
+                }
+                try {
+                    publisher.publish(put);
+                    return true;
+                } catch (RenamePublisher.LostRace raced) {
+                    // A second writer published the key first: look at what it left, as if it had been there all along.
+                } catch (IOException failed) {
+                    throw quick ? lookedTooQuickly(put, failed) : failed;
+                }
             }
-            try {
-                publisher.publish(put);
-                return true;
-            } catch (RenamePublisher.LostRace raced) {
-                // A second writer published the key first: look at what it left, as if it had been there all along.
-            } catch (IOException failed) {
-                throw quick ? lookedTooQuickly(put, failed) : failed;
-            }
+            throw gaveUp(put);
+        } finally {
+            put.release();
         }
-        throw gaveUp(put);
     }
 
     /**
