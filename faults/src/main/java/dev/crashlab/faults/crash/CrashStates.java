@@ -37,6 +37,9 @@ public final class CrashStates {
     private final Map<byte[], byte[]> wholeDigests = new IdentityHashMap<>();
     private final byte[] scratch = new byte[Extents.BLOCK];
     private final Map<Block, byte[]> blockDigests = new HashMap<>();
+    private final Map<byte[], byte[][]> alignedBlockDigests = new IdentityHashMap<>();
+    private byte[] alignedSource;
+    private byte[][] alignedDigests;
     /** Which inodes a state shows depends only on the entry operations applied, a handful of sets per trace. */
     private final Map<BitSet, BitSet> visibleAfter = new HashMap<>();
 
@@ -129,9 +132,30 @@ public final class CrashStates {
         }
         fileSha.reset();
         file.blocks(scratch, (bytes, at, n, lasting) -> fileSha.update(!lasting || n < Extents.BLOCK
-                ? blockDigest(bytes, at, n)
-                : blockDigests.computeIfAbsent(new Block(bytes, at), k -> blockDigest(k.source(), k.offset(), Extents.BLOCK))));
+                ? blockDigest(bytes, at, n) : lastingBlockDigest(bytes, at)));
         return fileSha.digest();
+    }
+
+    /**
+     * A whole block of an array no one modifies, hashed once. Most such blocks start at a multiple
+     * of the block size in their array (a write at offset 0 seen at block-aligned file offsets), and
+     * a file's blocks come from one array in a row: those are found by index in that array's list.
+     */
+    private byte[] lastingBlockDigest(byte[] source, int at) {
+        if (at % Extents.BLOCK != 0) {
+            return blockDigests.computeIfAbsent(new Block(source, at), k -> blockDigest(k.source(), k.offset(), Extents.BLOCK));
+        }
+        if (source != alignedSource) {
+            alignedSource = source;
+            alignedDigests = alignedBlockDigests.computeIfAbsent(source, s -> new byte[s.length / Extents.BLOCK][]);
+        }
+        int k = at / Extents.BLOCK;
+        byte[] d = alignedDigests[k];
+        if (d == null) {
+            d = blockDigest(source, at, Extents.BLOCK);
+            alignedDigests[k] = d;
+        }
+        return d;
     }
 
     private byte[] blockDigest(byte[] bytes, int offset, int length) {
