@@ -2,11 +2,12 @@ package dev.crashlab.scenarios.campaign;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Fresh root directories for runs, on the default file system so that directory fsyncs happen and
@@ -47,16 +48,27 @@ public final class Roots implements AutoCloseable {
     }
 
     private static void deleteBelow(Path dir, boolean self) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).filter(p -> self || !p.equals(dir)).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        try {
+            deleteChildren(dir);
+            if (self) {
+                Files.deleteIfExists(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Depth first, without Files.walk's sorting (this runs after every workload); a link is deleted, never followed. */
+    private static void deleteChildren(Path dir) throws IOException {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteChildren(child);
+                }
+                Files.deleteIfExists(child);
+            }
+        } catch (NoSuchFileException e) {
+            // removed already: nothing left below it
         }
     }
 }
