@@ -19,12 +19,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Two or three writers saving the same settings file: with a temp file of a fixed name they share it, and
  * one writer's bytes land in the other's file; with a name of their own each, either value wins
  * whole. And a write-once store that returns to both writers has lost one acknowledged value.
  */
+// CrashTests writes its reports where -Dcrashlab.reports says, which CrashTestsTest sets for a moment.
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
 class RivalWritersTest {
 
     static void save(Path dir, String value, String tempName) throws IOException {

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The README's "Checking your own code", as code: each region between {@code // readme: NAME} and
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * them), so each compiles with this module, and each test here runs it and checks what the README
  * says of it.
  */
+// CrashTests writes its reports where -Dcrashlab.reports says, which CrashTestsTest sets for a moment.
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
 class CheckingYourOwnCodeTest {
 
     static final List<String> RECORDS = List.of("r1", "r2", "r3");

@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Checking third-party code: kafka-clients' {@code Utils.atomicMoveWithFallback}, unmodified, as
@@ -38,6 +41,8 @@ import org.opentest4j.AssertionFailedError;
  * the writer replaces it; a reader must find the old one or the new one, and the new one once the
  * writer returned. Each check is shown to pass on the correct caller and to fail on a careless one.
  */
+// CrashTests writes its reports where -Dcrashlab.reports says, which CrashTestsTest sets for a moment.
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
 class KafkaAtomicMoveTest {
 
     static final List<String> OLD = List.of("orders 0 100", "orders 1 200");

@@ -15,8 +15,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** The dynamic tests: one per fault x guarantee x context, failing, aborted or passing as the verdict says. */
+// Sets -Dcrashlab.reports for a moment, which the other users of CrashTests read.
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class CrashTestsTest {
 
     static CrashTarget.Builder inPlace() {
