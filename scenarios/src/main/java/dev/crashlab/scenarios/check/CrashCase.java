@@ -85,8 +85,15 @@ public final class CrashCase {
     }
 
     private KeyReading recalled(Stores stores, String key) throws IOException {
-        String digest = state == null ? null
-                : state.fileDigest(Snapshot.relative(root, stores.reader(root, ReaderProtocol.REFERENCE).entryFile(key)));
+        if (state == null) {
+            return KeyReading.onDisk(stores, root, key);
+        }
+        String entry = memo.entryPath(root, key);
+        if (entry == null) {
+            entry = Snapshot.relative(root, stores.reader(root, ReaderProtocol.REFERENCE).entryFile(key));
+            memo.entryPath(root, key, entry);
+        }
+        String digest = state.fileDigest(entry);
         if (digest == null) {
             return KeyReading.onDisk(stores, root, key); // no entry file, or nothing to recall it by
         }

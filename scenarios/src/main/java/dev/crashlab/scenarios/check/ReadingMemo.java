@@ -1,9 +1,11 @@
 package dev.crashlab.scenarios.check;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the reference reader made of entry files already read in earlier crash states of one
@@ -24,6 +26,17 @@ public final class ReadingMemo {
     private final LinkedHashMap<List<Object>, KeyReading> readings = new LinkedHashMap<>(256, 0.75f, true);
     private long valueBytes;
     private long recalled;
+    /** Where each key's entry lies under a root: naming it hashes the key, which cost more than a small state's read. */
+    private final Map<List<Object>, String> entryPaths = new HashMap<>();
+
+    /** The entry's path relative to {@code root}, or null when not named yet. */
+    String entryPath(Path root, String key) {
+        return entryPaths.get(List.of(root, key));
+    }
+
+    void entryPath(Path root, String key, String path) {
+        entryPaths.put(List.of(root, key), path);
+    }
 
     KeyReading recall(Path root, String key, String entryDigest) {
         KeyReading r = readings.get(List.of(root, key, entryDigest));
