@@ -29,7 +29,6 @@ final class Replay {
 
     Replay(TraceFacts facts) {
         this.facts = facts;
-        // IoOp.data() copies on every call; the inner loop reads each write's bytes many times.
         written = facts.trace().ops().stream().map(IoOp::data).toArray(byte[][]::new);
         Map<String, byte[]> files = facts.trace().before().files();
         initial = facts.initialFiles().stream().map(files::get).toArray(byte[][]::new);

@@ -36,7 +36,9 @@ class TraceTest {
             Files.createDirectories(root.resolve("d"));
             Path temp = root.resolve("d/.e.tmp");
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ch.write(ByteBuffer.wrap("hello".getBytes(StandardCharsets.UTF_8)));
+                byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
+                ch.write(ByteBuffer.wrap(hello));
+                hello[0] = 'j'; // the trace keeps what was written, not the caller's array
                 ch.force(true);
             }
             Files.write(outside.resolve("noise"), new byte[] {1, 2, 3});
@@ -47,8 +49,6 @@ class TraceTest {
         IoOp write = trace.get(2);
         assertEquals("d/.e.tmp", write.path());
         assertEquals("hello", new String(write.data(), StandardCharsets.UTF_8));
-        assertEquals(ByteBuffer.wrap(write.data()), write.dataView());
-        assertTrue(write.dataView().isReadOnly(), "a view of the trace's bytes must not let anyone change them");
         assertEquals(0, write.offset());
         IoOp move = trace.get(5);
         assertEquals("d/e", move.target());

@@ -28,8 +28,8 @@ record TraceShape(Snapshot before, String digest) {
             text(sha, op.target() == null ? "-" : op.target());
             sha.update(ByteBuffer.allocate(17).putLong(op.offset()).putLong(op.length())
                     .put((byte) (op.atomic() ? 1 : 0)).array());
-            ByteBuffer data = op.dataView();
-            sha.update(ByteBuffer.allocate(4).putInt(data == null ? -1 : data.remaining()).array());
+            byte[] data = op.data();
+            sha.update(ByteBuffer.allocate(4).putInt(data == null ? -1 : data.length).array());
             if (data != null) {
                 sha.update(data);
             }

@@ -21,7 +21,7 @@ final class DurabilityChecker implements Checker {
                 continue;
             }
             KeyReading r = c.onDisk(stores, put.key());
-            findings.add(r.describe(), put.key() + ": " + KeyReading.show(put.bytes()),
+            findings.add(r.describe(), put.key() + ": " + KeyReading.show(put.value()),
                     r.value() != null && put.sameValue(r.value()));
         }
         return findings.isEmpty() ? c.pass(Guarantee.G3, "no put had returned", "anything")

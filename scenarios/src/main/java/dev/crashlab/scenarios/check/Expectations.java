@@ -44,7 +44,7 @@ public record Expectations(List<ExpectedPut> puts, Durability durability, Protoc
 
     /** The same puts at the positions they take in an edited trace, for judging a fix on it. */
     public Expectations remapped(java.util.function.IntUnaryOperator position) {
-        return new Expectations(puts.stream().map(p -> new ExpectedPut(p.key(), p.bytes(),
+        return new Expectations(puts.stream().map(p -> new ExpectedPut(p.key(), p.value(),
                 position.applyAsInt(p.firstOp()), position.applyAsInt(p.endOp()), p.acknowledged())).toList(),
                 durability, protocol, reader);
     }

@@ -63,6 +63,6 @@ record KeyReading(String key, byte[] value, StoreException error) {
     }
 
     static String values(List<ExpectedPut> puts) {
-        return puts.stream().map(p -> show(p.bytes())).distinct().reduce((a, b) -> a + " or " + b).orElse("nothing");
+        return puts.stream().map(p -> show(p.value())).distinct().reduce((a, b) -> a + " or " + b).orElse("nothing");
     }
 }

@@ -22,7 +22,7 @@ final class WriteOnceChecker implements Checker {
         for (String key : c.expected().keys()) {
             ExpectedPut first = c.expected().firstPut(key).orElseThrow();
             KeyReading r = c.onDisk(stores, key);
-            findings.add(r.describe(), key + ": " + KeyReading.show(first.bytes()) + " if anything",
+            findings.add(r.describe(), key + ": " + KeyReading.show(first.value()) + " if anything",
                     r.value() == null || first.sameValue(r.value()));
         }
         return findings.verdict(c, Guarantee.G4);

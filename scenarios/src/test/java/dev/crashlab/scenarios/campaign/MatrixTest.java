@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
+import dev.crashlab.scenarios.workload.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,12 @@ class MatrixTest {
 
     static final long SEED = 20261122L;
     static CampaignRun result;
+    static CampaignConfig config;
 
     @BeforeAll
     static void runTheDefaultCampaign() {
-        result = Campaign.run(CampaignConfig.defaults(SEED));
+        config = CampaignConfig.defaults(SEED);
+        result = Campaign.run(config);
         System.out.println("default campaign: " + result.wallMillis() + " ms, workloads per target " + result.workloads());
         System.out.println(result.summary());
     }
@@ -155,6 +158,17 @@ class MatrixTest {
         }
         assertEquals(Status.HELD, result.verdict("no-dir-fsync", Guarantee.G3, Model.PROCESS_CRASH).orElseThrow().status());
         assertEquals(Status.HELD, result.verdict("stream-to-final", Guarantee.G3, Model.PROCESS_CRASH).orElseThrow().status());
+    }
+
+    /**
+     * The workloads' values are shared by every run, trace, expectation and check of the campaign,
+     * never copied: anything that wrote into one would change what later targets are judged against.
+     */
+    @Test
+    void theCampaignLeftEveryValueAsItWasMade() {
+        for (Value v : config.bounds().values()) {
+            assertEquals(Value.sized(v.name(), v.size()), v, v.name());
+        }
     }
 
     /** Prints the matrix as the closing note's table; time to detect is measured, not asserted (no timed assertions). */
