@@ -27,8 +27,8 @@ final class EntryFormat {
     private EntryFormat() {
     }
 
-    /** A decoded entry: the key and value bytes it holds. */
-    record Entry(byte[] key, byte[] value) {
+    /** A decoded entry: its key, and its value or (read against an {@link Expected} one) whether it was that. */
+    record Entry(byte[] key, byte[] value, boolean sameValue) {
     }
 
     /** The size of the entry file holding a key and value of these lengths. */
@@ -65,11 +65,11 @@ final class EntryFormat {
         }
         // The header check first: a 1 MiB entry need not be scanned to learn it is not all zeros.
         boolean magic = bytes.length >= MAGIC.length && startsWithMagic(bytes);
-        if (!magic && allZero(bytes)) {
-            throw new FormatException("it is zero-filled (" + bytes.length + " bytes): its data never reached the disk");
+        if (!magic && allZero(bytes, 0, bytes.length)) {
+            throw foreign(true, bytes.length);
         }
         if (!magic) {
-            throw new FormatException("it is not a crashlab entry (no CLAB header): a foreign file in the store's directory");
+            throw foreign(false, bytes.length);
         }
         if (bytes.length < HEADER + TRAILER) {
             throw new FormatException("it is truncated (" + bytes.length + " bytes, shorter than an empty entry)");
@@ -102,7 +102,7 @@ final class EntryFormat {
         byte[] value = new byte[(int) (available - keyLength)];
         System.arraycopy(bytes, HEADER, key, 0, keyLength);
         System.arraycopy(bytes, HEADER + keyLength, value, 0, value.length);
-        return new Entry(key, value);
+        return new Entry(key, value, false);
     }
 
     private static boolean startsWithMagic(byte[] bytes) {
@@ -114,10 +114,10 @@ final class EntryFormat {
         return true;
     }
 
-    private static boolean allZero(byte[] bytes) {
+    private static boolean allZero(byte[] bytes, int start, int end) {
         // Page by page against zeros: Arrays.mismatch is vectorized, a byte loop over 1 MiB is not.
-        for (int from = 0; from < bytes.length; from += ZEROS.length) {
-            int to = Math.min(bytes.length, from + ZEROS.length);
+        for (int from = start; from < end; from += ZEROS.length) {
+            int to = Math.min(end, from + ZEROS.length);
             if (Arrays.mismatch(bytes, from, to, ZEROS, 0, to - from) >= 0) {
                 return false;
             }
@@ -190,12 +190,16 @@ final class EntryFormat {
     /**
      * Reads from {@code ch}, at its start, the entry of {@code size} bytes with a key of
      * {@code keyLength} bytes: the value straight into an array of its own, the checksum computed
-     * on the way, so a large value is never copied out of a whole-file array. A value that does not
-     * match its trailer (torn, bit-flipped) raises what {@link #decode} would raise, without reading
-     * the file again. Null when the bytes are anything else (another header or key length), or when
-     * the file's size changes while it is read: decode, given all of them, says what is wrong.
+     * on the way, so a large value is never copied out of a whole-file array. Given an
+     * {@code expected} value, the value is not kept but compared with it a piece at a time, through
+     * a small buffer the thread reuses: a put that looks at what its key holds needs to know only
+     * whether it is valid and the same, and a fresh array per look, zeroed and then filled, cost
+     * more than the read itself. A value that does not match its trailer (torn, bit-flipped) raises
+     * what {@link #decode} would raise, without reading the file again. Null when the bytes are
+     * anything else (another header or key length), or when the file's size changes while it is
+     * read: decode, given all of them, says what is wrong.
      */
-    static Entry read(java.nio.channels.ReadableByteChannel ch, long size, int keyLength)
+    static Entry read(java.nio.channels.ReadableByteChannel ch, long size, int keyLength, Expected expected)
             throws IOException, FormatException {
         long valueLength = size - HEADER - keyLength - TRAILER;
         if (valueLength < 0 || valueLength > Integer.MAX_VALUE - 8) {
@@ -206,24 +210,73 @@ final class EntryFormat {
                 || head.getInt(MAGIC.length + 1) != keyLength) {
             return null;
         }
-        byte[] value = new byte[(int) valueLength];
+        CRC32C crc = new CRC32C();
+        crc.update(head.array());
+        byte[] value = null;
+        boolean same = false;
+        if (expected == null) {
+            value = new byte[(int) valueLength];
+            if (!fill(ch, ByteBuffer.wrap(value))) {
+                return null;
+            }
+            crc.update(value);
+        } else {
+            same = expected.length() == valueLength;
+            byte[] piece = Pieces.buffer();
+            for (long at = 0; at < valueLength; ) {
+                int n = (int) Math.min(piece.length, valueLength - at);
+                if (!fill(ch, ByteBuffer.wrap(piece, 0, n))) {
+                    return null;
+                }
+                crc.update(piece, 0, n);
+                int from = expected.from() + (int) at;
+                same = same && Arrays.equals(piece, 0, n, expected.bytes(), from, from + n);
+                at += n;
+            }
+        }
         ByteBuffer trailer = ByteBuffer.allocate(TRAILER);
         // The one-byte probe tells the end of the file from a file still growing, as a whole read does.
-        if (!fill(ch, ByteBuffer.wrap(value)) || !fill(ch, trailer) || ch.read(ByteBuffer.allocate(1)) != -1) {
+        if (!fill(ch, trailer) || ch.read(ByteBuffer.allocate(1)) != -1) {
             return null;
         }
         // From here on, the checks and their order are decode's for a file of this header and size.
         if (trailer.getLong(0) != valueLength) {
             throw garbageTail(size, trailer.getLong(0));
         }
-        CRC32C crc = new CRC32C();
-        crc.update(head.array());
-        crc.update(value);
         crc.update(trailer.array(), 0, 8);
         if (trailer.getInt(8) != (int) crc.getValue()) {
             throw checksumMismatch(trailer.getInt(8), (int) crc.getValue());
         }
-        return new Entry(Arrays.copyOfRange(head.array(), HEADER, HEADER + keyLength), value);
+        return new Entry(Arrays.copyOfRange(head.array(), HEADER, HEADER + keyLength), value, same);
+    }
+
+    /**
+     * What decode says of a file of {@code size} bytes whose first bytes are not an entry's header,
+     * read from {@code ch}'s start a piece at a time (a 1 MiB file of zeros is not read into an
+     * array of its own to learn that). Null when it does start with the header, is shorter than
+     * the header's magic, or changes size while read: decode, given all of its bytes, judges those.
+     */
+    static FormatException readForeign(java.nio.channels.ReadableByteChannel ch, long size) throws IOException {
+        if (size < MAGIC.length) {
+            return null;
+        }
+        byte[] piece = Pieces.buffer();
+        boolean zeros = true;
+        for (long at = 0; at < size; ) {
+            int n = (int) Math.min(piece.length, size - at);
+            if (!fill(ch, ByteBuffer.wrap(piece, 0, n))) {
+                return null;
+            }
+            if (at == 0 && startsWithMagic(piece)) {
+                return null;
+            }
+            zeros = zeros && allZero(piece, 0, n);
+            at += n;
+        }
+        if (ch.read(ByteBuffer.allocate(1)) != -1) {
+            return null;
+        }
+        return foreign(zeros, size);
     }
 
     /** Fills {@code b} from {@code ch}; false if the file ends first. */
@@ -234,6 +287,19 @@ final class EntryFormat {
             }
         }
         return true;
+    }
+
+    /**
+     * A value an entry is compared with as it is read, rather than kept: a put's own serialized
+     * value, the {@code length} bytes of {@code bytes} from {@code from}.
+     */
+    record Expected(byte[] bytes, int from, int length) {
+    }
+
+    /** What decode says of a file of {@code length} bytes that does not start with the header. */
+    private static FormatException foreign(boolean zeroFilled, long length) {
+        return zeroFilled ? new FormatException("it is zero-filled (" + length + " bytes): its data never reached the disk")
+                : new FormatException("it is not a crashlab entry (no CLAB header): a foreign file in the store's directory");
     }
 
     private static FormatException garbageTail(long fileLength, long valueLength) {

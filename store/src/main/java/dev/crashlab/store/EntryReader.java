@@ -33,15 +33,21 @@ import java.util.Arrays;
 final class EntryReader {
 
     /**
-     * What is at an entry's place. Exactly one of {@code value} and {@code error} is set unless
-     * absent; {@code fileKey} identifies the file read (null where the file system has none);
-     * {@code directory} marks the one invalid entry a put never replaces.
+     * What is at an entry's place. Exactly one of {@code value}, {@code sameValue} and
+     * {@code error} is set unless absent; {@code fileKey} identifies the file read (null where the
+     * file system has none); {@code directory} marks the one invalid entry a put never replaces.
+     * {@code sameValue} answers a read given an expected value: a valid entry, holding exactly that
+     * value or not, its value not kept.
      */
-    record Found(byte[] value, StoreException error, Object fileKey, boolean directory) {
-        static final Found ABSENT = new Found(null, null, null, false);
+    record Found(byte[] value, Boolean sameValue, StoreException error, Object fileKey, boolean directory) {
+        static final Found ABSENT = new Found(null, null, null, null, false);
+
+        Found(byte[] value, StoreException error, Object fileKey, boolean directory) {
+            this(value, null, error, fileKey, directory);
+        }
 
         boolean absent() {
-            return value == null && error == null;
+            return value == null && sameValue == null && error == null;
         }
 
         boolean invalid() {
@@ -56,7 +62,16 @@ final class EntryReader {
 
     /** Treats "no such file" as absent: the reference reader. {@code maxFileBytes} bounds what is read. */
     static Found read(Path file, String key, byte[] keyBytes, long maxFileBytes) throws IOException {
-        return read(file, key, keyBytes, maxFileBytes, false);
+        return read(file, key, keyBytes, maxFileBytes, false, null);
+    }
+
+    /**
+     * As {@link #read}, but a valid entry's value is compared with {@code expected} instead of
+     * kept (see {@link Found#sameValue}); a null {@code expected} keeps it.
+     */
+    static Found read(Path file, String key, byte[] keyBytes, long maxFileBytes, EntryFormat.Expected expected)
+            throws IOException {
+        return read(file, key, keyBytes, maxFileBytes, false, expected);
     }
 
     /**
@@ -75,11 +90,11 @@ final class EntryReader {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Found.ABSENT;
         }
-        return read(file, key, keyBytes, maxFileBytes, true);
+        return read(file, key, keyBytes, maxFileBytes, true, null);
     }
 
-    private static Found read(Path file, String key, byte[] keyBytes, long maxFileBytes, boolean vanishedIsError)
-            throws IOException {
+    private static Found read(Path file, String key, byte[] keyBytes, long maxFileBytes, boolean vanishedIsError,
+                              EntryFormat.Expected expected) throws IOException {
         for (int attempt = 0; ; attempt++) {
             BasicFileAttributes a;
             try {
@@ -100,7 +115,7 @@ final class EntryReader {
             }
             Contents contents;
             try {
-                contents = readEntry(file, keyBytes.length, maxFileBytes);
+                contents = readEntry(file, keyBytes.length, maxFileBytes, expected);
             } catch (NoSuchFileException e) {
                 if (vanishedIsError) {
                     throw e;
@@ -120,13 +135,14 @@ final class EntryReader {
             Found judged = contents.entry() != null ? judge(file, key, keyBytes, contents.entry())
                     : contents.damage() != null ? invalid(file, key, contents.damage())
                     : judge(file, key, keyBytes, contents.bytes());
-            return new Found(judged.value(), judged.error(), a.fileKey(), false);
+            return new Found(judged.value(), judged.sameValue(), judged.error(), a.fileKey(), false);
         }
     }
 
     /**
      * What a read of an entry file got: exactly one of the entry, well formed; what is wrong with a
-     * value that does not match its trailer; or else all of the file's bytes.
+     * value that does not match its trailer, or with a file that is no entry at all; or else all of
+     * the file's bytes.
      */
     private record Contents(EntryFormat.Entry entry, EntryFormat.FormatException damage, byte[] bytes) {
     }
@@ -136,22 +152,28 @@ final class EntryReader {
      * out of a whole-file array; what is wrong with a value that does not match its trailer; or,
      * when the file is anything else (another header, a key of other than {@code keyLength} bytes, a
      * size that changed while read), all of its bytes read again from the start, for
-     * {@link EntryFormat#decode} to say what is wrong exactly as if it had read them first. Null if
-     * the file holds more than {@code max}.
+     * {@link EntryFormat#decode} to say what is wrong exactly as if it had read them first, unless
+     * they do not start with an entry's header (a zero-filled or foreign file), which is judged a
+     * piece at a time. Null if the file holds more than {@code max}.
      */
-    private static Contents readEntry(Path file, int keyLength, long max) throws IOException {
+    private static Contents readEntry(Path file, int keyLength, long max, EntryFormat.Expected expected)
+            throws IOException {
         try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = ch.size();
             if (size > max) {
                 return null;
             }
             try {
-                EntryFormat.Entry entry = EntryFormat.read(ch, size, keyLength);
+                EntryFormat.Entry entry = EntryFormat.read(ch, size, keyLength, expected);
                 if (entry != null) {
                     return new Contents(entry, null, null);
                 }
             } catch (EntryFormat.FormatException torn) {
                 return new Contents(null, torn, null);
+            }
+            EntryFormat.FormatException foreign = EntryFormat.readForeign(ch.position(0), size);
+            if (foreign != null) {
+                return new Contents(null, foreign, null);
             }
             byte[] bytes = readAtMost(ch.position(0), max);
             return bytes == null ? null : new Contents(null, null, bytes);
@@ -279,6 +301,6 @@ final class EntryReader {
             String stored = Keys.describe(new String(entry.key(), StandardCharsets.UTF_8));
             return new Found(null, new KeyCollisionException(file, Keys.describe(key), stored), null, false);
         }
-        return new Found(entry.value(), null, null, false);
+        return new Found(entry.value(), entry.value() == null ? entry.sameValue() : null, null, null, false);
     }
 }

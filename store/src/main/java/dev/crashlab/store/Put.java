@@ -91,6 +91,16 @@ final class Put<V> {
         return Arrays.equals(bytes, 0, bytes.length, fileBytes, from, from + valueLength);
     }
 
+    /**
+     * The serialized value, for a look at the key to compare what it finds with; null until the
+     * value is serialized, which a look must not make happen earlier than the protocol does (the
+     * seeded bugs that serialize mid-protocol).
+     */
+    EntryFormat.Expected encodedValue() {
+        return fileBytes == null ? null
+                : new EntryFormat.Expected(fileBytes, EntryFormat.valueOffset(keyBytes.length), valueLength);
+    }
+
     /** The whole entry file's bytes, from the buffer's position to its limit; nothing may change them. */
     ByteBuffer entryBytes() throws IOException {
         encode();

@@ -125,7 +125,7 @@ final class Replacement {
     }
 
     private void replaceHolding(Put<?> put, Path temp, long maxFileBytes) throws IOException {
-        EntryReader.Found now = EntryReader.read(put.entry, put.key, put.keyBytes, maxFileBytes);
+        EntryReader.Found now = EntryReader.read(put.entry, put.key, put.keyBytes, maxFileBytes, put.encodedValue());
         if (!now.absent() && !now.invalid()) {
             if (now.error() != null) {
                 throw now.error();
@@ -156,7 +156,7 @@ final class Replacement {
         if (!moved) {
             return;
         }
-        EntryReader.Found check = EntryReader.read(aside, put.key, put.keyBytes, maxFileBytes);
+        EntryReader.Found check = EntryReader.read(aside, put.key, put.keyBytes, maxFileBytes, put.encodedValue());
         if (!check.absent() && !check.invalid() && check.error() == null) {
             // Only a writer outside this protocol can have put a valid entry there: give it back.
             steps.step("put back a valid entry moved aside", put.entry, put, () -> Files.createLink(put.entry, aside));

@@ -342,7 +342,8 @@ public final class WriteOnceStore<V> {
     }
 
     private EntryReader.Found lookAt(Put<V> put) throws IOException {
-        return EntryReader.read(put.entry, put.key, put.keyBytes, EntryFormat.fileSize(put.keyBytes.length, maxValueBytes));
+        return EntryReader.read(put.entry, put.key, put.keyBytes, EntryFormat.fileSize(put.keyBytes.length, maxValueBytes),
+                put.encodedValue());
     }
 
     /** Looks at what the key holds now; false if the put has nothing to do. */
@@ -364,7 +365,7 @@ public final class WriteOnceStore<V> {
         if (found.error() != null) {
             throw found.error();
         }
-        if (put.valueEquals(found.value())) {
+        if (found.sameValue() != null ? found.sameValue() : put.valueEquals(found.value())) {
             put.alreadyStored = true;
             return false;
         }
