@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.State;
  * so the figure is the command's.
  */
 @BenchmarkMode(Mode.SingleShotTime)
-@Fork(jvmArgsPrepend = {"-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=10000",
-        "-XX:Tier4CompileThreshold=100000", "-XX:Tier4BackEdgeThreshold=400000"})
+@Fork(jvmArgsPrepend = {"-XX:Tier4InvocationThreshold=150000", "-XX:Tier4MinInvocationThreshold=18000",
+        "-XX:Tier4CompileThreshold=450000", "-XX:Tier4BackEdgeThreshold=1200000", "-XX:MaxInlineLevel=6",
+        "-XX:InlineSmallCode=1000"})
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
 public class DefaultCampaign {
