@@ -123,6 +123,8 @@ final class Put<V> {
     void release() {
         if (fileBytes != null && fileBytes.length <= MAX_SPARE) {
             SPARE.set(fileBytes);
+        } else if (fileBytes != null) {
+            LargeArrays.give(fileBytes);
         }
         fileBytes = null;
     }
@@ -130,8 +132,9 @@ final class Put<V> {
     /**
      * Memory the value is serialized into, with the entry's header and key reserved before it and
      * room for its trailer kept after it: a spare array when it has room for the first write, else
-     * one of exactly the entry's size for a value written in one call (the byte and string codecs).
-     * Still a ByteArrayOutputStream: a crash mid-serialization is injected into its writes.
+     * a larger one another put gave back ({@link LargeArrays}), else one of exactly the entry's
+     * size for a value written in one call (the byte and string codecs). Still a
+     * ByteArrayOutputStream: a crash mid-serialization is injected into its writes.
      */
     private static final class Encoded extends ByteArrayOutputStream {
         private final int start;
@@ -156,15 +159,23 @@ final class Put<V> {
             super.write(b, off, len);
         }
 
-        /** Room for {@code len} more bytes and the trailer; the first write gets exactly that, later ones double. */
+        /**
+         * Room for {@code len} more bytes and the trailer; the first write gets exactly that (or
+         * a given-back array with room for it), later ones double. Before the first write there
+         * is nothing to carry over: the header and key are written when the entry is sealed.
+         */
         private void reserve(int len) {
             long needed = (long) count + Math.max(len, 0) + EntryFormat.trailerLength();
             if (needed > buf.length) {
-                long grown = count == start ? needed : Math.max(needed, 2L * buf.length);
                 if (needed > MAX_ARRAY) {
                     throw new OutOfMemoryError("Required array length " + needed + " is too large");
                 }
-                buf = Arrays.copyOf(buf, (int) Math.min(grown, MAX_ARRAY));
+                if (count == start) {
+                    byte[] given = needed > MAX_SPARE ? LargeArrays.take(needed) : null;
+                    buf = given != null ? given : new byte[(int) needed];
+                } else {
+                    buf = Arrays.copyOf(buf, (int) Math.min(Math.max(needed, 2L * buf.length), MAX_ARRAY));
+                }
             }
         }
 
