@@ -1,9 +1,7 @@
 package dev.crashlab.faults.run;
 
-import dev.crashlab.faults.agent.boot.IoDispatch;
-
 /**
- * The only class that hands the interceptor to the bootstrap dispatcher. Kept apart from
+ * The only class that hands interceptors to the bootstrap dispatcher (through the {@link Router}). Kept apart from
  * {@link Run} because linking a class that mentions the dispatcher's types loads them, and they
  * must be loaded from the bootstrap loader, i.e. only after the agent has injected them there.
  */
@@ -13,10 +11,10 @@ final class Activation {
     }
 
     static void activate(Interceptor interceptor) {
-        IoDispatch.hook = interceptor;
+        Router.INSTANCE.add(interceptor);
     }
 
-    static void deactivate() {
-        IoDispatch.hook = null;
+    static void deactivate(Interceptor interceptor) {
+        Router.INSTANCE.remove(interceptor);
     }
 }

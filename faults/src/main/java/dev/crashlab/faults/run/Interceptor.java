@@ -20,6 +20,10 @@ final class Interceptor implements IoDispatch.Hook {
         this.watchesMemory = run.plan().watchesMemory();
     }
 
+    ActiveRun run() {
+        return run;
+    }
+
     @Override
     public IoDispatch.Token enter(String method, Object self, Object[] args) throws Throwable {
         if (self instanceof ByteArrayOutputStream && (!watchesMemory || !run.threads().onRunThread())) {

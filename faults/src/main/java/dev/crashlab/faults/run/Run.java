@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * One workload under instrumentation. Only operations on paths under the root (and any watched
  * extra roots) are recorded or faulted; other I/O, the build's and the harness's, is untouched.
- * Runs are serialized JVM-wide: the instrumentation serves one run at a time.
+ * Runs of one JVM may go on side by side: each call goes to the run its thread works for (see
+ * {@link ActiveRuns}), so their roots must not overlap.
  *
  * <pre>{@code
  * IoTrace trace = Run.record(root, () -> store.put("k", "v"));
@@ -21,10 +22,6 @@ import java.util.List;
  * }</pre>
  */
 public final class Run {
-
-    private static final Object ONE_AT_A_TIME = new Object();
-    /** The run in progress, for {@link #acknowledge}; runs are one at a time. */
-    private static volatile ActiveRun current;
 
     private final Scope scope;
     private FaultPlan plan = FaultPlan.none();
@@ -101,42 +98,42 @@ public final class Run {
     /**
      * Marks, from inside a workload, a point after which the target has promised something (a commit
      * acknowledged): it is recorded at the trace position reached, and a crash after it is judged
-     * against it. Outside a run it does nothing, so code can call it unconditionally.
+     * against it. Outside a run it does nothing, so code can call it unconditionally; from a thread
+     * no run started, it goes to the one run in progress, and with several to none.
      */
     public static void acknowledge(String label) {
-        ActiveRun run = current;
+        ActiveRun run = ActiveRuns.forAcknowledgement();
         if (run != null) {
             run.recorder().acknowledge(label);
         }
     }
 
     public RunResult go(Task workload) {
-        synchronized (ONE_AT_A_TIME) {
-            Agent.install();
-            Snapshot before = Snapshot.of(scope.root());
-            ActiveRun run = ActiveRun.of(scope, plan, onlyRunThreads, notMine);
-            Throwable thrown = null;
-            run.threads().markRunThread();
-            current = run;
-            Activation.activate(new Interceptor(run));
-            try {
-                workload.run();
-            } catch (Throwable t) {
-                thrown = t;
-            } finally {
-                Activation.deactivate();
-                current = null;
-                run.threads().unmarkRunThread();
-            }
-            IoTrace trace = new IoTrace(before, run.recorder().ops());
-            List<String> unseen = new ArrayList<>(run.blindSpots().list());
-            SimulatedCrash crash = run.liveness().crash();
-            if (checkComplete && thrown == null && crash == null && unseen.isEmpty()) {
-                Completeness.differences(trace, scope.root()).forEach(d -> unseen.add(
-                        d + " (replaying the recorded trace does not give back the directory the run left)"));
-            }
-            return RunResult.of(trace, crash, thrown, run.liveness().attemptsAfterDeath(),
-                    run.pauses().callbackErrors(), unseen, run.recorder().acknowledgements());
+        Agent.install();
+        Snapshot before = Snapshot.of(scope.root());
+        ActiveRun run = ActiveRun.of(scope, plan, onlyRunThreads, notMine);
+        Interceptor interceptor = new Interceptor(run);
+        Throwable thrown = null;
+        run.threads().markRunThread();
+        ActiveRuns.enter(run);
+        Activation.activate(interceptor);
+        try {
+            workload.run();
+        } catch (Throwable t) {
+            thrown = t;
+        } finally {
+            Activation.deactivate(interceptor);
+            ActiveRuns.leave(run);
+            run.threads().unmarkRunThread();
         }
+        IoTrace trace = new IoTrace(before, run.recorder().ops());
+        List<String> unseen = new ArrayList<>(run.blindSpots().list());
+        SimulatedCrash crash = run.liveness().crash();
+        if (checkComplete && thrown == null && crash == null && unseen.isEmpty()) {
+            Completeness.differences(trace, scope.root()).forEach(d -> unseen.add(
+                    d + " (replaying the recorded trace does not give back the directory the run left)"));
+        }
+        return RunResult.of(trace, crash, thrown, run.liveness().attemptsAfterDeath(),
+                run.pauses().callbackErrors(), unseen, run.recorder().acknowledgements());
     }
 }

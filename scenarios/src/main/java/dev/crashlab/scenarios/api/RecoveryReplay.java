@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The operations a recovery made on the files it found, for a counterexample: a crash state, or
- * the live files at a pause point. While the writer is paused its run holds the instrumentation
- * (it serves one run at a time), and a crash state is judged outside any run, so the files are
+ * the live files at a pause point. While the writer is paused, calls under its root are its run's,
+ * and a crash state is judged outside any run, so the files are
  * kept as the recovery found them and the recovery is run again on a copy of them under its own
  * recording: the same operations, with their source lines.
  */

@@ -1,0 +1,62 @@
+package dev.crashlab.faults.run;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The runs in progress in this JVM, side by side, and which of them a thread works for: the one
+ * whose {@link Run#go} it called, or that thread started it. Runs of one JVM used to take turns,
+ * and in a test JVM where several campaigns record at once their lanes spent more time waiting for
+ * one another than recording.
+ */
+final class ActiveRuns {
+
+    /** Inherited by the threads a run's thread starts: they work for the same run. */
+    private static final InheritableThreadLocal<ActiveRun> OWNER = new InheritableThreadLocal<>();
+    private static final List<ActiveRun> RUNS = new CopyOnWriteArrayList<>();
+
+    private ActiveRuns() {
+    }
+
+    /** {@code run} is in progress from now on, and the calling thread works for it. */
+    static void enter(ActiveRun run) {
+        OWNER.set(run);
+        RUNS.add(run);
+    }
+
+    static void leave(ActiveRun run) {
+        RUNS.removeIf(r -> r == run);
+        OWNER.remove();
+    }
+
+    /** The runs in progress, in the order they began. */
+    static List<ActiveRun> all() {
+        return RUNS;
+    }
+
+    /**
+     * The run in progress the calling thread works for, or null: a thread a run started that
+     * outlived it, and a thread no run started (a pool's, made before), work for none.
+     */
+    static ActiveRun owner() {
+        ActiveRun run = OWNER.get();
+        if (run != null) {
+            for (ActiveRun r : RUNS) {
+                if (r == run) {
+                    return run;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The run a thread that works for none acknowledges into: the only run in progress, if there is one only. */
+    static ActiveRun forAcknowledgement() {
+        ActiveRun run = owner();
+        if (run != null) {
+            return run;
+        }
+        List<ActiveRun> runs = List.copyOf(RUNS);
+        return runs.size() == 1 ? runs.get(0) : null;
+    }
+}
