@@ -7,7 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The runs in progress in this JVM, side by side, and which of them a thread works for: the one
  * whose {@link Run#go} it called, or that thread started it. Runs of one JVM used to take turns,
  * and in a test JVM where several campaigns record at once their lanes spent more time waiting for
- * one another than recording.
+ * one another than recording. Runs whose roots overlap still take turns: a call under both roots
+ * from a thread neither started could be either's.
  */
 final class ActiveRuns {
 
@@ -18,15 +19,53 @@ final class ActiveRuns {
     private ActiveRuns() {
     }
 
-    /** {@code run} is in progress from now on, and the calling thread works for it. */
-    static void enter(ActiveRun run) {
-        OWNER.set(run);
-        RUNS.add(run);
+    /**
+     * {@code run} is in progress from now on, and the calling thread works for it; first waits
+     * while a run of another thread is in progress on an overlapping root. Returns the run the
+     * thread worked for before, for {@link #leave}.
+     */
+    static ActiveRun enter(ActiveRun run) {
+        ActiveRun before = OWNER.get();
+        boolean interrupted = false;
+        synchronized (RUNS) {
+            while (overlapsAnother(run)) {
+                try {
+                    RUNS.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // as the lock runs used to take: the run goes on, the flag stays
+                }
+            }
+            OWNER.set(run);
+            RUNS.add(run);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return before;
     }
 
-    static void leave(ActiveRun run) {
-        RUNS.removeIf(r -> r == run);
-        OWNER.remove();
+    /** {@code run} is over; the thread works again for the run it worked for before (a run nesting this one). */
+    static void leave(ActiveRun run, ActiveRun before) {
+        synchronized (RUNS) {
+            RUNS.removeIf(r -> r == run);
+            if (before == null) {
+                OWNER.remove();
+            } else {
+                OWNER.set(before);
+            }
+            RUNS.notifyAll();
+        }
+    }
+
+    /** A run nested in one of this thread's own is not waited for: it would wait for itself. */
+    private static boolean overlapsAnother(ActiveRun run) {
+        ActiveRun mine = OWNER.get();
+        for (ActiveRun r : RUNS) {
+            if (r != mine && r.scope().overlaps(run.scope())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The runs in progress, in the order they began. */

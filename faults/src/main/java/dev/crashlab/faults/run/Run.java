@@ -115,7 +115,7 @@ public final class Run {
         Interceptor interceptor = new Interceptor(run);
         Throwable thrown = null;
         run.threads().markRunThread();
-        ActiveRuns.enter(run);
+        ActiveRun outer = ActiveRuns.enter(run);
         Activation.activate(interceptor);
         try {
             workload.run();
@@ -123,7 +123,7 @@ public final class Run {
             thrown = t;
         } finally {
             Activation.deactivate(interceptor);
-            ActiveRuns.leave(run);
+            ActiveRuns.leave(run, outer);
             run.threads().unmarkRunThread();
         }
         IoTrace trace = new IoTrace(before, run.recorder().ops());

@@ -53,6 +53,24 @@ final class Scope {
                 ? null : relative(f.toPath());
     }
 
+    /** Whether a path could be in both scopes: a root of one is, or lies under, a root of the other. */
+    boolean overlaps(Scope other) {
+        for (Path mine : roots()) {
+            for (Path theirs : other.roots()) {
+                if (mine.getFileSystem() == theirs.getFileSystem() && (mine.startsWith(theirs) || theirs.startsWith(mine))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private java.util.List<Path> roots() {
+        java.util.List<Path> all = new java.util.ArrayList<>(extra.values());
+        all.add(0, root);
+        return all;
+    }
+
     /** The name to print for the side of a move that may lie outside the scope. */
     String name(Path p) {
         String rel = relative(p);

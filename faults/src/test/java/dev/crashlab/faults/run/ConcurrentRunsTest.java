@@ -97,4 +97,51 @@ class ConcurrentRunsTest {
             two.shutdownNow();
         }
     }
+
+    /** Runs on overlapping roots still take turns: the second begins only once the first is over. */
+    @Test
+    void runsOnOverlappingRootsTakeTurns() throws Exception {
+        Path outer = Files.createDirectories(tmp.resolve("outer"));
+        Path inner = Files.createDirectories(outer.resolve("inner"));
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch firstIn = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Future<RunResult> first = two.submit(() -> Run.in(outer).go(() -> {
+                events.add("first in");
+                firstIn.countDown();
+                awaitSecondWaiting();
+                Files.createDirectory(outer.resolve("by-first"));
+                events.add("first out");
+            }));
+            firstIn.await(60, TimeUnit.SECONDS); // a watchdog, not an ordering by time
+            Future<RunResult> second = two.submit(() -> {
+                secondThread = Thread.currentThread();
+                return Run.in(inner).go(() -> {
+                    events.add("second in");
+                    Files.createDirectory(inner.resolve("by-second"));
+                });
+            });
+            RunResult a = first.get(60, TimeUnit.SECONDS);
+            RunResult b = second.get(60, TimeUnit.SECONDS);
+            assertEquals(List.of("first in", "first out", "second in"), events);
+            assertEquals(List.of("by-first"), a.trace().ops().stream().map(IoOp::path).toList());
+            assertEquals(List.of("by-second"), b.trace().ops().stream().map(IoOp::path).toList());
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    private volatile Thread secondThread;
+
+    /** Until the second run's thread waits for its turn: a pause point read from the thread's state. */
+    private void awaitSecondWaiting() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // a watchdog
+        while (secondThread == null || secondThread.getState() != Thread.State.WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the second run never waited for its turn");
+            }
+            Thread.onSpinWait();
+        }
+    }
 }
