@@ -68,11 +68,6 @@ final class ActiveRuns {
         return false;
     }
 
-    /** The runs in progress, in the order they began. */
-    static List<ActiveRun> all() {
-        return RUNS;
-    }
-
     /**
      * The run in progress the calling thread works for, or null: a thread a run started that
      * outlived it, and a thread no run started (a pool's, made before), work for none.
