@@ -13,11 +13,11 @@ import java.util.Set;
 
 /**
  * The study's table, from what each {@code ./crashlab check} left (its exit code, report.json, its
- * error line): printed, written to a file, and compared with the README's copy between the
- * {@code <!-- study-table -->} markers, so the README never says what the command does not print.
+ * error line): printed, written to a file, and compared with the copy in docs/study.md between the
+ * {@code <!-- study-table -->} markers, so the documentation never says what the command does not print.
  *
- * <p>Usage: {@code Table TARGETS_TSV REPORTS_DIR CLASSPATH TABLE_MD README}; exit 1 when the README's
- * table differs.
+ * <p>Usage: {@code Table TARGETS_TSV REPORTS_DIR CLASSPATH TABLE_MD STUDY_MD}; exit 1 when the
+ * documented table differs.
  */
 public final class Table {
 
@@ -33,24 +33,23 @@ public final class Table {
         String table = render(rows, Path.of(args[1]), List.of(args[2].split(":")));
         Files.writeString(Path.of(args[3]), table, StandardCharsets.UTF_8);
         System.out.print(table);
-        String readme = Files.readString(Path.of(args[4]), StandardCharsets.UTF_8);
-        String inReadme = between(readme);
-        if (!table.equals(inReadme)) {
-            System.err.println("study: the README's table (between " + BEGIN + " and " + END + ") differs from the one"
+        String documented = between(Files.readString(Path.of(args[4]), StandardCharsets.UTF_8));
+        if (!table.equals(documented)) {
+            System.err.println("study: the table of " + args[4] + " (between " + BEGIN + " and " + END + ") differs from the one"
                     + " printed above; copy " + args[3] + " into it");
             System.exit(1);
         }
-        System.err.println("study: the README's table is the one printed above");
+        System.err.println("study: the table of " + args[4] + " is the one printed above");
     }
 
-    /** The README's table: the text between the markers, without the line breaks that follow and precede them. */
-    static String between(String readme) {
-        int b = readme.indexOf(BEGIN);
-        int e = readme.indexOf(END);
+    /** The documented table: the text between the markers, without the line breaks that follow and precede them. */
+    static String between(String page) {
+        int b = page.indexOf(BEGIN);
+        int e = page.indexOf(END);
         if (b < 0 || e < b) {
             return "";
         }
-        return readme.substring(b + BEGIN.length(), e).replaceFirst("^\n", "");
+        return page.substring(b + BEGIN.length(), e).replaceFirst("^\n", "");
     }
 
     static String render(List<Row> rows, Path reports, List<String> classPath) throws IOException {

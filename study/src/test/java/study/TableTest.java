@@ -56,13 +56,13 @@ class TableTest {
     }
 
     @Test
-    void theReadmeHasOneRowPerTargetInOrder() throws Exception {
+    void theDocumentedTableHasOneRowPerTargetInOrder() throws Exception {
         Path studyDir = Path.of("").toAbsolutePath();
-        String readme = Files.readString(studyDir.resolveSibling("README.md"), StandardCharsets.UTF_8);
-        List<String> rows = Table.between(readme).lines().filter(l -> l.startsWith("| ") && !l.startsWith("| library"))
+        String page = Files.readString(studyDir.resolveSibling("docs").resolve("study.md"), StandardCharsets.UTF_8);
+        List<String> rows = Table.between(page).lines().filter(l -> l.startsWith("| ") && !l.startsWith("| library"))
                 .toList();
         List<Table.Row> targets = Table.Row.parse(studyDir.resolve("targets.tsv"));
-        assertEquals(targets.size(), rows.size(), "one README row per line of targets.tsv");
+        assertEquals(targets.size(), rows.size(), "one row of docs/study.md per line of targets.tsv");
         for (int i = 0; i < rows.size(); i++) {
             assertTrue(rows.get(i).startsWith("| " + targets.get(i).library() + " | "), rows.get(i));
             assertTrue(rows.get(i).contains(" | " + targets.get(i).workload() + " | "), rows.get(i));

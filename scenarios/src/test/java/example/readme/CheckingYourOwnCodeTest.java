@@ -1,36 +1,39 @@
 package example.readme;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+// readme: imports
 import dev.crashlab.faults.crash.Ordered;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.faults.crash.ProcessCrash;
 import dev.crashlab.faults.crash.WeakestPosix;
 import dev.crashlab.faults.plan.CrossDeviceMove;
-import dev.crashlab.reports.Status;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.junit.CrashTest;
 import dev.crashlab.scenarios.junit.CrashTests;
-import dev.crashlab.reports.Model;
-import dev.crashlab.reports.Guarantee;
-import example.library.AtomicFiles;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+// readme: end
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Status;
+import example.library.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
 /**
- * The README's "Checking your own code", as code: each region between {@code // readme: NAME} and
- * {@code // readme: end} is a snippet the README shows verbatim ({@link ReadmeSnippetsTest} compares
+ * docs/checking-your-own-code.md (and the README's example), as code: each region between {@code // readme: NAME} and
+ * {@code // readme: end} is a snippet a page shows verbatim ({@link ReadmeSnippetsTest} compares
  * them), so each compiles with this module, and each test here runs it and checks what the README
  * says of it.
  */

@@ -1,10 +1,10 @@
 package example.readme;
 
+// readme: provider
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.CrashTargetProvider;
-import dev.crashlab.reports.Guarantee;
 
-// readme: provider
 public class CheckpointCrashTarget implements CrashTargetProvider {
     @Override
     public CrashTarget target() {

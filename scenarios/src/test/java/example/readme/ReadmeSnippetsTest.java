@@ -18,17 +18,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's Java under "Checking your own code" is the code of this package, verbatim: each
- * {@code ```java} block there follows a {@code <!-- snippet: NAME -->} line, and NAME is a region
- * of a source file here, between {@code // readme: NAME} and {@code // readme: end}. The regions
- * compile with the module and their tests run them, so an example that stops compiling, or stops
- * doing what the README says, fails the build; this test fails when the README and the code part.
+ * The Java that the README and docs/checking-your-own-code.md show is the code of this package,
+ * verbatim: each {@code ```java} block there follows a {@code <!-- snippet: NAME -->} line, and NAME
+ * is a region of a source file here, between {@code // readme: NAME} and {@code // readme: end}. The
+ * regions compile with the module and their tests run them, so an example that stops compiling, or
+ * stops doing what the page says, fails the build; this test fails when a page and the code part.
  */
 class ReadmeSnippetsTest {
 
-    static final Path README = Path.of("").toAbsolutePath().getParent().resolve("README.md");
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    static final List<Path> PAGES = List.of(ROOT.resolve("README.md"), ROOT.resolve("docs/checking-your-own-code.md"));
     static final Path SOURCES = Path.of("src/test/java/example/readme");
-    static final String SECTION = "## Checking your own code";
 
     private static final Pattern BLOCK = Pattern.compile("<!-- snippet: ([a-z-]+) -->\\n```java\\n(.*?)```",
             Pattern.DOTALL);
@@ -37,24 +37,48 @@ class ReadmeSnippetsTest {
             Pattern.DOTALL | Pattern.MULTILINE);
 
     @Test
-    void everyJavaBlockOfTheSectionIsARegionOfTheCodeVerbatim() throws IOException {
-        String section = section(Files.readString(README));
+    void everyJavaBlockOfThePagesIsARegionOfTheCodeVerbatim() throws IOException {
         Map<String, String> regions = regions();
-        Matcher block = BLOCK.matcher(section);
         List<String> shown = new ArrayList<>();
-        while (block.find()) {
-            String name = block.group(1);
-            shown.add(name);
-            assertTrue(regions.containsKey(name), "the README shows snippet '" + name + "', which no region under "
-                    + SOURCES + " has; regions: " + regions.keySet());
-            assertEquals(regions.get(name), block.group(2), "README snippet '" + name + "' differs from its region in "
-                    + SOURCES + ": copy the region (dedented) into the README");
+        for (Path page : PAGES) {
+            String text = Files.readString(page);
+            Matcher block = BLOCK.matcher(text);
+            List<String> here = new ArrayList<>();
+            while (block.find()) {
+                String name = block.group(1);
+                here.add(name);
+                assertTrue(regions.containsKey(name), page.getFileName() + " shows snippet '" + name
+                        + "', which no region under " + SOURCES + " has; regions: " + regions.keySet());
+                assertEquals(regions.get(name), block.group(2), page.getFileName() + " snippet '" + name
+                        + "' differs from its region in " + SOURCES + ": copy the region (dedented) into the page");
+            }
+            long javaBlocks = ANY_JAVA.matcher(text).results().count();
+            assertEquals(javaBlocks, here.size(), "every ```java block of " + page.getFileName()
+                    + " follows a <!-- snippet: NAME --> line, so that it is code that compiles and runs; marked: " + here);
+            shown.addAll(here);
         }
-        long javaBlocks = ANY_JAVA.matcher(section).results().count();
-        assertEquals(javaBlocks, shown.size(), "every ```java block of the section follows a <!-- snippet: NAME --> line,"
-                + " so that it is code that compiles and runs; marked: " + shown);
         List<String> unshown = regions.keySet().stream().filter(n -> !shown.contains(n)).toList();
-        assertTrue(unshown.isEmpty(), "regions the README does not show: " + unshown);
+        assertTrue(unshown.isEmpty(), "regions no page shows: " + unshown);
+    }
+
+    /** Every snippet that uses a crashlab type shows where it comes from: the imports region names each one. */
+    @Test
+    void theImportsRegionNamesEveryCrashlabTypeTheSnippetsUse() {
+        Map<String, String> regions = regions();
+        String imports = regions.get("imports");
+        assertTrue(imports != null, "a region 'imports' lists what the snippets import");
+        Pattern crashlabType = Pattern.compile("\\b(CrashTarget|CrashCheck|CrashResult|CrashTests?|Guarantee|PersistenceModel"
+                + "|ProcessCrash|Ordered|WeakestPosix|CrossDeviceMove|CrashTargetProvider)\\b");
+        for (Map.Entry<String, String> region : regions.entrySet()) {
+            if (region.getKey().equals("provider")) {
+                continue; // a whole file: its own imports are in the region
+            }
+            Matcher used = crashlabType.matcher(region.getValue());
+            while (used.find()) {
+                assertTrue(imports.contains("." + used.group(1) + ";"), "snippet '" + region.getKey() + "' uses "
+                        + used.group(1) + ", which the imports region does not import");
+            }
+        }
     }
 
     /** One region's text, dedented, as the README shows it. */
@@ -64,13 +88,6 @@ class ReadmeSnippetsTest {
             fail("no region '" + name + "' under " + SOURCES);
         }
         return text;
-    }
-
-    private static String section(String readme) {
-        int start = readme.indexOf("\n" + SECTION + "\n");
-        assertTrue(start >= 0, "README.md has a section '" + SECTION + "'");
-        int end = readme.indexOf("\n## ", start + 1);
-        return readme.substring(start, end < 0 ? readme.length() : end);
     }
 
     private static Map<String, String> regions() {

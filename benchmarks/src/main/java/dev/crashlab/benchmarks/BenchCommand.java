@@ -70,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--verdicts", paramLabel = "FILE",
             description = "A campaign's report.json (./crashlab check --out DIR writes DIR/report.json): each store put's "
-                    + "\"holds\" then comes from its verdicts instead of the design notes' claims.")
+                    + "\"holds\" then comes from its verdicts instead of the claims table's.")
     Path verdicts;
 
     @Spec

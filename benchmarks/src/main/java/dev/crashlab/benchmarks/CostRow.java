@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param section      "store put", "floor", "group commit" or "peer"
  * @param label        what was measured, e.g. "FILE_AND_DIRECTORY" or "SQLite WAL synchronous=FULL"
- * @param guarantees   the store's guarantees it holds per the campaign's verdicts or the design notes
+ * @param guarantees   the store's guarantees it holds per the campaign's verdicts or the claims table
  *                     ({@link HeldGuarantees}); empty for floors and peers
  * @param holds        the same for a table cell (for a peer: what its documentation promises)
  * @param breaks       what the seeded-bug catalog says it breaks, or what the campaign found broken; empty otherwise

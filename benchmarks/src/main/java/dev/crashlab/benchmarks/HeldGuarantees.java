@@ -55,7 +55,7 @@ final class HeldGuarantees {
                 : report.targets().stream().collect(Collectors.toMap(TargetResult::id, Function.identity()));
     }
 
-    /** The design notes' claims for every row: what a run without --verdicts shows. */
+    /** The claims table's claims for every row: what a run without --verdicts shows. */
     static HeldGuarantees claims() {
         return new HeldGuarantees(null, null);
     }
@@ -165,7 +165,7 @@ final class HeldGuarantees {
                 + "): a guarantee holds when at least one of its cells for that target held and none was violated "
                 + "or not claimed (G2c: the process-crash cell; G2p: the ordered, ext4-like and weakest-posix cells); "
                 + "\"found broken\" lists the violated guarantees, and those broken where not claimed. A row marked "
-                + "\"(claimed)\" has no target in that report and shows the design notes' claims instead "
+                + "\"(claimed)\" has no target in that report and shows the claimed guarantees instead "
                 + "(the claims-and-catalog table, `Claims`), as group commit rows always do.";
     }
 }

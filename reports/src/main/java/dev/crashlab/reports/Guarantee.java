@@ -1,6 +1,6 @@
 package dev.crashlab.reports;
 
-/** The named promises a checker verifies (design notes, "Guarantees"). Serialized as "G1".."G7". */
+/** The named promises a checker verifies (docs/architecture.md; the README lists them). Serialized as "G1".."G7". */
 public enum Guarantee {
     G1("atomic visibility", "a reader sees no entry or a complete entry whose value was written"),
     G2("crash atomicity", "after a crash every entry is absent or complete"),
@@ -18,7 +18,7 @@ public enum Guarantee {
         this.promise = promise;
     }
 
-    /** The promise in one sentence, as the design notes state it. */
+    /** The promise in one sentence, as the README states it. */
     public String promise() {
         return promise;
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The fault context a cell was checked under: the persistence models of the design notes, plus the
+ * The fault context a cell was checked under: the persistence models (docs/architecture.md), plus the
  * contexts with no crash: the concurrent reader (what a reader sees while the writer is paused), a
  * live run, a corrupted entry, and a race of two actors; and any other persistence model a user
  * gives (e.g. {@code weakest-posix/512}), by its name. The built-in ones are single instances; the

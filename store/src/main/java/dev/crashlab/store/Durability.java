@@ -2,7 +2,7 @@ package dev.crashlab.store;
 
 /**
  * How much a put waits for before it returns. What each option then guarantees after a crash is
- * the harness's claim to check, not the store's to declare (README, "The reference protocol and the durability options").
+ * the harness's claim to check, not the store's to declare (docs/store.md, "The reference protocol and the durability options").
  */
 public enum Durability {
     /**

@@ -34,7 +34,7 @@ public enum Protocol {
         this.seed = seed;
     }
 
-    /** The id in the design notes' seeded-bug catalog, e.g. "stream-to-final". */
+    /** The id in the seeded-bug catalog (docs/store.md), e.g. "stream-to-final". */
     public String catalogId() {
         return catalogId;
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The long, random version of the hostile runs, with real processes: off by default (CI runs the
- * bounded ones), on with {@code -Dcrashlab.soak.attempts=N} (README, "The store"). Several writer
+ * bounded ones), on with {@code -Dcrashlab.soak.attempts=N} (docs/store.md). Several writer
  * processes put their own value into each of N directories holding an invalid entry, with and
  * without a person deleting it by hand meanwhile; then writers of distinct keys beside a process
  * running the cleanup in a loop. Prints the counts; fails on any acknowledged value lost.

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvalidEntryRaceTest {
 
-    /** 150 in CI; more with -Dcrashlab.race.attempts=N (README, "The store"). */
+    /** 150 in CI; more with -Dcrashlab.race.attempts=N (docs/store.md). */
     private static final int ATTEMPTS = Integer.getInteger("crashlab.race.attempts", 150);
     private static final Duration WATCHDOG = Duration.ofMinutes(2).plusMillis(ATTEMPTS * 200L);
 

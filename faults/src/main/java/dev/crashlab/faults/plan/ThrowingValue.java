@@ -6,7 +6,7 @@ import java.io.Serializable;
 
 /**
  * A value whose serializer fails part-way: {@code writeObject} writes the first bytes of its
- * payload, then throws. The serializer-that-throws fault from the design notes, as a value a
+ * payload, then throws. The serializer-that-throws fault (docs/architecture.md, "Faults"), as a value a
  * workload can put into any target that uses Java serialization.
  */
 final class ThrowingValue implements Serializable {

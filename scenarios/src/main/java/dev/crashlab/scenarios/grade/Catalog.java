@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The seeded-bug catalog of the design notes, with the cells each bug must break: the harness's
+ * The seeded-bug catalog (docs/architecture.md, docs/store.md), with the cells each bug must break: the harness's
  * proof of itself. A campaign that leaves one of these cells held has a broken check.
  */
 public final class Catalog {
@@ -50,7 +50,7 @@ public final class Catalog {
     private static final Set<Model> ALL_MODELS = Set.of(PROCESS_CRASH, ORDERED, EXT4_LIKE, WEAKEST_POSIX);
 
     public static final List<Entry> ENTRIES = List.of(
-            // Beyond the design notes' list, the harness's own findings: G4 under a second writer
+            // Beyond the source material's list, the harness's own findings: G4 under a second writer
             // (writing over the final name, or a replacing move, publishes over an entry a racing
             // writer was acknowledged for); G3 for temp-elsewhere (the cross-file-system copy is
             // never fsynced, so an acknowledged put can come back empty after a power failure) and

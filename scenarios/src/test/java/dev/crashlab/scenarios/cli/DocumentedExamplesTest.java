@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every check, merge, report and replay example of the README and of {@code ./crashlab --help}
+ * Every check, merge, report and replay example of the README, of the pages under docs/ and of
+ * {@code ./crashlab --help}
  * runs and exits 0, so a user who copies one gets what it promises. Each campaign check runs on a
  * budget of a few workloads per target (the option, not the run, is what is documented), paths go to
  * a temporary folder, and examples with placeholders (CLASS, DIR, ...) are left out.
@@ -36,7 +37,7 @@ class DocumentedExamplesTest {
     @Test
     void everyDocumentedExampleRunsAndExitsZero() throws IOException {
         List<List<String>> examples = new ArrayList<>(examples());
-        assertTrue(examples.size() >= 8, "the README and the help were read: " + examples);
+        assertTrue(examples.size() >= 8, "the README, docs/ and the help were read: " + examples);
         // check before merge, report and replay: they read what the checks wrote.
         examples.sort((a, b) -> Boolean.compare(!a.get(0).equals("check"), !b.get(0).equals("check")));
         List<String> ran = new ArrayList<>();
@@ -62,9 +63,15 @@ class DocumentedExamplesTest {
     /** The examples, as argument lists without "./crashlab", each once. */
     static Set<List<String>> examples() throws IOException {
         Set<List<String>> out = new LinkedHashSet<>();
-        Matcher spans = CODE_SPAN.matcher(Files.readString(ROOT.resolve("README.md")));
-        while (spans.find()) {
-            add(out, spans.group(1));
+        List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        try (var docs = Files.list(ROOT.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        for (Path page : pages) {
+            Matcher spans = CODE_SPAN.matcher(Files.readString(page));
+            while (spans.find()) {
+                add(out, spans.group(1));
+            }
         }
         String launcher = Files.readString(ROOT.resolve("crashlab"));
         String usage = launcher.substring(launcher.indexOf("<<'USAGE'"), launcher.indexOf("\nUSAGE\n"));

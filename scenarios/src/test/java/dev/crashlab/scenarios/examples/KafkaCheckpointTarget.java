@@ -4,7 +4,7 @@ import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.CrashTargetProvider;
 
 /**
- * The Kafka example for the command line (see the README, "Checking your own code"):
+ * The Kafka example for the command line (see docs/checking-your-own-code.md):
  * {@code ./crashlab check --target dev.crashlab.scenarios.examples.KafkaCheckpointTarget --classpath ...}.
  */
 public class KafkaCheckpointTarget implements CrashTargetProvider {

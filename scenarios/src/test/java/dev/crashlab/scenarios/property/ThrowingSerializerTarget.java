@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * A {@link StoreTarget} whose values go through a serializer that throws part-way on
  * {@link Generators#THROWING} (having written half of it), and is the identity on every other
  * value: the workload model's values are plain bytes, so this is how a random workload gets the
- * design notes' "serializer that throws" fault. Entries hold exactly the bytes a plain
+ * "serializer that throws" fault (docs/architecture.md). Entries hold exactly the bytes a plain
  * {@code Codecs.bytes()} store would, so the built-in checkers judge them unchanged. For the
  * protocols that keep their temp file beside the entry (not temp-elsewhere, which needs a temp
  * directory).
