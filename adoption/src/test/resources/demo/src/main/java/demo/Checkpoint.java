@@ -1,5 +1,6 @@
 package demo;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableSortedMap;
 import java.io.IOException;
@@ -36,10 +37,9 @@ public final class Checkpoint {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> read(Path dir) throws IOException {
+    public static Map<String, Long> read(Path dir) throws IOException {
         try {
-            return JSON.readValue(Files.readAllBytes(dir.resolve("checkpoint.json")), Map.class);
+            return JSON.readValue(Files.readAllBytes(dir.resolve("checkpoint.json")), new TypeReference<Map<String, Long>>() { });
         } catch (NoSuchFileException e) {
             return null;
         }

@@ -2,9 +2,9 @@ package demo;
 
 import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import com.google.common.collect.ImmutableMap;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.api.CrashTargetProvider;
-import dev.crashlab.reports.Guarantee;
 import java.util.Map;
 
 /** The checkpoint writer as crashlab checks it, from the JUnit 5 extension and from crashlab:check. */
@@ -22,7 +22,7 @@ public class CheckpointTarget implements CrashTargetProvider {
         return CrashTarget.builder("checkpoint")
                 .setUp(dir -> Checkpoint.write(dir, Map.of("orders-0", 100L)))
                 .writer(dir -> Checkpoint.write(dir, Map.of("orders-0", 150L)))
-                .reader(Checkpoint::read, Map.of("orders-0", 100), Map.of("orders-0", 150))
+                .reader(Checkpoint::read, Map.of("orders-0", 100L), Map.of("orders-0", 150L))
                 .claims(Guarantee.G1, Guarantee.G2, Guarantee.G3)
                 .build();
     }
