@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,8 +69,45 @@ class AdoptionTest {
         assertTrue(Files.size(project.resolve("target/crashlab-reports/check/demo.CheckpointTarget/report.json")) > 0);
     }
 
+    /** What crashlab brings to a user's test class path: the engine and what checking needs, nothing of the campaign. */
+    static final Set<String> ALLOWED = Set.of("dev.crashlab:crashlab-engine", "dev.crashlab:crashlab-faults",
+            "dev.crashlab:crashlab-reports", "net.bytebuddy:byte-buddy", "net.bytebuddy:byte-buddy-agent",
+            "com.fasterxml.jackson.core:jackson-databind", "com.fasterxml.jackson.core:jackson-core",
+            "com.fasterxml.jackson.core:jackson-annotations", "com.fasterxml.jackson.datatype:jackson-datatype-jsr310");
+
     @Test
     @Order(2)
+    void crashlabBringsOnlyWhatCheckingNeeds() throws Exception {
+        Build build = maven(false, "dependency:tree", "-Dscope=test", "-DoutputFile=dependencies.txt");
+        assertEquals(0, build.code(), build.toString());
+        String tree = Files.readString(project.resolve("dependencies.txt"));
+        System.out.println("the demo project's test class path:\n" + tree);
+
+        List<String> outside = new ArrayList<>();
+        int engineDepth = -1;
+        for (String line : tree.lines().toList()) {
+            Matcher m = Pattern.compile("^([| ]*[+\\\\]- )?([^:\\s]+):([^:]+):").matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            int depth = m.group(1) == null ? 0 : m.group(1).length();
+            String artifact = m.group(2) + ":" + m.group(3);
+            if (engineDepth >= 0 && depth <= engineDepth) {
+                engineDepth = -1;
+            }
+            if (artifact.equals("dev.crashlab:crashlab-engine")) {
+                engineDepth = depth;
+            }
+            if (engineDepth >= 0 && !ALLOWED.contains(artifact)) {
+                outside.add(line.strip());
+            }
+        }
+        assertTrue(tree.contains("dev.crashlab:crashlab-engine:jar:"), tree);
+        assertEquals(List.of(), outside, "crashlab-engine brought artifacts a check does not need:\n" + tree);
+    }
+
+    @Test
+    @Order(3)
     void theBuggyWriterFailsTheBuildThroughTheExtension() throws Exception {
         breakTheWriter();
 
@@ -82,7 +120,7 @@ class AdoptionTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theBuggyWriterFailsTheBuildThroughThePlugin() throws Exception {
         breakTheWriter();
 

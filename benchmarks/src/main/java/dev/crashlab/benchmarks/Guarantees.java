@@ -2,8 +2,8 @@ package dev.crashlab.benchmarks;
 
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.reports.Model;
-import dev.crashlab.scenarios.grade.Catalog;
-import dev.crashlab.scenarios.grade.Claims;
+import dev.crashlab.scenarios.catalog.Catalog;
+import dev.crashlab.scenarios.catalog.Claims;
 import dev.crashlab.store.Durability;
 import java.util.ArrayList;
 import java.util.EnumSet;

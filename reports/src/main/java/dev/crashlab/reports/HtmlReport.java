@@ -63,6 +63,9 @@ final class HtmlReport {
         List<String> svgs;
         try {
             svgs = Charts.all(result);
+        } catch (NoClassDefFoundError e) {
+            return "<p class=\"empty\">Charts need JFreeChart on the class path (org.jfree:jfreechart and"
+                    + " org.jfree:org.jfree.svg); the command line's reports have them.</p>\n";
         } catch (RuntimeException | Error e) {
             // Java2D without fonts (a bare container) throws from deep inside; the matrix and the
             // counterexamples matter more than the charts, so the report goes out without them.

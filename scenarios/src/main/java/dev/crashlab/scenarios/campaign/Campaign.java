@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.faults.agent.Agent;
 import dev.crashlab.faults.plan.FaultPlan;

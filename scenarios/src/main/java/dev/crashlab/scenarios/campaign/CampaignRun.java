@@ -1,6 +1,7 @@
 package dev.crashlab.scenarios.campaign;
 
 import dev.crashlab.scenarios.grade.CellKey;
+import dev.crashlab.scenarios.catalog.Catalog;
 import dev.crashlab.scenarios.grade.ReportAssembler;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.reports.Model;
@@ -57,6 +58,7 @@ public record CampaignRun(long seed, List<Verdict> verdicts, Map<String, Integer
     /** As the reports print it. */
     public dev.crashlab.reports.CampaignResult toReport(java.time.Instant startedAt) {
         long runs = workloads.values().stream().mapToLong(Integer::longValue).sum();
-        return ReportAssembler.builtIn(seed, verdicts, runs, totalCrashPoints(), wallMillis, startedAt);
+        return ReportAssembler.builtIn(seed, verdicts, runs, totalCrashPoints(), wallMillis, startedAt,
+                id -> Catalog.entry(id).map(e -> new ReportAssembler.Expected(e.seed(), e.guarantees())));
     }
 }

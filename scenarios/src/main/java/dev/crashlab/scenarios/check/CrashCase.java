@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.check;
 
-import dev.crashlab.scenarios.grade.Claims;
+import dev.crashlab.scenarios.catalog.Claims;
 import dev.crashlab.scenarios.grade.Grading;
 import dev.crashlab.reports.Model;
 import dev.crashlab.faults.crash.CrashState;

@@ -5,7 +5,7 @@ import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.TargetResult;
-import dev.crashlab.scenarios.grade.Catalog;
+import dev.crashlab.scenarios.catalog.Catalog;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.crashlab.scenarios.cli;
 
 import dev.crashlab.scenarios.grade.Verdict;
-import dev.crashlab.scenarios.grade.Catalog;
+import dev.crashlab.scenarios.catalog.Catalog;
 import dev.crashlab.scenarios.campaign.CampaignRun;
 import dev.crashlab.reports.Status;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.target;
 
-import dev.crashlab.scenarios.grade.Claims;
+import dev.crashlab.scenarios.catalog.Claims;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.store.Codecs;

@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.reports.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,7 +1,7 @@
 package dev.crashlab.scenarios.campaign;
 
 import dev.crashlab.scenarios.grade.Verdict;
-import dev.crashlab.scenarios.grade.Catalog;
+import dev.crashlab.scenarios.catalog.Catalog;
 import dev.crashlab.reports.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

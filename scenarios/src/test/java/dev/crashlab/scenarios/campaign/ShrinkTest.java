@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.CrashPoint;
 import dev.crashlab.reports.CrashPosition;

@@ -3,6 +3,7 @@ package dev.crashlab.scenarios.campaign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.workload.Step;
 import dev.crashlab.scenarios.workload.Value;

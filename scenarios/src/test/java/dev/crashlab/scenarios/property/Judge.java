@@ -4,7 +4,7 @@ import dev.crashlab.faults.crash.Exploration;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.scenarios.campaign.Campaign;
 import dev.crashlab.scenarios.campaign.Recording;
-import dev.crashlab.scenarios.campaign.Roots;
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.scenarios.check.CheckResult;
 import dev.crashlab.scenarios.check.CrashChecks;
 import dev.crashlab.scenarios.check.Expectations;

@@ -6,7 +6,7 @@ import dev.crashlab.faults.crash.CrashStates;
 import dev.crashlab.faults.crash.Materialized;
 import dev.crashlab.faults.crash.Materializer;
 import dev.crashlab.faults.crash.PersistenceModel;
-import dev.crashlab.scenarios.campaign.Roots;
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import dev.crashlab.reports.Model;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.scenarios.grade.ReportAssembler;
-import dev.crashlab.scenarios.campaign.Roots;
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.CrashPoint;
 import dev.crashlab.reports.CrashPosition;

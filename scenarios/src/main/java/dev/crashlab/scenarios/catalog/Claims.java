@@ -1,4 +1,4 @@
-package dev.crashlab.scenarios.grade;
+package dev.crashlab.scenarios.catalog;
 
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.reports.Model;

@@ -5,7 +5,7 @@ import dev.crashlab.faults.crash.Materialized;
 import dev.crashlab.faults.crash.Materializer;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.faults.trace.IoTrace;
-import dev.crashlab.scenarios.campaign.Roots;
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.scenarios.explain.Explainer;
 import dev.crashlab.reports.Vulnerability;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.crashlab.scenarios.api;
 
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.reports.Counterexample;
-import dev.crashlab.scenarios.campaign.Roots;
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.crashlab.scenarios.campaign;
+package dev.crashlab.faults.crash;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.crashlab.scenarios.api;
 
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.faults.plan.FaultPlan;
-import dev.crashlab.scenarios.campaign.Roots;
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.reports.Model;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -17,7 +17,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one conversion from graded verdicts to the reports module's result model, for the built-in
@@ -31,19 +33,25 @@ public final class ReportAssembler {
     private ReportAssembler() {
     }
 
+    /** What the built-in campaign expects of one of its targets: a seeded bug's source and the guarantees it must break. */
+    public record Expected(String seed, Set<Guarantee> guarantees) {
+    }
+
     /**
      * The built-in campaign: a seeded bug's catalogued guarantees are its expected findings.
      *
      * @param workloads workloads run over all targets
+     * @param catalog   what is expected of a target, by id; empty for a target that is no seeded bug
      */
     public static CampaignResult builtIn(long seed, List<Verdict> verdicts, long workloads, long crashPoints,
-                                         long wallMillis, Instant startedAt) {
+                                         long wallMillis, Instant startedAt,
+                                         Function<String, Optional<Expected>> catalog) {
         return assemble(seed, verdicts, crashPoints, wallMillis, startedAt, targets -> workloads,
                 (id, cells) -> {
-                    var entry = Catalog.entry(id);
+                    Optional<Expected> entry = catalog.apply(id);
                     Set<Guarantee> expected = EnumSet.noneOf(Guarantee.class);
                     entry.ifPresent(en -> expected.addAll(en.guarantees()));
-                    return new TargetResult(id, entry.isPresent(), entry.map(Catalog.Entry::seed).orElse(null),
+                    return new TargetResult(id, entry.isPresent(), entry.map(Expected::seed).orElse(null),
                             expected, cells);
                 });
     }
