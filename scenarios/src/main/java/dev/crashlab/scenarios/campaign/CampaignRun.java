@@ -57,6 +57,7 @@ public record CampaignRun(long seed, List<Verdict> verdicts, Map<String, Integer
     /** As the reports print it. */
     public dev.crashlab.reports.CampaignResult toReport(java.time.Instant startedAt) {
         long runs = workloads.values().stream().mapToLong(Integer::longValue).sum();
-        return ReportAssembler.builtIn(seed, verdicts, runs, totalCrashPoints(), wallMillis, startedAt);
+        return ReportAssembler.builtIn(seed, verdicts, runs, totalCrashPoints(), wallMillis, startedAt)
+                .ranIn(dev.crashlab.reports.Environment.here(Roots.parent()));
     }
 }
