@@ -56,6 +56,14 @@ record Reading(Object value, Throwable error) {
         return error != null ? "an error: " + escaped(String.valueOf(error)) : show(value);
     }
 
+    /**
+     * As {@link #toString()}, with the value's types where its text alone would not tell it from one of
+     * {@code others} it is not equal to (a Long written, an Integer declared: both print 100).
+     */
+    String shownAgainst(List<?> others) {
+        return error != null ? toString() : show(value, others);
+    }
+
     /** Values longer than this print as their length, digest and start: a counterexample must stay readable. */
     static final int LONGEST_SHOWN = 100;
 
@@ -80,6 +88,51 @@ record Reading(Object value, Throwable error) {
         }
         // an array's own toString is its identity, which no reader of a finding can use
         return summarised(v instanceof Object[] items ? Arrays.deepToString(items) : String.valueOf(v));
+    }
+
+    /** {@link #show(Object)}, with the types of {@code v}'s values when its text equals that of one of {@code others} that differs. */
+    static String show(Object v, List<?> others) {
+        String plain = show(v);
+        for (Object o : others) {
+            if (!Objects.deepEquals(o, v) && show(o).equals(plain)) {
+                return v instanceof String || v instanceof byte[] ? plain + " (" + typeOf(v) + ")" : summarised(typed(v));
+            }
+        }
+        return plain;
+    }
+
+    /**
+     * Like {@code toString()}, each value followed by its type, into maps, collections and arrays:
+     * {@code {orders-0=100 (Long)}}. Strings inside are left as toString() prints them: a value
+     * without a type is a string.
+     */
+    private static String typed(Object v) {
+        if (v == null || v instanceof String || v instanceof byte[]) {
+            return v instanceof byte[] ? show(v) : String.valueOf(v);
+        }
+        if (v instanceof java.util.Map<?, ?> map) {
+            StringBuilder out = new StringBuilder("{");
+            for (var e : map.entrySet()) {
+                out.append(out.length() > 1 ? ", " : "").append(typed(e.getKey())).append('=').append(typed(e.getValue()));
+            }
+            return out.append('}').toString();
+        }
+        if (v instanceof Iterable<?> items) {
+            StringBuilder out = new StringBuilder("[");
+            for (Object item : items) {
+                out.append(out.length() > 1 ? ", " : "").append(typed(item));
+            }
+            return out.append(']').toString();
+        }
+        if (v instanceof Object[] items) {
+            return typed(Arrays.asList(items));
+        }
+        return v + " (" + typeOf(v) + ")";
+    }
+
+    private static String typeOf(Object v) {
+        String simple = v.getClass().getSimpleName();
+        return simple.isEmpty() ? v.getClass().getName() : simple;
     }
 
     private static String summarised(String shown) {
