@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param os           {@code os.name}, e.g. "Linux"
  * @param osVersion    {@code os.version}: on Linux the kernel release, as {@code uname -r} prints it
  * @param arch         {@code os.arch}, e.g. "amd64"
- * @param runDirectory the directory the runs' root directories were made in, e.g. "/dev/shm"
+ * @param runDirectory the directory the runs' root directories were made in, e.g. "/dev/shm": where the
+ *                     writers really ran and a user's crash states are written out (the built-in
+ *                     campaign judges its store's crash states in memory, the same on every machine)
  * @param fileSystem   its file system type, e.g. "tmpfs", "ext4"; "unknown" when the JDK cannot tell
  */
 public record Environment(String jdkVendor, String jdkVersion, String os, String osVersion, String arch,
