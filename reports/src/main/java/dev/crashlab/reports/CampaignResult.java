@@ -1,6 +1,7 @@
 package dev.crashlab.reports;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,7 +14,9 @@ import java.util.Set;
  *
  * @param schemaVersion  {@link #SCHEMA_VERSION} when written by this code
  * @param toolVersion    the crashlab version that ran the campaign
- * @param seed           the campaign seed; a string in JSON, see {@link Counterexample#seed()}
+ * @param seed           the campaign seed; a string in JSON, see {@link Counterexample#seed()}. Null for
+ *                       a check of a user's targets, whose walk is not seeded (their replay tokens
+ *                       carry no seed): a seed printed there would be one nothing can be re-run with
  * @param budget         the limit it ran under
  * @param shard          the part of an n-way split it covers; null for the whole campaign
  * @param startedAt      when it started
@@ -22,18 +25,24 @@ import java.util.Set;
  * @param targets        kept in a canonical order (targets under test first, then seeded bugs,
  *                       each by id) so a merge of shards equals the unsharded result
  * @param benchmarks     optional "guarantee vs cost" rows
+ * @param environments   where it ran: one for a check, each distinct one of its shards for a merge (in
+ *                       shard order), none for a report written before crashlab recorded it
  */
+// the environment beside the version, before what the run did, for a person reading the file
+@JsonPropertyOrder({"schemaVersion", "toolVersion", "environments", "seed", "budget", "shard", "startedAt",
+        "durationMillis", "counts", "targets", "benchmarks"})
 public record CampaignResult(
         int schemaVersion,
         String toolVersion,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) long seed,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Long seed,
         Budget budget,
         Shard shard,
         Instant startedAt,
         long durationMillis,
         Counts counts,
         List<TargetResult> targets,
-        List<BenchmarkRow> benchmarks) {
+        List<BenchmarkRow> benchmarks,
+        List<Environment> environments) {
 
     /** Bump on any change a reader of an older report.json could misread; merge refuses mixes. */
     public static final int SCHEMA_VERSION = 2;
@@ -48,6 +57,7 @@ public record CampaignResult(
         counts = counts == null ? Counts.zero() : counts;
         targets = targets == null ? List.of() : targets.stream().sorted(TARGET_ORDER).toList();
         benchmarks = benchmarks == null ? List.of() : List.copyOf(benchmarks);
+        environments = environments == null ? List.of() : List.copyOf(environments);
         if (durationMillis < 0) {
             throw new IllegalArgumentException("durationMillis " + durationMillis + " is negative");
         }
@@ -62,13 +72,31 @@ public record CampaignResult(
     /** A result of the whole campaign (no shard). */
     public CampaignResult(int schemaVersion, String toolVersion, long seed, Budget budget, Instant startedAt,
                           long durationMillis, Counts counts, List<TargetResult> targets, List<BenchmarkRow> benchmarks) {
-        this(schemaVersion, toolVersion, seed, budget, null, startedAt, durationMillis, counts, targets, benchmarks);
+        this(schemaVersion, toolVersion, seed, budget, null, startedAt, durationMillis, counts, targets, benchmarks,
+                List.of());
     }
 
     /** The same result, recorded as having run under this budget and as this shard (null: the whole campaign). */
     public CampaignResult ranAs(Budget budget, Shard shard) {
         return new CampaignResult(schemaVersion, toolVersion, seed, budget, shard, startedAt, durationMillis, counts,
-                targets, benchmarks);
+                targets, benchmarks, environments);
+    }
+
+    /** The same result, recorded as having run in this environment. */
+    public CampaignResult ranIn(Environment environment) {
+        return new CampaignResult(schemaVersion, toolVersion, seed, budget, shard, startedAt, durationMillis, counts,
+                targets, benchmarks, List.of(environment));
+    }
+
+    /** The same result without a seed: a check of a user's targets, which are not seeded. */
+    public CampaignResult unseeded() {
+        return new CampaignResult(schemaVersion, toolVersion, null, budget, shard, startedAt, durationMillis, counts,
+                targets, benchmarks, environments);
+    }
+
+    /** False for a check of a user's targets: no seed, and no campaign, to speak of in its reports. */
+    public boolean seeded() {
+        return seed != null;
     }
 
     /** A result of the current schema version. */
@@ -87,9 +115,12 @@ public record CampaignResult(
         return targets.stream().anyMatch(TargetResult::seededBug);
     }
 
-    /** "shard 2/4" or "whole campaign": every rendering says which part of the campaign it shows. */
+    /**
+     * "shard 2/4" or "whole campaign": every rendering of the campaign says which part of it it shows.
+     * Empty for a check of a user's targets, which is no campaign and is never split.
+     */
     public String scope() {
-        return shard == null ? "whole campaign" : "shard " + shard + " only";
+        return shard != null ? "shard " + shard + " only" : seeded() ? "whole campaign" : "";
     }
 
     /** Violated cells that are not expected findings of a seeded bug: what fails a CI run. */

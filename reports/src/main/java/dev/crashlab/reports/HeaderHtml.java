@@ -1,5 +1,6 @@
 package dev.crashlab.reports;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The page's top: the verdict a person reads first, then what the campaign did. */
@@ -31,17 +32,25 @@ final class HeaderHtml {
                     .append(" in seeded bugs</p>\n");
         }
         out.append("<dl class=\"facts run\">");
-        List<String[]> facts = List.of(
-                new String[] {"seed", String.valueOf(r.seed())},
-                new String[] {"started", Durations.instant(r.startedAt())},
-                new String[] {"duration", Durations.format(r.durationMillis())},
-                new String[] {"budget", r.budget().describe()},
-                new String[] {"scope", r.scope()},
-                new String[] {"targets", String.valueOf(r.targets().size())},
-                new String[] {"workloads", String.valueOf(r.counts().workloads())},
-                new String[] {"crash points", String.valueOf(r.counts().crashPoints())},
-                new String[] {"crash states checked", String.valueOf(r.counts().crashStatesChecked())},
-                new String[] {"crashlab", Printable.label(r.toolVersion())});
+        List<String[]> facts = new ArrayList<>();
+        // a user's check has no seed to re-run it with and is no campaign: neither is named
+        if (r.seeded()) {
+            facts.add(new String[] {"seed", String.valueOf(r.seed())});
+        }
+        facts.add(new String[] {"started", Durations.instant(r.startedAt())});
+        facts.add(new String[] {"duration", Durations.format(r.durationMillis())});
+        facts.add(new String[] {"budget", r.budget().describe()});
+        if (!r.scope().isEmpty()) {
+            facts.add(new String[] {"scope", r.scope()});
+        }
+        facts.add(new String[] {"targets", String.valueOf(r.targets().size())});
+        facts.add(new String[] {"workloads", String.valueOf(r.counts().workloads())});
+        facts.add(new String[] {"crash points", String.valueOf(r.counts().crashPoints())});
+        facts.add(new String[] {"crash states checked", String.valueOf(r.counts().crashStatesChecked())});
+        facts.add(new String[] {"crashlab", Printable.label(r.toolVersion())});
+        for (Environment e : r.environments()) {
+            facts.add(new String[] {"ran on", Printable.label(e.describe(), Integer.MAX_VALUE)});
+        }
         for (String[] f : facts) {
             out.append("<dt>").append(f[0]).append("</dt><dd>").append(Html.escape(f[1])).append("</dd>");
         }

@@ -16,7 +16,8 @@ final class HtmlReport {
         StringBuilder out = new StringBuilder(64 * 1024);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>crashlab report \u00b7 seed ").append(result.seed()).append("</title>\n<style>\n")
+                .append("<title>crashlab report").append(result.seeded() ? " \u00b7 seed " + result.seed() : "")
+                .append("</title>\n<style>\n")
                 .append(Resources.text("report.css")).append("</style>\n</head>\n<body>\n");
         out.append(HeaderHtml.of(result));
         out.append(VulnerabilityTable.html(VulnerabilityTable.of(result, Outcome.VIOLATION)));

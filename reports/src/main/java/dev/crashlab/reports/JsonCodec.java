@@ -55,6 +55,10 @@ final class JsonCodec {
                     + "; this crashlab reads schemaVersion " + CampaignResult.SCHEMA_VERSION
                     + ": run check (or merge) with this crashlab to write it again");
         }
+        if (!tree.has("environments")) {
+            // written before crashlab recorded where a check ran: still the same schema, nothing to misread
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).putArray("environments");
+        }
         try {
             return MAPPER.treeToValue(tree, CampaignResult.class);
         } catch (ValueInstantiationException e) {

@@ -1,6 +1,8 @@
 package dev.crashlab.reports;
 
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -74,8 +76,18 @@ final class JunitXml {
     private static void properties(XMLStreamWriter xml, CampaignResult r) throws XMLStreamException {
         xml.writeCharacters("    ");
         xml.writeStartElement("properties");
-        String[][] all = {{"seed", String.valueOf(r.seed())}, {"budget", r.budget().describe()}, {"scope", r.scope()},
-                {"crashlab", r.toolVersion()}};
+        List<String[]> all = new ArrayList<>();
+        if (r.seeded()) {
+            all.add(new String[] {"seed", String.valueOf(r.seed())});
+        }
+        all.add(new String[] {"budget", r.budget().describe()});
+        if (!r.scope().isEmpty()) {
+            all.add(new String[] {"scope", r.scope()});
+        }
+        all.add(new String[] {"crashlab", r.toolVersion()});
+        if (!r.environments().isEmpty()) {
+            all.add(new String[] {"environment", Environment.describe(r.environments())});
+        }
         for (String[] p : all) {
             xml.writeCharacters("\n      ");
             xml.writeEmptyElement("property");

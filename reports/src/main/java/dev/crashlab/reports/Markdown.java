@@ -12,8 +12,17 @@ final class Markdown {
     private Markdown() {
     }
 
+    /** A label (a target id, what a reader saw): on one line and cut to 120 characters. */
     static String escape(String s) {
-        String v = Printable.label(s, 120);
+        return escaped(Printable.label(s, 120));
+    }
+
+    /** A sentence a person must read whole (a fix, where the check ran): on one line, never cut. */
+    static String text(String s) {
+        return escaped(Printable.label(s, Integer.MAX_VALUE));
+    }
+
+    private static String escaped(String v) {
         StringBuilder out = new StringBuilder(v.length() + 16);
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);

@@ -18,10 +18,15 @@ final class MarkdownSummary {
     static String of(CampaignResult r) {
         StringBuilder out = new StringBuilder();
         out.append("## crashlab: ").append(verdict(r)).append("\n\n");
-        out.append("seed `").append(r.seed()).append("` \u00b7 budget: ").append(Markdown.escape(r.budget().describe()))
-                .append(" \u00b7 ").append(r.scope()).append(" \u00b7 ").append(r.targets().size()).append(" targets \u00b7 ")
+        // a user's check has no seed to re-run it with and is no campaign: neither is named
+        out.append(r.seeded() ? "seed `" + r.seed() + "` \u00b7 " : "").append("budget: ")
+                .append(Markdown.escape(r.budget().describe())).append(" \u00b7 ")
+                .append(r.scope().isEmpty() ? "" : r.scope() + " \u00b7 ").append(r.targets().size()).append(" targets \u00b7 ")
                 .append(r.counts().crashStatesChecked()).append(" crash states checked \u00b7 ")
                 .append(Durations.format(r.durationMillis())).append("\n\n");
+        if (!r.environments().isEmpty()) {
+            out.append("ran on ").append(Markdown.text(Environment.describe(r.environments()))).append("\n\n");
+        }
         out.append(VulnerabilityTable.markdown(VulnerabilityTable.of(r, Outcome.VIOLATION)));
         Axes axes = Axes.of(r);
         if (!r.targets().isEmpty() && !axes.guarantees().isEmpty()) {

@@ -14,7 +14,9 @@ import java.util.TreeSet;
  * Combines the results of the shards of one campaign ({@code --shard i/n}) into the result the
  * unsharded campaign would have produced: cells are unioned, counts summed. Shards of different
  * campaigns, or two shards that disagree about the same cell, are refused with a message naming the
- * difference, because a silently wrong merged report is worse than none.
+ * difference, because a silently wrong merged report is worse than none. Shards may run on different
+ * machines (that is what sharding is for): the verdicts do not depend on where they ran, so a merge
+ * keeps each distinct environment once, in shard order, rather than refusing or picking one.
  */
 final class Merger {
 
@@ -35,6 +37,7 @@ final class Merger {
         Counts counts = Counts.zero();
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         LinkedHashSet<BenchmarkRow> benchmarks = new LinkedHashSet<>();
+        LinkedHashSet<Environment> environments = new LinkedHashSet<>();
         for (CampaignResult shard : shards) {
             Instant shardEnd = shard.startedAt().plusMillis(shard.durationMillis());
             start = shard.startedAt().isBefore(start) ? shard.startedAt() : start;
@@ -45,11 +48,14 @@ final class Merger {
             }
             benchmarks.addAll(shard.benchmarks());
         }
+        // in shard order, so that the merge does not depend on the order the reports were given in
+        shards.stream().sorted(java.util.Comparator.comparingInt(r -> r.shard() == null ? 0 : r.shard().index()))
+                .forEach(r -> environments.addAll(r.environments()));
         // A complete merge is the whole campaign; an incomplete one keeps no shard either, but
         // missing() has said so before anyone reads it.
         return new CampaignResult(first.schemaVersion(), first.toolVersion(), first.seed(), first.budget(), null,
                 start, end.toEpochMilli() - start.toEpochMilli(), counts, List.copyOf(targets.values()),
-                List.copyOf(benchmarks));
+                List.copyOf(benchmarks), List.copyOf(environments));
     }
 
     /** The shards of the split that none of the results covers, in order; empty when all are there. */

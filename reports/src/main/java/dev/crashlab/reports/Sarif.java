@@ -50,9 +50,14 @@ final class Sarif {
             rule.putObject("fullDescription").put("text", v.meaning());
         }
         ObjectNode properties = run.putObject("properties");
-        properties.put("seed", String.valueOf(r.seed()));
+        if (r.seeded()) {
+            properties.put("seed", String.valueOf(r.seed()));
+        }
         properties.put("budget", r.budget().describe());
-        properties.put("scope", r.scope());
+        if (!r.scope().isEmpty()) {
+            properties.put("scope", r.scope());
+        }
+        properties.set("environments", MAPPER.valueToTree(r.environments()));
         ArrayNode results = run.putArray("results");
         for (Finding f : Finding.of(r)) {
             Outcome o = f.outcome();

@@ -77,4 +77,14 @@ class MarkdownSummaryTest {
         int cells = 3 * Guarantee.values().length * Model.values().length;
         assertTrue(md.contains("- \u2026 and " + (cells - MarkdownSummary.MAX_LINES) + " more in report.html\n"), md);
     }
+
+    /** A fix cut mid-word ("write the new co...") cannot be applied: the column holds it whole, GitHub wraps it. */
+    @Test
+    void theWhatToFixColumnHoldsTheWholeFix() {
+        String summary = Reports.render(SampleResults.userCheck(), Format.MARKDOWN);
+        String row = summary.lines().filter(l -> l.startsWith("| com.example.ConfigWriter |")).findFirst().orElseThrow();
+        assertTrue(row.contains(Markdown.escape(SampleResults.LONG_FIX.substring(0, 60))), row);
+        assertTrue(row.endsWith(Markdown.text(SampleResults.LONG_FIX) + " (verified) |"), row);
+        assertFalse(row.contains("\u2026"), row);
+    }
 }

@@ -34,7 +34,7 @@ class MergeTest {
                     : new Counts(1, 1, 1);
             shards.add(new CampaignResult(whole.schemaVersion(), whole.toolVersion(), whole.seed(), whole.budget(),
                     n == 1 ? null : new Shard(shard + 1, n), whole.startedAt().plusMillis(shard), whole.durationMillis() - shard, part, targets,
-                    whole.benchmarks()));
+                    whole.benchmarks(), whole.environments()));
         }
         return shards;
     }
@@ -49,6 +49,16 @@ class MergeTest {
             java.util.Collections.reverse(reversed);
             assertEquals(whole, Reports.merge(reversed), n + " shards in another order");
         }
+    }
+
+    /** Shards are run on several machines: the merge says where each part ran, each place once. */
+    @Test
+    void shardsRunInDifferentEnvironmentsMergeKeepingEachOnceInShardOrder() {
+        List<CampaignResult> shards = shard(SampleResults.failing(), 3);
+        Environment other = new Environment("Oracle Corporation", "25+36", "Linux", "6.8.0", "aarch64", "/tmp", "ext4");
+        CampaignResult merged = Reports.merge(List.of(shards.get(2), shards.get(1).ranIn(other), shards.get(0)));
+        assertEquals(List.of(SampleResults.ENVIRONMENT, other), merged.environments());
+        assertEquals(SampleResults.failing().targets(), merged.targets(), "the verdicts do not depend on where they ran");
     }
 
     @Test

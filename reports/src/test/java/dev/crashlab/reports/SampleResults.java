@@ -24,6 +24,8 @@ final class SampleResults {
 
     static final long SEED = 7_340_031_889_120_554_113L;
     static final Instant STARTED = Instant.parse("2026-11-22T15:00:00Z");
+    static final Environment ENVIRONMENT = new Environment("Eclipse Adoptium", "17.0.13+11", "Linux",
+            "6.1.0-18-amd64", "amd64", "/dev/shm", "tmpfs");
 
     private SampleResults() {
     }
@@ -46,10 +48,28 @@ final class SampleResults {
         return result(targets, List.of());
     }
 
+    /** A fix longer than any label, as the explain stage words one for a user's writer. */
+    static final String LONG_FIX = "write the new contents to config.json.tmp in the same directory, fsync it"
+            + " (FileChannel.force(true)), then rename it over config.json with ATOMIC_MOVE and fsync the directory,"
+            + " before ConfigWriter.save(ConfigWriter.java:41)";
+
+    /**
+     * What a check of a user's own target writes: no seed (its walk is not seeded), no seeded bugs,
+     * one violation whose fix is {@link #LONG_FIX}.
+     */
+    static CampaignResult userCheck() {
+        Counterexample cx = cx(SEED + 10, "save(config v2)", "config.json", "config.json is empty", CrashPosition.AFTER);
+        Vulnerability v = cx.vulnerability();
+        cx = cx.explainedBy(new Vulnerability(v.kind(), v.atStake(), v.site(), new Fix(LONG_FIX, Fix.Outcome.VERIFIED, "")));
+        TargetResult user = target("com.example.ConfigWriter").claims(G1, G2, G3, G4, G5, G6)
+                .violated(G2, Model.EXT4_LIKE, 40, 3, cx).build();
+        return result(List.of(user), List.of()).unseeded();
+    }
+
     static CampaignResult result(List<TargetResult> targets, List<BenchmarkRow> benchmarks) {
         long states = targets.stream().mapToLong(TargetResult::statesExplored).sum();
         return CampaignResult.of("0.1.0-SNAPSHOT", SEED, new Budget(600_000L, null), STARTED, 83_412L,
-                new Counts(1_204, 9_870, states), targets, benchmarks);
+                new Counts(1_204, 9_870, states), targets, benchmarks).ranIn(ENVIRONMENT);
     }
 
     private static List<TargetResult> targets(boolean withUserViolation) {

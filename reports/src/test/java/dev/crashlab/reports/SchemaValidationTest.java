@@ -34,6 +34,7 @@ class SchemaValidationTest {
         assertEquals(Set.of(), validate(written(SampleResults.failing())));
         assertEquals(Set.of(), validate(written(SampleResults.withTargetId("<b>\u0000" + "k".repeat(10_000)))));
         assertEquals(Set.of(), validate(written(SampleResults.result(java.util.List.of(), java.util.List.of()))));
+        assertEquals(Set.of(), validate(written(SampleResults.userCheck())), "a user's check: no seed");
     }
 
     @Test
@@ -45,6 +46,10 @@ class SchemaValidationTest {
         ObjectNode numericSeed = (ObjectNode) written(SampleResults.passing());
         numericSeed.put("seed", 42);
         assertFalse(validate(numericSeed).isEmpty(), "seed must be a string");
+
+        ObjectNode noFileSystem = (ObjectNode) written(SampleResults.passing());
+        ((ObjectNode) noFileSystem.get("environments").get(0)).remove("fileSystem");
+        assertFalse(validate(noFileSystem).isEmpty(), "an environment without its file system");
 
         ObjectNode violatedBare = (ObjectNode) written(SampleResults.passing());
         ((ObjectNode) violatedBare.get("targets").get(0).get("cells").get(0)).put("status", "violated");

@@ -31,9 +31,9 @@ final class Counterexamples {
         CrashPoint at = s.trace().size() == 0 ? null
                 : point == 0 ? new CrashPoint(0, CrashPosition.BEFORE, null) : new CrashPoint(point - 1, CrashPosition.AFTER, null);
         Fates provenance = ReportAssembler.fates(p);
-        return build(s, fault, at, provenance, saw + expected.firstDifference(saw, returned) + "\nstate left on disk:\n"
+        return build(s, fault, at, provenance, expected.saw(saw, returned) + "\nstate left on disk:\n"
                 + state.contents().toString().strip() + recoveryOn(s.target(), state),
-                expected.shown(returned), point > 0 ? s.trace().get(point - 1).site() : null);
+                expected.shown(saw, returned), point > 0 ? s.trace().get(point - 1).site() : null);
     }
 
     /** What the target's recovery did to the state before the reader read it; "" without one. */
@@ -57,7 +57,7 @@ final class Counterexamples {
         CrashPoint at = size == 0 ? null : happened < size
                 ? new CrashPoint(happened, CrashPosition.BEFORE, "writer paused, reader ran")
                 : new CrashPoint(size - 1, CrashPosition.AFTER, returned ? "writer returned, reader ran" : "writer paused, reader ran");
-        return build(s, fault, at, null, saw + expected.firstDifference(saw, acknowledged), expected.shown(acknowledged),
+        return build(s, fault, at, null, expected.saw(saw, acknowledged), expected.shown(saw, acknowledged),
                 happened < size ? s.trace().get(happened).site() : null);
     }
 

@@ -4,6 +4,8 @@ import dev.crashlab.scenarios.grade.ReportAssembler;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.CampaignResult;
+import dev.crashlab.reports.Environment;
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.Guarantee;
 import java.time.Instant;
@@ -68,6 +70,7 @@ public record CrashResult(String target, List<Verdict> verdicts, List<String> no
 
     /** The reports module's result (one report target per fault), for report.json, HTML, Markdown and JUnit XML. */
     public CampaignResult toReport(Instant startedAt) {
-        return ReportAssembler.user(seed, verdicts, notes, crashPoints, durationMillis, startedAt);
+        return ReportAssembler.user(verdicts, notes, crashPoints, durationMillis, startedAt)
+                .ranIn(Environment.here(Roots.parent()));
     }
 }

@@ -15,8 +15,8 @@ abstract class Expectation {
     /** Whether the reader may find this; an error is never allowed. */
     abstract boolean admits(Reading found, CrashTarget.Acknowledged acknowledged);
 
-    /** The "allowed:" lines of a counterexample. */
-    abstract List<String> shown(CrashTarget.Acknowledged acknowledged);
+    /** The "allowed:" lines of a counterexample where the reader found {@code found}. */
+    abstract List<String> shown(Reading found, CrashTarget.Acknowledged acknowledged);
 
     /** Whether acknowledgements before the writer returns change what is allowed (an oracle's do; exact values' do not). */
     abstract boolean judgesAcknowledgements();
@@ -27,9 +27,17 @@ abstract class Expectation {
      */
     abstract String setUpProblem(Reading found);
 
-    /** For long values, where the finding first differs from what was allowed; else "". */
-    String firstDifference(Reading found, CrashTarget.Acknowledged acknowledged) {
-        return "";
+    /**
+     * The "reader saw:" of a counterexample: the finding, told apart from what was allowed where it
+     * prints the same (its types) or is too long to print (where it first differs).
+     */
+    String saw(Reading found, CrashTarget.Acknowledged acknowledged) {
+        return found.toString();
+    }
+
+    /** The value the reader found, as a list to tell allowed values apart from; empty for an error. */
+    static List<Object> valueOf(Reading found) {
+        return found.error() != null ? List.of() : java.util.Collections.singletonList(found.value());
     }
 
     static Expectation exact(Object before, Object after, List<?> alsoDuring) {
@@ -66,8 +74,8 @@ abstract class Expectation {
         }
 
         @Override
-        List<String> shown(CrashTarget.Acknowledged acknowledged) {
-            return values(acknowledged.returned()).stream().map(Reading::show).toList();
+        List<String> shown(Reading found, CrashTarget.Acknowledged acknowledged) {
+            return values(acknowledged.returned()).stream().map(v -> Reading.show(v, valueOf(found))).toList();
         }
 
         @Override
@@ -76,15 +84,17 @@ abstract class Expectation {
         }
 
         @Override
-        String firstDifference(Reading found, CrashTarget.Acknowledged acknowledged) {
-            return found.firstDifference(values(acknowledged.returned()));
+        String saw(Reading found, CrashTarget.Acknowledged acknowledged) {
+            List<Object> allowed = values(acknowledged.returned());
+            return found.shownAgainst(allowed) + found.firstDifference(allowed);
         }
 
         @Override
         String setUpProblem(Reading found) {
-            return found.isOneOf(Arrays.asList(during.get(0))) ? null : "finds " + found + " after the set-up, but the"
-                    + " target declares " + Reading.show(during.get(0)) + " as what it finds before the writer runs:"
-                    + " fix .reader(read, before, after) or the set-up";
+            List<Object> declared = Arrays.asList(during.get(0));
+            return found.isOneOf(declared) ? null : "finds " + found.shownAgainst(declared) + " after the set-up, but the"
+                    + " target declares " + Reading.show(during.get(0), valueOf(found)) + " as what it finds before the"
+                    + " writer runs: fix .reader(read, before, after) or the set-up";
         }
     }
 
@@ -112,7 +122,7 @@ abstract class Expectation {
         }
 
         @Override
-        List<String> shown(CrashTarget.Acknowledged acknowledged) {
+        List<String> shown(Reading found, CrashTarget.Acknowledged acknowledged) {
             String when = acknowledged.describe();
             return List.of(description + (when.isEmpty() ? "" : " (" + when + ")"));
         }

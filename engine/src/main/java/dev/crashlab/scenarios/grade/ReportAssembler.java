@@ -58,14 +58,15 @@ public final class ReportAssembler {
 
     /**
      * A user's target: never a seeded bug, so every violation fails the run; each note goes to the
-     * report target (the name, or the name under a fault) it begins with.
+     * report target (the name, or the name under a fault) it begins with. Unseeded: a user target's
+     * walk is its own exploration's, replayed from the target in hand, not from a campaign seed.
      */
-    public static CampaignResult user(long seed, List<Verdict> verdicts, List<String> notes, long crashPoints,
+    public static CampaignResult user(List<Verdict> verdicts, List<String> notes, long crashPoints,
                                       long durationMillis, Instant startedAt) {
         Set<String> ids = new java.util.LinkedHashSet<>();
         verdicts.forEach(v -> ids.add(v.targetId()));
-        return assemble(seed, verdicts, crashPoints, durationMillis, startedAt, targets -> targets,
-                (id, cells) -> new TargetResult(id, false, null, Set.of(), cells, notesOf(id, ids, notes)));
+        return assemble(0, verdicts, crashPoints, durationMillis, startedAt, targets -> targets,
+                (id, cells) -> new TargetResult(id, false, null, Set.of(), cells, notesOf(id, ids, notes))).unseeded();
     }
 
     private interface TargetMaker {

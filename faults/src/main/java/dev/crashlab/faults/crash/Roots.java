@@ -22,11 +22,15 @@ public final class Roots implements AutoCloseable {
 
     public Roots(String label) {
         try {
-            Path parent = Files.isDirectory(SHM) && Files.isWritable(SHM) ? SHM : Path.of(System.getProperty("java.io.tmpdir"));
-            this.base = Files.createTempDirectory(parent, "crashlab-" + label.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
+            this.base = Files.createTempDirectory(parent(), "crashlab-" + label.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a run directory: " + e.getMessage(), e);
         }
+    }
+
+    /** Where every run's root directory is made: what a report names as the file system the check ran on. */
+    public static Path parent() {
+        return Files.isDirectory(SHM) && Files.isWritable(SHM) ? SHM : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     public Path fresh() {

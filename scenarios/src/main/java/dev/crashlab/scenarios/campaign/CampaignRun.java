@@ -1,6 +1,7 @@
 package dev.crashlab.scenarios.campaign;
 
 import dev.crashlab.scenarios.grade.CellKey;
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.scenarios.catalog.Catalog;
 import dev.crashlab.scenarios.grade.ReportAssembler;
 import dev.crashlab.scenarios.grade.Verdict;
@@ -59,6 +60,7 @@ public record CampaignRun(long seed, List<Verdict> verdicts, Map<String, Integer
     public dev.crashlab.reports.CampaignResult toReport(java.time.Instant startedAt) {
         long runs = workloads.values().stream().mapToLong(Integer::longValue).sum();
         return ReportAssembler.builtIn(seed, verdicts, runs, totalCrashPoints(), wallMillis, startedAt,
-                id -> Catalog.entry(id).map(e -> new ReportAssembler.Expected(e.seed(), e.guarantees())));
+                id -> Catalog.entry(id).map(e -> new ReportAssembler.Expected(e.seed(), e.guarantees())))
+                .ranIn(dev.crashlab.reports.Environment.here(Roots.parent()));
     }
 }

@@ -24,8 +24,9 @@ final class Conclusion {
     }
 
     static String verdict(CampaignResult r) {
-        String counts = r.violations() + " violation(s), " + r.expectedFindings()
-                + " expected finding(s) of seeded bugs, " + r.missedFindings() + " missed finding(s)";
+        // a user's check runs no seeded bugs: counting their findings would only raise the question
+        String counts = r.violations() + " violation(s)" + (r.seeded() ? ", " + r.expectedFindings()
+                + " expected finding(s) of seeded bugs, " + r.missedFindings() + " missed finding(s)" : "");
         if (r.passed()) {
             return "PASSED (" + counts + ")";
         }

@@ -27,7 +27,8 @@ final class Narrowing {
     static CampaignResult apply(CampaignResult report, Set<Model> contexts) {
         return new CampaignResult(report.schemaVersion(), report.toolVersion(), report.seed(), report.budget(),
                 report.shard(), report.startedAt(), report.durationMillis(), report.counts(),
-                report.targets().stream().map(t -> narrow(t, contexts)).toList(), report.benchmarks());
+                report.targets().stream().map(t -> narrow(t, contexts)).toList(), report.benchmarks(),
+                report.environments());
     }
 
     private static TargetResult narrow(TargetResult t, Set<Model> contexts) {

@@ -12,6 +12,9 @@ import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.faults.crash.ProcessCrash;
 import dev.crashlab.faults.plan.RefuseAtomicMove;
 import dev.crashlab.reports.CampaignResult;
+import dev.crashlab.faults.crash.Roots;
+import dev.crashlab.reports.Format;
+import dev.crashlab.reports.Environment;
 import dev.crashlab.reports.Cell;
 import dev.crashlab.reports.Reports;
 import dev.crashlab.reports.Status;
@@ -165,6 +168,21 @@ class CrashCheckTest {
         assertTrue(broken.violations() > 0);
         Reports.write(broken, dir);
         assertEquals(broken, Reports.read(dir), "report.json reads back the same");
+    }
+
+    /** A user's target is not seeded and is no campaign: its reports name neither, and say where it ran. */
+    @Test
+    void aUsersReportNamesNoSeedAndNoCampaign() {
+        CampaignResult report = inPlace.toReport(Instant.EPOCH);
+        assertEquals(null, report.seed());
+        assertEquals(List.of(Environment.here(Roots.parent())), report.environments());
+        for (Format f : List.of(Format.MARKDOWN, Format.HTML, Format.JUNIT, Format.SARIF)) {
+            String text = Reports.render(report, f);
+            assertFalse(java.util.regex.Pattern.compile("\\bseed\\b").matcher(text).find(), f + " names a seed:\n" + text);
+            assertFalse(text.contains("whole campaign"), f + ":\n" + text);
+        }
+        String summary = Reports.render(report, Format.MARKDOWN);
+        assertFalse(summary.contains("seed") || summary.contains("campaign"), summary);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashlab.reports.CampaignResult;
+import dev.crashlab.reports.Environment;
+import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.reports.Cell;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Reports;
@@ -62,6 +64,8 @@ class CheckCommandTest {
         assertTrue(wholeRun.err().contains(" s left): "), "a time left while units remain:\n" + wholeRun.err());
         CampaignResult report = Reports.read(whole);
         assertEquals(CheckCommand.DEFAULT_SEED, report.seed());
+        assertEquals(java.util.List.of(Environment.here(Roots.parent())), report.environments(),
+                "the report says where the campaign ran: this JVM, on the file system of its run directories");
         assertEquals(2, report.counts().workloads(), "one workload for each store target");
         assertTrue(report.counts().crashPoints() > report.counts().workloads(), "crash and pause points are counted");
         assertTrue(report.expectedFindings() > 0, "stream-to-final and cache-ahead are caught");
@@ -91,6 +95,7 @@ class CheckCommandTest {
         assertEquals(expected.counts(), actual.counts());
         assertEquals("1/2", Reports.read(one).shard().toString(), "a shard's report says which part it covers");
         assertEquals(null, actual.shard(), "the merge of every shard is the whole campaign");
+        assertEquals(expected.environments(), actual.environments(), "shards run on one machine merge to its environment");
         Path md = tmp.resolve("again.md");
         Cli report = Cli.run("report", "--in", merged.toString(), "--format", "markdown", "--out", md.toString());
         assertEquals(0, report.code(), report.toString());
