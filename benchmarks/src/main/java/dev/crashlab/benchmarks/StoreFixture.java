@@ -24,7 +24,7 @@ final class StoreFixture {
 
     StoreFixture(String fs, String name, Durability durability, Protocol protocol, int size) throws IOException {
         dir = BenchDirs.fresh(fs, name);
-        store = WriteOnceStore.builder(dir, Codecs.bytes()).durability(durability).protocol(protocol).build();
+        store = protocol.on(WriteOnceStore.builder(dir, Codecs.bytes()).durability(durability)).build();
         value = Values.random(size);
         // Other benchmarks' dirty pages must not be written back on this one's fsyncs.
         BenchDirs.syncAll();

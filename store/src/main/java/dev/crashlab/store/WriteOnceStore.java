@@ -47,8 +47,7 @@ public final class WriteOnceStore<V> {
     private final Path root;
     private final Codec<V> codec;
     private final Durability durability;
-    private final Protocol protocol;
-    private final ReaderProtocol readerProtocol;
+    private final Lookup lookup;
     private final Function<byte[], String> hasher;
     private final Publisher publisher;
     private final long maxValueBytes;
@@ -60,11 +59,10 @@ public final class WriteOnceStore<V> {
         this.root = b.root;
         this.codec = b.codec;
         this.durability = b.durability;
-        this.protocol = b.protocol;
-        this.readerProtocol = b.readerProtocol;
+        this.lookup = b.lookup;
         this.hasher = b.hasher;
         this.maxValueBytes = b.maxValueBytes;
-        this.publisher = Publishers.of(b.protocol, b.durability, b.tempDirectory, new Steps(b.stepHook), b.maxValueBytes);
+        this.publisher = b.publishing.publisher(b.durability, b.root, new Steps(b.stepHook), b.maxValueBytes);
         if (!Files.isDirectory(root)) {
             if (Files.exists(root)) {
                 throw new NotDirectoryException(Text.escape(root + " is not a directory: a store needs a directory of its own"));
@@ -135,11 +133,7 @@ public final class WriteOnceStore<V> {
         byte[] keyBytes = named.keyBytes();
         Path file = named.entry();
         long max = EntryFormat.fileSize(keyBytes.length, maxValueBytes);
-        EntryReader.Found found = switch (readerProtocol) {
-            case REFERENCE -> EntryReader.read(file, key, keyBytes, max);
-            case EXISTS_THEN_OPEN -> EntryReader.existsThenOpen(file, key, keyBytes, max);
-            case SWALLOW_CORRUPT -> swallowCorrupt(EntryReader.read(file, key, keyBytes, max));
-        };
+        EntryReader.Found found = lookup.find(file, key, keyBytes, max);
         if (found.error() != null) {
             throw found.error();
         }
@@ -214,14 +208,6 @@ public final class WriteOnceStore<V> {
 
     public Durability durability() {
         return durability;
-    }
-
-    public Protocol protocol() {
-        return protocol;
-    }
-
-    public ReaderProtocol readerProtocol() {
-        return readerProtocol;
     }
 
     /** Where the entry of {@code key} lives (whether or not it exists). */
@@ -375,18 +361,13 @@ public final class WriteOnceStore<V> {
         return false;
     }
 
-    private static EntryReader.Found swallowCorrupt(EntryReader.Found found) {
-        return found.invalid() ? EntryReader.Found.ABSENT : found;
-    }
-
     /** Configures a store; only the root and codec are required. */
     public static final class Builder<V> {
         private final Path root;
         private final Codec<V> codec;
         private Durability durability = Durability.FILE_AND_DIRECTORY;
-        private Protocol protocol = Protocol.REFERENCE;
-        private ReaderProtocol readerProtocol = ReaderProtocol.REFERENCE;
-        private Path tempDirectory;
+        private Publishing publishing = Publishing.REFERENCE;
+        private Lookup lookup = Lookup.REFERENCE;
         private boolean createRoot = true;
         private Function<byte[], String> hasher = Keys.SHA_256;
         private long maxValueBytes = DEFAULT_MAX_VALUE_BYTES;
@@ -400,24 +381,6 @@ public final class WriteOnceStore<V> {
         /** Default FILE_AND_DIRECTORY: a store should be safe unless asked otherwise. */
         public Builder<V> durability(Durability d) {
             this.durability = Objects.requireNonNull(d);
-            return this;
-        }
-
-        /** Default REFERENCE. Anything else is a seeded bug: for the harness and the benchmarks only. */
-        public Builder<V> protocol(Protocol p) {
-            this.protocol = Objects.requireNonNull(p);
-            return this;
-        }
-
-        /** Default REFERENCE. Anything else is a seeded bug. */
-        public Builder<V> readerProtocol(ReaderProtocol r) {
-            this.readerProtocol = Objects.requireNonNull(r);
-            return this;
-        }
-
-        /** Where TEMP_ELSEWHERE puts its temp files (default: java.io.tmpdir on the root's file system). Ignored otherwise. */
-        public Builder<V> tempDirectory(Path dir) {
-            this.tempDirectory = dir;
             return this;
         }
 
@@ -446,6 +409,18 @@ public final class WriteOnceStore<V> {
             return this;
         }
 
+        /** Replaces how puts are published; the seeded-bug module's seam, never a user's option. */
+        Builder<V> publishing(Publishing p) {
+            this.publishing = Objects.requireNonNull(p);
+            return this;
+        }
+
+        /** Replaces how gets find an entry; the seeded-bug module's seam, never a user's option. */
+        Builder<V> lookup(Lookup l) {
+            this.lookup = Objects.requireNonNull(l);
+            return this;
+        }
+
         /** Replaces the key-to-file-name hash; for tests that need collisions. */
         Builder<V> hasher(Function<byte[], String> h) {
             this.hasher = Objects.requireNonNull(h);
@@ -453,9 +428,6 @@ public final class WriteOnceStore<V> {
         }
 
         public WriteOnceStore<V> build() throws IOException {
-            if (protocol == Protocol.TEMP_ELSEWHERE && tempDirectory == null) {
-                tempDirectory = root.getFileSystem().getPath(System.getProperty("java.io.tmpdir"));
-            }
             return new WriteOnceStore<>(this);
         }
     }

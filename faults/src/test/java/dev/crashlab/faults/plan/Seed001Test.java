@@ -43,8 +43,8 @@ class Seed001Test {
     private Setup fresh(Protocol protocol, Path shm, String name) throws IOException {
         Path root = tmp.resolve(protocol + "-" + name);
         Path temps = Files.createDirectories(shm.resolve(protocol + "-" + name));
-        WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8())
-                .durability(Durability.FILE_AND_DIRECTORY).protocol(protocol).tempDirectory(temps).build();
+        WriteOnceStore<String> store = protocol.on(WriteOnceStore.builder(root, Codecs.utf8())
+                .durability(Durability.FILE_AND_DIRECTORY), temps).build();
         return new Setup(root, temps, store);
     }
 

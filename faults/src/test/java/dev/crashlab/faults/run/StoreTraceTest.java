@@ -8,7 +8,6 @@ import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.faults.trace.OpKind;
 import dev.crashlab.store.Codecs;
 import dev.crashlab.store.Durability;
-import dev.crashlab.store.Protocol;
 import dev.crashlab.store.WriteOnceStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ class StoreTraceTest {
     void referencePutOnDisk() throws Exception {
         Path root = tmp.resolve("store");
         WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8())
-                .durability(Durability.FILE_AND_DIRECTORY).protocol(Protocol.REFERENCE).build();
+                .durability(Durability.FILE_AND_DIRECTORY).build();
         IoTrace trace = Run.record(root, () -> store.put("k", "value"));
 
         // A new entry is published by hard link (never replaces a racing writer's entry), then the temp goes.
@@ -48,7 +47,7 @@ class StoreTraceTest {
     void referencePutOnJimfsHasNoDirectoryFsync() throws Exception {
         Path root = Roots.jimfs();
         WriteOnceStore<String> store = WriteOnceStore.builder(root, Codecs.utf8())
-                .durability(Durability.FILE_AND_DIRECTORY).protocol(Protocol.REFERENCE).build();
+                .durability(Durability.FILE_AND_DIRECTORY).build();
         IoTrace trace = Run.record(root, () -> store.put("k", "value"));
 
         assertEquals(List.of(OpKind.CREATE, OpKind.WRITE, OpKind.FSYNC_FILE, OpKind.CLOSE, OpKind.LINK, OpKind.DELETE),

@@ -40,8 +40,8 @@ final class Stores {
         List<Object> key = List.of(root, protocol, durability, reader);
         WriteOnceStore<byte[]> store = open.get(key);
         if (store == null) {
-            store = WriteOnceStore.builder(root, Codecs.bytes()).protocol(protocol).durability(durability)
-                    .readerProtocol(reader).createRoot(false).build();
+            store = reader.on(protocol.on(WriteOnceStore.builder(root, Codecs.bytes()).durability(durability)
+                    .createRoot(false))).build();
             open.put(key, store);
         }
         return store;

@@ -92,8 +92,8 @@ public final class StoreTarget implements Target {
     }
 
     WriteOnceStore<byte[]> open(Path root) throws IOException {
-        return WriteOnceStore.builder(root, Codecs.bytes()).durability(durability).protocol(protocol)
-                .readerProtocol(reader).tempDirectory(tempDirectory.apply(root)).build();
+        return reader.on(protocol.on(WriteOnceStore.builder(root, Codecs.bytes()).durability(durability),
+                tempDirectory.apply(root))).build();
     }
 
     @Override

@@ -67,8 +67,8 @@ final class ThrowingSerializerTarget implements Target {
 
     @Override
     public void perform(Path root, Step step) throws Exception {
-        WriteOnceStore<byte[]> store = WriteOnceStore.builder(root, CODEC).durability(base.durability())
-                .protocol(base.protocol()).readerProtocol(base.reader()).build();
+        WriteOnceStore<byte[]> store = base.reader().on(base.protocol().on(WriteOnceStore.builder(root, CODEC)
+                .durability(base.durability()))).build();
         StoreTarget.perform(store, step);
     }
 

@@ -308,8 +308,8 @@ class ReaderProcessesStressTest {
     void tempElsewhereAcrossFileSystemsShowsReaderProcessesTornEntries() throws Exception {
         Path shm = tmpfsDirectoryOrSkip(tmp);
         try {
-            WriteOnceStore<byte[]> store = WriteOnceStore.builder(tmp.resolve("temp-elsewhere"), Codecs.bytes())
-                    .durability(Durability.FILE_AND_DIRECTORY).protocol(Protocol.TEMP_ELSEWHERE).tempDirectory(shm).build();
+            WriteOnceStore<byte[]> store = Protocol.TEMP_ELSEWHERE.on(WriteOnceStore.builder(tmp.resolve("temp-elsewhere"),
+                    Codecs.bytes()).durability(Durability.FILE_AND_DIRECTORY), shm).build();
             Outcome o = stress("temp-elsewhere", store, shm, StressData.HUGE, 1, 25, true);
             System.out.println("[crashlab] temp-elsewhere, tmpfs to disk, JDK's own copy: " + o.freeTorn()
                     + " torn reads seen by " + CHILDREN + " reader processes over " + (o.written() - 1) + " free puts"

@@ -74,8 +74,8 @@ class ReaderThreadsStressTest {
 
     Outcome stress(Protocol protocol) throws Exception {
         Path root = Files.createDirectories(tmp.resolve(protocol.catalogId()));
-        WriteOnceStore<byte[]> store = WriteOnceStore.builder(root, Codecs.bytes())
-                .durability(Durability.FILE_AND_DIRECTORY).protocol(protocol).build();
+        WriteOnceStore<byte[]> store = protocol.on(WriteOnceStore.builder(root, Codecs.bytes())
+                .durability(Durability.FILE_AND_DIRECTORY)).build();
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<Handoff> pending = new AtomicReference<>();
         AtomicInteger gone = new AtomicInteger();

@@ -2,7 +2,8 @@ package dev.crashlab.store;
 
 /**
  * How a reader finds an entry. {@link #REFERENCE} opens the file and treats "no such file" as
- * absent; the others are seeded bugs from seed 001, kept for the harness to catch.
+ * absent; the others are seeded bugs from seed 001, kept for the harness to catch. Plugged into
+ * a store the way {@link Protocol}'s are: {@code ReaderProtocol.SWALLOW_CORRUPT.on(builder)}.
  */
 public enum ReaderProtocol {
     /** Open first and ask forgiveness: a missing file is absent; an invalid one raises {@link InvalidEntryException}. */
@@ -30,5 +31,17 @@ public enum ReaderProtocol {
 
     public boolean isSeededBug() {
         return this != REFERENCE;
+    }
+
+    /** The builder, set to find entries this way. */
+    public <V> WriteOnceStore.Builder<V> on(WriteOnceStore.Builder<V> builder) {
+        return builder.lookup(switch (this) {
+            case REFERENCE -> Lookup.REFERENCE;
+            case EXISTS_THEN_OPEN -> EntryReader::existsThenOpen;
+            case SWALLOW_CORRUPT -> (file, key, keyBytes, max) -> {
+                EntryReader.Found found = EntryReader.read(file, key, keyBytes, max);
+                return found.invalid() ? EntryReader.Found.ABSENT : found;
+            };
+        });
     }
 }

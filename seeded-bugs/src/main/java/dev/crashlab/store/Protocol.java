@@ -1,9 +1,17 @@
 package dev.crashlab.store;
 
+import java.nio.file.Path;
+
 /**
- * How a writer publishes an entry. {@link #REFERENCE} is the safe protocol; every other constant is
- * a seeded bug from the source material, kept so the harness can prove it catches it and so the
- * benchmarks can price what safety costs. <strong>Never use a seeded bug to keep data.</strong>
+ * How a writer publishes an entry. {@link #REFERENCE} is the store's own protocol; every other
+ * constant is a seeded bug from the source material, kept so the harness can prove it catches it
+ * and so the benchmarks can price what safety costs. <strong>Never use a seeded bug to keep
+ * data.</strong>
+ *
+ * <p>The seeded bugs are not part of the store a user depends on: this module plugs them in
+ * through the store's package-private seam ({@code WriteOnceStore.Builder.publishing}), which it
+ * reaches by sharing the store's package, so only the campaign, the benchmarks and the tests that
+ * depend on crashlab-seeded-bugs can switch one on: {@code Protocol.STREAM_TO_FINAL.on(builder)}.
  */
 public enum Protocol {
     /**
@@ -46,6 +54,22 @@ public enum Protocol {
 
     public boolean isSeededBug() {
         return this != REFERENCE;
+    }
+
+    /** The builder, set to publish with this protocol (its temp files, for TEMP_ELSEWHERE, in java.io.tmpdir). */
+    public <V> WriteOnceStore.Builder<V> on(WriteOnceStore.Builder<V> builder) {
+        return on(builder, null);
+    }
+
+    /**
+     * The builder, set to publish with this protocol; TEMP_ELSEWHERE puts its temp files in
+     * {@code tempDirectory} (null: java.io.tmpdir on the root's file system), the others ignore it.
+     */
+    public <V> WriteOnceStore.Builder<V> on(WriteOnceStore.Builder<V> builder, Path tempDirectory) {
+        return builder.publishing((durability, root, steps, maxValueBytes) -> Publishers.of(this, durability,
+                this == TEMP_ELSEWHERE && tempDirectory == null
+                        ? root.getFileSystem().getPath(System.getProperty("java.io.tmpdir")) : tempDirectory,
+                steps, maxValueBytes));
     }
 
     /** Whether this protocol fsyncs the temp/entry file under the given option. */
