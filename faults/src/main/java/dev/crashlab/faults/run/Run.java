@@ -23,6 +23,9 @@ import java.util.List;
  */
 public final class Run {
 
+    /** Runs begun in this JVM: code that records itself (a nested check) is told apart by this moving. */
+    private static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
+
     private final Scope scope;
     private FaultPlan plan = FaultPlan.none();
     private boolean onlyRunThreads;
@@ -108,7 +111,13 @@ public final class Run {
         }
     }
 
+    /** How many runs this JVM has begun: a writer timed without instrumentation must not begin one. */
+    public static long started() {
+        return STARTED.get();
+    }
+
     public RunResult go(Task workload) {
+        STARTED.incrementAndGet();
         Agent.install();
         Snapshot before = Snapshot.of(scope.root());
         ActiveRun run = ActiveRun.of(scope, plan, onlyRunThreads, notMine);
