@@ -1,6 +1,5 @@
 package dev.crashlab.scenarios.api;
 
-import dev.crashlab.faults.agent.Agent;
 import dev.crashlab.faults.run.Run;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,16 +25,17 @@ final class Uninstrumented {
         } catch (Exception e) {
             throw new TargetFailedException("the set-up of " + name + " failed: " + e, e);
         }
-        boolean instrumentedBefore = Agent.loadedBy() != null;
-        long runsBefore = Run.started();
+        // Runs begun by the writer's thread and those it starts, not "is the agent installed": another
+        // thread (a parallel test) may install it meanwhile, and that is no fault of this writer's.
+        long runs;
         try {
-            target.writer().run(root);
+            runs = Run.counted(() -> target.writer().run(root));
         } catch (Exception | LinkageError e) {
             throw new TargetFailedException("the writer of " + name + " needs crashlab's instrumentation to run: without"
                     + " it, it failed (" + e + "), and a benchmark must time it without: make the writer your code"
                     + " alone (CrashTarget.ack is the one crashlab call it may make)", e);
         }
-        if (Run.started() != runsBefore || !instrumentedBefore && Agent.loadedBy() != null) {
+        if (runs > 0) {
             throw new TargetFailedException("the writer of " + name + " needs crashlab's instrumentation to run: it"
                     + " records itself (it calls into crashlab's recording, a Run or a check), so a benchmark would"
                     + " time instrumented code: make the writer your code alone (CrashTarget.ack is the one crashlab"

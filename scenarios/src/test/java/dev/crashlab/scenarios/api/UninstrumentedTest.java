@@ -8,6 +8,7 @@ import dev.crashlab.faults.run.Run;
 import dev.crashlab.reports.Guarantee;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,41 @@ class UninstrumentedTest {
         TargetFailedException e = assertThrows(TargetFailedException.class, () -> CrashCheck.runUninstrumented(
                 file(r -> Run.record(r, () -> Files.writeString(r.resolve("f"), "v2"))).build(), root));
         assertTrue(e.getMessage().contains("needs crashlab's instrumentation to run: it records itself"), e.getMessage());
+    }
+
+    @Test
+    void aWriterWhoseThreadRecordsIsRefused(@TempDir Path root) {
+        TargetFailedException e = assertThrows(TargetFailedException.class, () -> CrashCheck.runUninstrumented(
+                file(r -> {
+                    Thread t = new Thread(() -> Run.record(r, () -> Files.writeString(r.resolve("f"), "v2")));
+                    t.start();
+                    t.join();
+                }).build(), root));
+        assertTrue(e.getMessage().contains("it records itself"), e.getMessage());
+    }
+
+    @Test
+    void aRunOfAnotherThreadMeanwhileIsNoFaultOfTheWriters(@TempDir Path root, @TempDir Path other) throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch recorded = new CountDownLatch(1);
+        Thread neighbour = new Thread(() -> {
+            try {
+                writing.await();
+                Run.record(other, () -> Files.writeString(other.resolve("g"), "x"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                recorded.countDown();
+            }
+        });
+        neighbour.start();
+        CrashCheck.runUninstrumented(file(r -> {
+            writing.countDown();
+            recorded.await();                                    // a parallel test's run, begun and ended meanwhile
+            Files.writeString(r.resolve("f"), "v2");
+        }).build(), root);
+        neighbour.join();
+        assertEquals("x", Files.readString(other.resolve("g")));
     }
 
     @Test
