@@ -90,11 +90,12 @@ public final class WriterBench {
     /** Everything in order (see the class comment); returns the table, also written to --out. */
     static String measure(BenchCommand c, PrintWriter progress) throws IOException, RunnerException {
         Instant start = Instant.now();
-        Profile p = c.quick ? Profile.QUICK : Profile.FULL;
+        Profile p = c.quick ? Profile.WRITER_QUICK : Profile.FULL;
         Path diskDir = c.diskDir();
         List<String> media = c.media();
         String classpath = c.classpath == null ? "" : c.classpath;
         List<VariantCheck> checks = new ArrayList<>();
+        List<CrashResult> results = new ArrayList<>();
         try (ProviderLoader loader = ProviderLoader.open(classpath)) {
             List<CrashTarget> variants = loader.variants(c.target);
             // Before anything installs the agent in this JVM: "without instrumentation" is then literal.
@@ -113,6 +114,7 @@ public final class WriterBench {
                 progress.println("crashlab bench: checking " + v.name() + "...");
                 CrashResult result = withUserLoader(loader, () -> CrashCheck.run(v));
                 VariantCheck check = VariantCheck.of(result);
+                results.add(result);
                 progress.println("crashlab bench: " + v.name() + " keeps " + check.holds() + ", " + check.syncs()
                         + " fsync(s) per call (" + result.durationMillis() + " ms)");
                 checks.add(check);
@@ -127,9 +129,9 @@ public final class WriterBench {
                 .include(pattern(WriterCostTables.REPLACE))
                 .jvmArgsAppend("-D" + UserWriterCall.TARGET_PROPERTY + "=" + c.target,
                         "-D" + UserWriterCall.CLASSPATH_PROPERTY + "=" + absolute(classpath));
-        Collection<RunResult> results = BenchCommand.runJmh(options, c.out);
+        Collection<RunResult> measured = BenchCommand.runJmh(options, c.out);
         Instant end = Instant.now();
-        WriterCostTable table = WriterCostTables.assemble(c.target, checks, JmhResults.of(results), media, FLOOR_BYTES);
+        WriterCostTable table = WriterCostTables.assemble(c.target, checks, JmhResults.of(measured), media, FLOOR_BYTES);
         String header = String.format("Mode: %s, %d s (the crash checks %d s, the measurements %d s). Machine: %d cores,"
                         + " %s %s, JDK %s. Disk: %s (%s). tmpfs: %s.",
                 p.name(), Duration.between(start, end).toSeconds(), Duration.between(start, checked).toSeconds(),
@@ -138,6 +140,7 @@ public final class WriterBench {
                 Files.getFileStore(diskDir).type(), media.contains("tmpfs") ? c.tmpfs : "not available");
         String markdown = WriterCostMarkdown.render(table, header);
         WriterCostFiles.write(table, header, markdown, c.out, progress);
+        WriterReport.write(results, table, start, Duration.between(start, end).toMillis(), c.out);
         return markdown;
     }
 

@@ -37,8 +37,8 @@ final class WriterCostFiles {
             progress.println("crashlab bench: no chart on this machine (" + e + "); bench.md has every figure.");
         }
         Files.writeString(out.resolve("bench.html"), html(t, header, charts));
-        progress.println("crashlab bench: wrote bench.md, bench.json, bench.html, bench-*.svg/.png, jmh.json and jmh.log"
-                + " to " + out.toAbsolutePath());
+        progress.println("crashlab bench: wrote bench.md, bench.json, bench.html, bench-*.svg/.png, report.json,"
+                + " report.html, summary.md, jmh.json and jmh.log to " + out.toAbsolutePath());
     }
 
     static String json(WriterCostTable t, String header) throws IOException {

@@ -158,6 +158,23 @@ class WriterCostTablesTest {
         assertTrue(Files.readString(dir.resolve("bench-tmpfs.svg")).contains("keeps G1; G2; G3 (process-crash)"));
     }
 
+    @Test
+    void theReportsModuleRendersEachCheckAndEachCost(@TempDir Path dir) throws IOException {
+        List<Verdict> verdicts = List.of(
+                new Verdict(new CellKey("log/none", Guarantee.G3, Model.PROCESS_CRASH), Verdict.NO_FAULT, Status.HELD, 4,
+                        null, -1),
+                new Verdict(new CellKey("log/none", Guarantee.G1, Model.CONCURRENT_READER), Verdict.NO_FAULT, Status.HELD, 4,
+                        null, -1));
+        WriterReport.write(List.of(new CrashResult("log/none", verdicts, List.of(), 0, 5, 8, 0)), table(),
+                java.time.Instant.parse("2026-12-07T21:00:00Z"), 1000, dir);
+        String summary = Files.readString(dir.resolve("summary.md"));
+        assertTrue(summary.contains("| writer call on disk | log/none | G1 G2 |"), summary);
+        assertTrue(Files.readString(dir.resolve("report.json")).contains("\"log/none\""));
+        assertTrue(Files.exists(dir.resolve("report.html")));
+        assertEquals(java.util.Set.of(Guarantee.G1, Guarantee.G2), WriterReport.keptEverywhere(CHECKS.get(2).cells()),
+                "G3 was kept under process-crash only");
+    }
+
     static void matches(String golden, String actual) throws IOException {
         if (Boolean.getBoolean("crashlab.golden.update")) {
             Files.writeString(Path.of("src/test/resources/golden", golden), actual);
