@@ -43,7 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Where to write the results (default: ${DEFAULT-VALUE}).", defaultValue = "bench-results")
     Path out;
 
-    @Option(names = "--dir", description = "Directory on the disk to measure (default: bench-data beside the benchmarks jar).")
+    @Option(names = "--dir", description = "Directory on the disk to measure (default: bench-data beside the benchmarks jar;"
+            + " with --target, crashlab-bench-data in the working directory, removed afterwards).")
     Path disk;
 
     @Option(names = "--tmpfs", description = "Directory on tmpfs to compare with (default: ${DEFAULT-VALUE}; 'none' to skip).",
@@ -145,7 +146,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The directory on the disk to measure, made if missing. */
     Path diskDir() throws IOException {
-        Path dir = (disk != null ? disk : defaultDiskDir()).toAbsolutePath();
+        return diskDir(defaultDiskDir());
+    }
+
+    /** As {@link #diskDir()}, {@code fallback} where --dir was not given. */
+    Path diskDir(Path fallback) throws IOException {
+        Path dir = (disk != null ? disk : fallback).toAbsolutePath();
         Files.createDirectories(dir);
         return dir;
     }
@@ -159,8 +165,15 @@ public final class BenchCommand implements Callable<Integer> {
         return media;
     }
 
-    /** The mode's lengths (or the options overriding them), the media and where their directories are. */
-    ChainedOptionsBuilder jmhOptions(Profile p, Path diskDir, List<String> media) {
+    /**
+     * The mode's lengths (or the options overriding them), the media and where their directories are.
+     * The forks' system properties go here, with {@code moreProperties}: JMH keeps only the last
+     * jvmArgsAppend, so a second call would drop the directories.
+     */
+    ChainedOptionsBuilder jmhOptions(Profile p, Path diskDir, List<String> media, String... moreProperties) {
+        List<String> properties = new ArrayList<>(List.of("-D" + BenchDirs.DISK_PROPERTY + "=" + diskDir,
+                "-D" + BenchDirs.TMPFS_PROPERTY + "=" + tmpfs));
+        properties.addAll(List.of(moreProperties));
         return new OptionsBuilder()
                 .param("fs", media.toArray(String[]::new))
                 .forks(forks != null ? forks : p.forks())
@@ -168,7 +181,7 @@ public final class BenchCommand implements Callable<Integer> {
                 .warmupTime(TimeValue.milliseconds(p.warmupMillis()))
                 .measurementIterations(iterations != null ? iterations : p.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(iterationMillis != null ? iterationMillis : p.measurementMillis()))
-                .jvmArgsAppend("-D" + BenchDirs.DISK_PROPERTY + "=" + diskDir, "-D" + BenchDirs.TMPFS_PROPERTY + "=" + tmpfs);
+                .jvmArgsAppend(properties.toArray(String[]::new));
     }
 
     /** Runs JMH, its results to out/jmh.json and its own output to out/jmh.log, a line per benchmark on stderr. */

@@ -33,6 +33,8 @@ public final class WriterBench {
 
     /** Each floor writes one page: a small record costs the device a page, and a write + fsync of one is the classic floor. */
     static final int FLOOR_BYTES = 4096;
+    /** Where the disk is measured without --dir: in the working directory, made and removed by the run. */
+    static final String SCRATCH = "crashlab-bench-data";
 
     private WriterBench() {
     }
@@ -89,9 +91,23 @@ public final class WriterBench {
 
     /** Everything in order (see the class comment); returns the table, also written to --out. */
     static String measure(BenchCommand c, PrintWriter progress) throws IOException, RunnerException {
-        Instant start = Instant.now();
         Profile p = c.quick ? Profile.WRITER_QUICK : Profile.FULL;
-        Path diskDir = c.diskDir();
+        // A user's disk is the one they work on: the working directory's file system, unless --dir says otherwise.
+        Path scratch = Path.of(SCRATCH).toAbsolutePath();
+        boolean ours = c.disk == null && !Files.exists(scratch);
+        Path diskDir = c.diskDir(scratch);
+        try {
+            return measure(c, p, diskDir, progress);
+        } finally {
+            if (ours) {
+                BenchDirs.delete(diskDir);
+            }
+        }
+    }
+
+    private static String measure(BenchCommand c, Profile p, Path diskDir, PrintWriter progress)
+            throws IOException, RunnerException {
+        Instant start = Instant.now();
         List<String> media = c.media();
         String classpath = c.classpath == null ? "" : c.classpath;
         List<VariantCheck> checks = new ArrayList<>();
@@ -122,13 +138,13 @@ public final class WriterBench {
         }
         Instant checked = Instant.now();
         Files.createDirectories(c.out);
-        ChainedOptionsBuilder options = c.jmhOptions(p, diskDir, media)
+        ChainedOptionsBuilder options = c.jmhOptions(p, diskDir, media,
+                        "-D" + UserWriterCall.TARGET_PROPERTY + "=" + c.target,
+                        "-D" + UserWriterCall.CLASSPATH_PROPERTY + "=" + absolute(classpath))
                 .param("variant", checks.stream().map(VariantCheck::name).toArray(String[]::new))
                 .param("size", Integer.toString(FLOOR_BYTES))
                 .include(pattern(WriterCostTables.CALL)).include(pattern(WriterCostTables.WRITE_FSYNC))
-                .include(pattern(WriterCostTables.REPLACE))
-                .jvmArgsAppend("-D" + UserWriterCall.TARGET_PROPERTY + "=" + c.target,
-                        "-D" + UserWriterCall.CLASSPATH_PROPERTY + "=" + absolute(classpath));
+                .include(pattern(WriterCostTables.REPLACE));
         Collection<RunResult> measured = BenchCommand.runJmh(options, c.out);
         Instant end = Instant.now();
         WriterCostTable table = WriterCostTables.assemble(c.target, checks, JmhResults.of(measured), media, FLOOR_BYTES);
