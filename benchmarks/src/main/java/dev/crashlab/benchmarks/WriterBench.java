@@ -138,14 +138,8 @@ public final class WriterBench {
         }
         Instant checked = Instant.now();
         Files.createDirectories(c.out);
-        ChainedOptionsBuilder options = c.jmhOptions(p, diskDir, media,
-                        "-D" + UserWriterCall.TARGET_PROPERTY + "=" + c.target,
-                        "-D" + UserWriterCall.CLASSPATH_PROPERTY + "=" + absolute(classpath))
-                .param("variant", checks.stream().map(VariantCheck::name).toArray(String[]::new))
-                .param("size", Integer.toString(FLOOR_BYTES))
-                .include(pattern(WriterCostTables.CALL)).include(pattern(WriterCostTables.WRITE_FSYNC))
-                .include(pattern(WriterCostTables.REPLACE));
-        Collection<RunResult> measured = BenchCommand.runJmh(options, c.out);
+        Collection<RunResult> measured = BenchCommand.runJmh(
+                jmhOptions(c, p, diskDir, media, checks.stream().map(VariantCheck::name).toList()), c.out);
         Instant end = Instant.now();
         WriterCostTable table = WriterCostTables.assemble(c.target, checks, JmhResults.of(measured), media, FLOOR_BYTES);
         String header = String.format("Mode: %s, %d s (the crash checks %d s, the measurements %d s). Machine: %d cores,"
@@ -158,6 +152,17 @@ public final class WriterBench {
         WriterCostFiles.write(table, header, markdown, c.out, progress);
         WriterReport.write(results, table, start, Duration.between(start, end).toMillis(), c.out);
         return markdown;
+    }
+
+    /** Every variant's writer call and the two floors, in forks told where the media are and which target to load. */
+    static ChainedOptionsBuilder jmhOptions(BenchCommand c, Profile p, Path diskDir, List<String> media, List<String> variants) {
+        return c.jmhOptions(p, diskDir, media,
+                        "-D" + UserWriterCall.TARGET_PROPERTY + "=" + c.target,
+                        "-D" + UserWriterCall.CLASSPATH_PROPERTY + "=" + absolute(c.classpath == null ? "" : c.classpath))
+                .param("variant", variants.toArray(String[]::new))
+                .param("size", Integer.toString(FLOOR_BYTES))
+                .include(pattern(WriterCostTables.CALL)).include(pattern(WriterCostTables.WRITE_FSYNC))
+                .include(pattern(WriterCostTables.REPLACE));
     }
 
     /** "UserWriterCall.call" as a JMH include: that benchmark method exactly. */
