@@ -43,7 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Where to write the results (default: ${DEFAULT-VALUE}).", defaultValue = "bench-results")
     Path out;
 
-    @Option(names = "--dir", description = "Directory on the disk to measure (default: bench-data beside the benchmarks jar).")
+    @Option(names = "--dir", description = "Directory on the disk to measure (default: bench-data beside the benchmarks jar;"
+            + " with --target, crashlab-bench-data in the working directory, removed afterwards).")
     Path disk;
 
     @Option(names = "--tmpfs", description = "Directory on tmpfs to compare with (default: ${DEFAULT-VALUE}; 'none' to skip).",
@@ -73,6 +74,16 @@ public final class BenchCommand implements Callable<Integer> {
                     + "\"holds\" then comes from its verdicts instead of the claims table's.")
     Path verdicts;
 
+    @Option(names = "--target", paramLabel = "CLASS",
+            description = {"Price your own code instead: a CrashTargetProvider whose variants() are its durability options.",
+                    "Each variant's writer is timed without instrumentation, beside the machine's floors and what the crash",
+                    "check of the same variant found. Writes bench.md, bench.json, bench.html and bench-<medium>.svg/.png."})
+    String target;
+
+    @Option(names = "--classpath", paramLabel = "CP",
+            description = "With --target: the jars and class directories holding CLASS and the code it runs, separated by ':'.")
+    String classpath;
+
     @Spec
     CommandSpec spec;
 
@@ -83,6 +94,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, RunnerException {
+        if (target != null || classpath != null) {
+            return WriterBench.fromCommandLine(this);
+        }
         HeldGuarantees held;
         try {
             // Before the run, not after it: a bad path should cost a second, not a 75-minute run.
@@ -93,26 +107,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Profile p = quick ? Profile.QUICK : Profile.FULL;
         Files.createDirectories(out);
-        Path diskDir = (disk != null ? disk : defaultDiskDir()).toAbsolutePath();
-        Files.createDirectories(diskDir);
-        List<String> media = new ArrayList<>(List.of("disk"));
-        if (!tmpfs.equals("none") && Files.isDirectory(Path.of(tmpfs).getParent())) {
-            media.add("tmpfs");
-        }
-        Path json = out.resolve("jmh.json").toAbsolutePath();
-        ChainedOptionsBuilder options = new OptionsBuilder()
+        Path diskDir = diskDir();
+        List<String> media = media();
+        ChainedOptionsBuilder options = jmhOptions(p, diskDir, media)
                 .param("size", (sizes != null ? sizes : p.sizes()).toArray(String[]::new))
                 .param("batch", p.batches().toArray(String[]::new))
-                .param("puts", p.puts().toArray(String[]::new))
-                .param("fs", media.toArray(String[]::new))
-                .forks(forks != null ? forks : p.forks())
-                .warmupIterations(p.warmupIterations())
-                .warmupTime(TimeValue.milliseconds(p.warmupMillis()))
-                .measurementIterations(iterations != null ? iterations : p.measurementIterations())
-                .measurementTime(TimeValue.milliseconds(iterationMillis != null ? iterationMillis : p.measurementMillis()))
-                .jvmArgsAppend("-D" + BenchDirs.DISK_PROPERTY + "=" + diskDir, "-D" + BenchDirs.TMPFS_PROPERTY + "=" + tmpfs)
-                .result(json.toString())
-                .resultFormat(ResultFormatType.JSON);
+                .param("puts", p.puts().toArray(String[]::new));
         params.forEach((name, values) -> options.param(name, values.split(",")));
         if (p.throughputToo()) {
             options.mode(Mode.SampleTime).mode(Mode.Throughput);
@@ -120,15 +120,11 @@ public final class BenchCommand implements Callable<Integer> {
         includes.forEach(options::include);
         if (includes.isEmpty()) {
             options.include(BenchCommand.class.getPackageName() + "\\.");
+            // a user's writer and its floor are measured with --target alone
+            options.exclude(UserWriterCall.class.getSimpleName()).exclude(ReplaceFloor.class.getSimpleName());
         }
         Instant start = Instant.now();
-        Path jmhLog = out.resolve("jmh.log").toAbsolutePath();
-        Collection<RunResult> results;
-        try (PrintStream logFile = new PrintStream(Files.newOutputStream(jmhLog), true, StandardCharsets.UTF_8)) {
-            OutputFormat format = new ProgressOutput(OutputFormatFactory.createFormatInstance(logFile, VerboseMode.NORMAL),
-                    System.err, jmhLog.toString());
-            results = new Runner(options.build(), format).run();
-        }
+        Collection<RunResult> results = runJmh(options, out);
         Duration took = Duration.between(start, Instant.now());
 
         Measurements measured = JmhResults.of(results);
@@ -146,6 +142,57 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("Wrote jmh.json, jmh.log, cost.md, cost-*.svg/.png, report.json, report.html and summary.md to "
                 + out.toAbsolutePath() + " (" + took.toSeconds() + " s).");
         return results.isEmpty() ? 1 : 0;
+    }
+
+    /** The directory on the disk to measure, made if missing. */
+    Path diskDir() throws IOException {
+        return diskDir(defaultDiskDir());
+    }
+
+    /** As {@link #diskDir()}, {@code fallback} where --dir was not given. */
+    Path diskDir(Path fallback) throws IOException {
+        Path dir = (disk != null ? disk : fallback).toAbsolutePath();
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** "disk", and "tmpfs" where this machine has one and it was not turned off. */
+    List<String> media() {
+        List<String> media = new ArrayList<>(List.of("disk"));
+        if (!tmpfs.equals("none") && Files.isDirectory(Path.of(tmpfs).getParent())) {
+            media.add("tmpfs");
+        }
+        return media;
+    }
+
+    /**
+     * The mode's lengths (or the options overriding them), the media and where their directories are.
+     * The forks' system properties go here, with {@code moreProperties}: JMH keeps only the last
+     * jvmArgsAppend, so a second call would drop the directories.
+     */
+    ChainedOptionsBuilder jmhOptions(Profile p, Path diskDir, List<String> media, String... moreProperties) {
+        List<String> properties = new ArrayList<>(List.of("-D" + BenchDirs.DISK_PROPERTY + "=" + diskDir,
+                "-D" + BenchDirs.TMPFS_PROPERTY + "=" + tmpfs));
+        properties.addAll(List.of(moreProperties));
+        return new OptionsBuilder()
+                .param("fs", media.toArray(String[]::new))
+                .forks(forks != null ? forks : p.forks())
+                .warmupIterations(p.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(p.warmupMillis()))
+                .measurementIterations(iterations != null ? iterations : p.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(iterationMillis != null ? iterationMillis : p.measurementMillis()))
+                .jvmArgsAppend(properties.toArray(String[]::new));
+    }
+
+    /** Runs JMH, its results to out/jmh.json and its own output to out/jmh.log, a line per benchmark on stderr. */
+    static Collection<RunResult> runJmh(ChainedOptionsBuilder options, Path out) throws IOException, RunnerException {
+        options.result(out.resolve("jmh.json").toAbsolutePath().toString()).resultFormat(ResultFormatType.JSON);
+        Path jmhLog = out.resolve("jmh.log").toAbsolutePath();
+        try (PrintStream logFile = new PrintStream(Files.newOutputStream(jmhLog), true, StandardCharsets.UTF_8)) {
+            OutputFormat format = new ProgressOutput(OutputFormatFactory.createFormatInstance(logFile, VerboseMode.NORMAL),
+                    System.err, jmhLog.toString());
+            return new Runner(options.build(), format).run();
+        }
     }
 
     private void writeCharts(List<CostTable> tables, List<String> media) throws IOException {

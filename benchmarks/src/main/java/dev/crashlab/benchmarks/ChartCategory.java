@@ -11,7 +11,8 @@ enum ChartCategory {
     SEEDED_BUG("seeded bug (unsafe, for comparison)", new Color(0xc62828)),
     GROUP_COMMIT("group commit, per entry", new Color(0x6a1b9a)),
     FLOOR("floor: the same system calls, no store", new Color(0x757575)),
-    PEER("peer store", new Color(0x2e7d32));
+    PEER("peer store", new Color(0x2e7d32)),
+    MACHINE_FLOOR("floor: bare system calls on this machine", new Color(0x757575));
 
     final String legend;
     final Color colour;
@@ -24,6 +25,7 @@ enum ChartCategory {
     static ChartCategory of(CostRow r) {
         return switch (r.section()) {
             case "floor" -> FLOOR;
+            case "machine floor" -> MACHINE_FLOOR;
             case "peer" -> PEER;
             case "group commit" -> GROUP_COMMIT;
             // Option.describe(): a seeded bug is labelled with the durability it claims.

@@ -43,6 +43,13 @@ final class CostChart {
 
     /** Writes {@code <stem>.svg} and {@code <stem>.png}; returns the SVG's path. */
     public static Path write(List<CostTable> tables, String fs, Path dir, String stem) throws IOException {
+        return write(tables, fs, dir, stem, "What each guarantee costs: put latency on " + fs,
+                r -> !r.section().equals("floor") || r.label().equals("bare syscalls (FILE_AND_DIRECTORY)"));
+    }
+
+    /** As {@link #write(List, String, Path, String)}, titled {@code title}, with the rows {@code shown} lets through. */
+    static Path write(List<CostTable> tables, String fs, Path dir, String stem, String title,
+                      java.util.function.Predicate<CostRow> shown) throws IOException {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         Map<String, ChartCategory> kinds = new HashMap<>();
         int categories = 0;
@@ -51,7 +58,7 @@ final class CostChart {
                 continue;
             }
             for (CostRow r : t.rows()) {
-                if (r.section().equals("floor") && !r.label().equals("bare syscalls (FILE_AND_DIRECTORY)")) {
+                if (!shown.test(r)) {
                     continue;
                 }
                 String label = r.holds().isEmpty() || r.section().equals("peer")
@@ -63,7 +70,7 @@ final class CostChart {
                 data.add(r.mean().value(), r.mean().halfWidth(), Sizes.describe(t.size()), label);
             }
         }
-        JFreeChart chart = chart(fs, data, kinds);
+        JFreeChart chart = chart(title, data, kinds);
         int height = 140 + categories * 22 * Math.max(1, data.getRowCount());
         Path svg = dir.resolve(stem + ".svg");
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
@@ -73,7 +80,7 @@ final class CostChart {
         return svg;
     }
 
-    private static JFreeChart chart(String fs, DefaultStatisticalCategoryDataset data, Map<String, ChartCategory> kinds) {
+    private static JFreeChart chart(String title, DefaultStatisticalCategoryDataset data, Map<String, ChartCategory> kinds) {
         LogAxis latency = new LogAxis("mean latency, µs (log scale)");
         latency.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         // Ticks at powers of ten, printed as plain numbers: "1,000" reads faster than "10^3".
@@ -109,7 +116,7 @@ final class CostChart {
             }
         }
         plot.setFixedLegendItems(legend);
-        JFreeChart chart = new JFreeChart("What each guarantee costs: put latency on " + fs,
+        JFreeChart chart = new JFreeChart(title,
                 new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
         if (data.getRowCount() > 1) {
             chart.addSubtitle(new TextTitle("bars of one label, top to bottom: " + String.join(", ",

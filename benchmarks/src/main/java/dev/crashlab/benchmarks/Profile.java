@@ -15,6 +15,13 @@ record Profile(String name, List<String> sizes, List<String> batches, List<Strin
 
     static final Profile QUICK = new Profile("quick", List.of("4096"), List.of("16"), List.of("1"), 1,
             1, 500, 2, 750, false);
+    /**
+     * A user's writers in quick mode: ten benchmarks at most for three variants (each variant and two
+     * floors, on two media), so there is time for three full-second iterations in the two minutes'
+     * budget; a call's untimed fresh directory and set-up leave fewer calls per second to sample than
+     * a put has, and more samples is a narrower interval.
+     */
+    static final Profile WRITER_QUICK = new Profile("quick", List.of(), List.of(), List.of(), 1, 1, 500, 3, 1000, false);
     static final Profile FULL = new Profile("full", List.of("64", "4096", "1048576"), List.of("16", "64"),
             List.of("1", "3"), 2, 2, 1000, 5, 1000, true);
 }

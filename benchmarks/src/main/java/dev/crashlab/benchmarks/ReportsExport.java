@@ -27,8 +27,12 @@ final class ReportsExport {
 
     /** Writes report.json, report.html and summary.md into {@code dir}. */
     static void write(List<CostTable> tables, Instant startedAt, long durationMillis, Path dir) throws IOException {
-        CampaignResult result = CampaignResult.of(TOOL_VERSION, 0, Budget.unbounded(), startedAt, durationMillis,
-                Counts.zero(), List.of(), rows(tables));
+        write(CampaignResult.of(TOOL_VERSION, 0, Budget.unbounded(), startedAt, durationMillis, Counts.zero(), List.of(),
+                rows(tables)), dir);
+    }
+
+    /** Writes report.json, report.html and summary.md of {@code result} into {@code dir}. */
+    static void write(CampaignResult result, Path dir) throws IOException {
         Reports.render(result, Format.JSON, dir.resolve(Format.JSON.fileName()));
         Reports.render(result, Format.HTML, dir.resolve(Format.HTML.fileName()));
         Reports.render(result, Format.MARKDOWN, dir.resolve(Format.MARKDOWN.fileName()));
@@ -49,7 +53,7 @@ final class ReportsExport {
     }
 
 
-    private static dev.crashlab.reports.Estimate exact(Double x) {
+    static dev.crashlab.reports.Estimate exact(Double x) {
         return x == null ? null : new dev.crashlab.reports.Estimate(x, null);
     }
 }

@@ -3,6 +3,8 @@ package dev.crashlab.scenarios.api;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.crash.Roots;
+import dev.crashlab.faults.trace.IoTrace;
+import dev.crashlab.faults.trace.OpKind;
 import dev.crashlab.reports.Model;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +52,19 @@ public final class CrashCheck {
     }
 
     /**
+     * Runs the set-up, then the writer, once on {@code root} (a fresh directory) with nothing of
+     * crashlab's around them, as a benchmark times the writer.
+     *
+     * @throws TargetFailedException if the writer needs crashlab's instrumentation to run: without it,
+     *                               it fails, installs the instrumentation itself, or leaves files
+     *                               on which the reader does not find what the target declares once
+     *                               the writer returned
+     */
+    public static void runUninstrumented(CrashTarget target, Path root) {
+        Uninstrumented.run(target, root);
+    }
+
+    /**
      * Re-runs only the fault and context a counterexample's token names, and returns the verdict
      * carrying that token again; empty if it no longer reproduces (the target was fixed).
      */
@@ -63,19 +78,28 @@ public final class CrashCheck {
         long start = System.nanoTime();
         Cells cells = new Cells(target);
         List<String> notes = new ArrayList<>();
+        long syncs = -1;
         try (Roots roots = new Roots(target.name())) {
             for (int f = 0; f < target.faults().size(); f++) {
                 if (faults.test(f)) {
-                    check(target, f, roots, contexts, cells, notes);
+                    WriterRun recorded = check(target, f, roots, contexts, cells, notes);
+                    if (f == 0) {
+                        syncs = syncs(recorded.trace());
+                    }
                     roots.clean();
                 }
             }
         }
         return new CrashResult(target.name(), cells.verdicts(), notes, target.exploration().seed(),
-                (System.nanoTime() - start) / 1_000_000, cells.crashPoints());
+                (System.nanoTime() - start) / 1_000_000, cells.crashPoints(), syncs);
     }
 
-    private static void check(CrashTarget target, int fault, Roots roots, Predicate<Model> contexts, Cells cells,
+    /** The operations that wait for the device: the barriers, and the writes a SYNC/DSYNC handle makes durable. */
+    private static long syncs(IoTrace trace) {
+        return trace.ops().stream().filter(op -> op.kind().isSync() || op.kind() == OpKind.WRITE && op.durable()).count();
+    }
+
+    private static WriterRun check(CrashTarget target, int fault, Roots roots, Predicate<Model> contexts, Cells cells,
                               List<String> notes) {
         FaultPlan plan = target.faults().get(fault);
         PausePoint counter = PausePoint.counting();
@@ -98,5 +122,6 @@ public final class CrashCheck {
             RaceJudge.judge(target, fault, counter.attempts(), roots, cells, notes);
         }
         CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells);
+        return recorded;
     }
 }

@@ -19,9 +19,13 @@ import java.util.stream.Collectors;
  * @param seed        the exploration's seed (recorded in sampled crash states' provenance)
  * @param crashPoints crash points explored (the trace's, once per persistence model and fault) and
  *                    the concurrent reader's pause points
+ * @param syncs       what one call of the writer asks the device to wait for, counted in the fault-free
+ *                    run's recorded trace: each fsync, fdatasync and directory fsync, and each write
+ *                    through a SYNC/DSYNC handle (durable as it returns); -1 when the check did not
+ *                    record the fault-free run (a replay of another fault)
  */
 public record CrashResult(String target, List<Verdict> verdicts, List<String> notes, long seed, long durationMillis,
-                          long crashPoints) {
+                          long crashPoints, long syncs) {
 
     public CrashResult {
         verdicts = List.copyOf(verdicts);

@@ -65,6 +65,36 @@ public final class ProviderLoader implements AutoCloseable {
     }
 
     public CrashTarget target(String className) {
+        CrashTargetProvider provider = provider(className);
+        CrashTarget target = described(className, provider::target, ".target()");
+        if (target == null) {
+            throw new IllegalArgumentException(className + ".target() returned null");
+        }
+        return target;
+    }
+
+    /**
+     * The provider's {@link CrashTargetProvider#variants()}, as {@code crashlab bench --target} prices
+     * them: at least one, none null, no two of one name (the table's rows are named by them).
+     */
+    public List<CrashTarget> variants(String className) {
+        CrashTargetProvider provider = provider(className);
+        List<CrashTarget> variants = described(className, provider::variants, ".variants()");
+        if (variants == null || variants.isEmpty() || variants.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException(className + ".variants() returned " + (variants == null ? "null"
+                    : variants.isEmpty() ? "no variant" : "a null variant") + "; return one target per durability option");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (CrashTarget v : variants) {
+            if (!names.add(v.name())) {
+                throw new TargetFailedException("its variants are told apart by name, and two are named '" + v.name()
+                        + "': give each durability option a name of its own, e.g. CrashTarget.builder(\"log/fsync-per-record\")", null);
+            }
+        }
+        return List.copyOf(variants);
+    }
+
+    private CrashTargetProvider provider(String className) {
         Class<?> type = load(className);
         if (!CrashTargetProvider.class.isAssignableFrom(type)) {
             throw new IllegalArgumentException(className + " does not implement " + CrashTargetProvider.class.getName());
@@ -72,10 +102,9 @@ public final class ProviderLoader implements AutoCloseable {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
             throw new IllegalArgumentException(className + " must be a public, non-abstract class");
         }
-        CrashTargetProvider provider;
         try {
             Constructor<?> make = type.getConstructor();
-            provider = (CrashTargetProvider) make.newInstance();
+            return (CrashTargetProvider) make.newInstance();
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(className + " has no public no-argument constructor");
         } catch (InvocationTargetException e) {
@@ -84,19 +113,17 @@ public final class ProviderLoader implements AutoCloseable {
             throw new IllegalArgumentException("cannot instantiate " + className + ": " + e
                     + "; is everything it needs on the class path?");
         }
-        CrashTarget target;
+    }
+
+    /** What the provider describes; a builder's refusal there is the target's fault, not the command line's. */
+    private static <T> T described(String className, java.util.function.Supplier<T> describe, String method) {
         try {
-            target = provider.target();
+            return describe.get();
         } catch (IllegalArgumentException e) {
-            // the builder refused the description: the user's target is wrong, not the command line
             throw new TargetFailedException("its target was refused: " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
-            throw new TargetFailedException("its target() failed: " + e, e);
+            throw new TargetFailedException("its " + method.substring(1) + " failed: " + e, e);
         }
-        if (target == null) {
-            throw new IllegalArgumentException(className + ".target() returned null");
-        }
-        return target;
     }
 
     private Class<?> load(String className) {

@@ -23,6 +23,13 @@ import java.util.List;
  */
 public final class Run {
 
+    /**
+     * The count of runs begun inside {@link #counted}'s task: set on its thread for the task's
+     * length, and inherited by the threads it starts then, so that neither a run of another thread
+     * (a parallel test) nor one of a thread started earlier is counted against it.
+     */
+    private static final InheritableThreadLocal<java.util.concurrent.atomic.AtomicLong> COUNTING = new InheritableThreadLocal<>();
+
     private final Scope scope;
     private FaultPlan plan = FaultPlan.none();
     private boolean onlyRunThreads;
@@ -108,7 +115,27 @@ public final class Run {
         }
     }
 
+    /**
+     * Runs {@code task} here, with no recording of its own, and says how many runs it began, on this
+     * thread or the threads it started: code timed without instrumentation must begin none.
+     */
+    public static long counted(Task task) throws Exception {
+        java.util.concurrent.atomic.AtomicLong begun = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong outer = COUNTING.get();
+        COUNTING.set(begun);
+        try {
+            task.run();
+        } finally {
+            COUNTING.set(outer);
+        }
+        return begun.get();
+    }
+
     public RunResult go(Task workload) {
+        java.util.concurrent.atomic.AtomicLong counting = COUNTING.get();
+        if (counting != null) {
+            counting.incrementAndGet();
+        }
         Agent.install();
         Snapshot before = Snapshot.of(scope.root());
         ActiveRun run = ActiveRun.of(scope, plan, onlyRunThreads, notMine);
