@@ -112,7 +112,9 @@ final class EntryPoints {
 
     private void instrumentJdk(Instrumentation inst, Class<?> dispatch) {
         ElementMatcher.Junction<MethodDescription> java = not(isNative()).and(not(isAbstract())).and(not(isBridge()));
-        ElementMatcher.Junction<MethodDescription> writes = java.and(named("write").or(named("writeBytes")));
+        // writeChars(String) too: on 17 it reaches the file through a native method advice cannot see
+        ElementMatcher.Junction<MethodDescription> writes = java.and(named("write").or(named("writeBytes"))
+                .or(named("writeChars").and(takesArguments(String.class))));
         // Retransform only the advised classes already loaded: scanning every loaded class costs seconds.
         // The transformer stays installed for classes loaded later (Jimfs); a class is ignored by its
         // name first, which needs no parsing, where isSynthetic alone parsed every class loaded after
