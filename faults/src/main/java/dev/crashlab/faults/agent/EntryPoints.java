@@ -75,6 +75,11 @@ final class EntryPoints {
                 + (notRewritten.isEmpty() ? "" : " (could not rewrite: " + notRewritten + ")") : "advised");
     }
 
+    /** Every class that carries advice: the equivalence test calls each of their methods with and without a run. */
+    static List<String> advisedClasses() {
+        return List.of(ADVISED);
+    }
+
     private static final String[] ADVISED = {"sun.nio.ch.FileChannelImpl", "com.google.common.jimfs.JimfsFileChannel",
         "sun.nio.fs.UnixFileSystemProvider", "sun.nio.fs.AbstractFileSystemProvider",
         "com.google.common.jimfs.JimfsFileSystemProvider", "java.io.FileOutputStream", "java.io.RandomAccessFile",
