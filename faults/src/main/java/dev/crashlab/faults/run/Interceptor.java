@@ -24,8 +24,16 @@ final class Interceptor implements IoDispatch.Hook {
         return run;
     }
 
+    /**
+     * The token for an intercepted call, or null to let it pass; a failure of crashlab's own while
+     * deciding lets it pass too (see {@link OwnFailures}).
+     */
     @Override
     public IoDispatch.Token enter(String method, Object self, Object[] args) throws Throwable {
+        return checked(() -> decode(method, self, args));
+    }
+
+    private IoDispatch.Token decode(String method, Object self, Object[] args) throws Throwable {
         if (self instanceof ByteArrayOutputStream && (!watchesMemory || !run.threads().onRunThread())) {
             return null;
         }
@@ -47,6 +55,26 @@ final class Interceptor implements IoDispatch.Hook {
 
     @Override
     public IoDispatch.Token enterConstructor(String type, Object[] args) throws Throwable {
+        return checked(() -> construct(type, args));
+    }
+
+    private IoDispatch.Token checked(Decision decision) throws Throwable {
+        try {
+            return run.own().checked(decision.make());
+        } catch (Throwable t) {
+            if (OwnFailures.isOutcome(t)) {
+                throw t;
+            }
+            run.own().add(t);
+            return null;
+        }
+    }
+
+    private interface Decision {
+        IoDispatch.Token make() throws Throwable;
+    }
+
+    private IoDispatch.Token construct(String type, Object[] args) throws Throwable {
         if (!run.threads().admits()) {
             return null;
         }
