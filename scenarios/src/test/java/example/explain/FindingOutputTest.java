@@ -35,6 +35,15 @@ public class FindingOutputTest {
         matches("paused-reader-finding.txt", result.verdict(Guarantee.G1, Model.CONCURRENT_READER).describe());
     }
 
+    @Test
+    void aReaderLockedOutByTheWriter() throws IOException {
+        java.util.concurrent.locks.Lock engine = new java.util.concurrent.locks.ReentrantLock();
+        CrashResult result = CrashCheck.run(VulnerabilityTest.config("engine-locked",
+                        dir -> GoldenWriters.underEngineLock(dir, "v2", engine))
+                .reader(dir -> GoldenWriters.readUnlessLocked(dir, engine), "v1", "v2").build());
+        matches("reader-locked-out-finding.txt", result.verdict(Guarantee.G1, Model.CONCURRENT_READER).describe());
+    }
+
     public static void matches(String golden, String actual) throws IOException {
         if (Boolean.getBoolean("crashlab.golden.update")) {
             Path file = Path.of("src/test/resources/golden", golden);

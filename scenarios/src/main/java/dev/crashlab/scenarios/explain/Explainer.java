@@ -31,6 +31,8 @@ import java.util.TreeSet;
  * A state that lost nothing (a process crash) and a reader's pause point are explained by the
  * window they fall in: between an unlink, truncate or recreate of a name and the operation that
  * completes its new contents is a non-atomic replace; anything else is a visible intermediate state.
+ * A reader that fails beside the paused writer but reads the same files correctly apart from it was
+ * locked out by the writer (its lock, its in-process state), whatever the window.
  */
 public final class Explainer {
 
@@ -109,8 +111,33 @@ public final class Explainer {
      * fix is judged.
      */
     public static Optional<Vulnerability> pausedReader(IoTrace trace, int pausePoint, Judge judge) {
-        return new Explainer(trace).window(pausePoint)
-                .map(c -> c.judged(trace, new ProcessCrash(), Exploration.defaults(), judge));
+        Explainer e = new Explainer(trace);
+        List<CrashState> there = new CrashStates(trace).atCrashPoint(new ProcessCrash(), Exploration.defaults(), pausePoint);
+        if (!there.isEmpty() && judge.holds(there.get(0), java.util.function.IntUnaryOperator.identity())) {
+            return Optional.of(e.lockedOut(pausePoint));
+        }
+        return e.window(pausePoint).map(c -> c.judged(trace, new ProcessCrash(), Exploration.defaults(), judge));
+    }
+
+    /**
+     * The files at the pause point, read apart from the live writer, are allowed: what failed the
+     * reader beside it was the writer's lock or in-process state, and no change to the files fixes that.
+     */
+    private Vulnerability lockedOut(int pausePoint) {
+        List<IoOp> stake = new ArrayList<>();
+        if (pausePoint > 0) {
+            stake.add(op(pausePoint - 1));
+        }
+        if (pausePoint < trace.size()) {
+            stake.add(op(pausePoint));
+        }
+        String site = stake.isEmpty() ? null : stake.get(0).site();
+        return new Vulnerability(VulnerabilityClass.READER_LOCKED_OUT, stake(stake), site, new Fix(
+                "share access with the writer: the same files read apart from the paused writer give an allowed value,"
+                        + " so the reader was stopped by the writer's lock or in-process state, not by what is on"
+                        + " disk; have the reader wait for the writer's lock (with no timeout shorter than a write),"
+                        + " or open the files in a mode the writer's lock admits (shared, read-only)",
+                Fix.Outcome.NOT_VERIFIED, ""));
     }
 
     // ---- crash states that lost operations
