@@ -44,6 +44,22 @@ public class FindingOutputTest {
         matches("reader-locked-out-finding.txt", result.verdict(Guarantee.G1, Model.CONCURRENT_READER).describe());
     }
 
+    @Test
+    void aRaceOfWritersSharingATempName() throws IOException {
+        CrashResult result = CrashCheck.run(VulnerabilityTest.config("shared-temp",
+                        dir -> GoldenWriters.saveThrough(dir, "v2", "config.tmp"))
+                .rival(dir -> GoldenWriters.saveThrough(dir, "v333", "config.tmp"), "v333").build());
+        matches("race-shared-temp-finding.txt", result.verdict(Guarantee.G1, Model.RACE).describe());
+    }
+
+    @Test
+    void aRaceLostToAPublishThatIsNotExclusive() throws IOException {
+        CrashResult result = CrashCheck.run(VulnerabilityTest.config("replacing-publish",
+                        dir -> GoldenWriters.saveThrough(dir, "v2", "config.mine.tmp"))
+                .rival(dir -> GoldenWriters.saveThrough(dir, "v3", "config.theirs.tmp"), "v3").claims(Guarantee.G4).build());
+        matches("race-publish-not-exclusive-finding.txt", result.verdict(Guarantee.G4, Model.RACE).describe());
+    }
+
     public static void matches(String golden, String actual) throws IOException {
         if (Boolean.getBoolean("crashlab.golden.update")) {
             Path file = Path.of("src/test/resources/golden", golden);

@@ -70,4 +70,10 @@ final class GoldenWriters {
             engine.unlock();
         }
     }
+
+    /** Written through a temp file of the name given, then renamed into place. */
+    static void saveThrough(Path dir, String value, String temp) throws IOException {
+        write(dir.resolve(temp), value, true);
+        Files.move(dir.resolve(temp), dir.resolve("config"), StandardCopyOption.ATOMIC_MOVE);
+    }
 }
