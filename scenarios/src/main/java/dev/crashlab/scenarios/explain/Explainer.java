@@ -120,12 +120,19 @@ public final class Explainer {
      * fix is judged.
      */
     public static Optional<Vulnerability> pausedReader(IoTrace trace, int pausePoint, Judge judge) {
-        Explainer e = new Explainer(trace);
+        return new Explainer(trace).window(pausePoint)
+                .map(c -> c.judged(trace, new ProcessCrash(), Exploration.defaults(), judge));
+    }
+
+    /**
+     * A reader that failed beside the writer paused after {@code pausePoint} operations, if
+     * {@code judge} (the same check the live reading failed) holds on the files at that point read
+     * apart from the writer: locked out by the writer's lock or in-process state; else empty.
+     */
+    public static Optional<Vulnerability> lockedOut(IoTrace trace, int pausePoint, Judge judge) {
         List<CrashState> there = new CrashStates(trace).atCrashPoint(new ProcessCrash(), Exploration.defaults(), pausePoint);
-        if (!there.isEmpty() && judge.holds(there.get(0), java.util.function.IntUnaryOperator.identity())) {
-            return Optional.of(e.lockedOut(pausePoint));
-        }
-        return e.window(pausePoint).map(c -> c.judged(trace, new ProcessCrash(), Exploration.defaults(), judge));
+        return there.isEmpty() || !judge.holds(there.get(0), java.util.function.IntUnaryOperator.identity())
+                ? Optional.empty() : Optional.of(new Explainer(trace).lockedOut(pausePoint));
     }
 
     /**
