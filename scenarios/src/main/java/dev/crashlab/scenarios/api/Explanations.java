@@ -57,7 +57,7 @@ final class Explanations {
     private static boolean reads(CrashTarget target, Materializer disk, CrashState state,
                                  CrashTarget.Acknowledged acknowledged) {
         try (Materialized m = disk.materialize(state)) {
-            return target.expectation().admits(Reading.afterRecovery(target, m.root()), acknowledged);
+            return target.expectation().admits(Reading.afterRecovery(target, m.root(), CrashTarget.Where.CRASH_STATE), acknowledged);
         }
     }
 }

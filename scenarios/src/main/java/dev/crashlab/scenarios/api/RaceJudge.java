@@ -137,7 +137,7 @@ final class RaceJudge {
             });
             r.pause = w.pause();
             r.run = w.run();
-            r.found = Reading.afterRecovery(pair, root);
+            r.found = Reading.afterRecovery(pair, root, CrashTarget.Where.LIVE);
             return r;
         }
     }

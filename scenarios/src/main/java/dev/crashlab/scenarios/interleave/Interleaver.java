@@ -33,8 +33,11 @@ public final class Interleaver {
      * Runs {@code actor} on its own thread, pauses it at {@code pauseAt} (a name from {@link #steps}),
      * runs {@code racer} on another thread, and resumes the actor once the racer has finished or can
      * make no progress before the actor does ({@link #waitsFor}); then waits for both. An exception on either side is rethrown, naming the side.
+     *
+     * @return whether the racer was still waiting when the actor was resumed (it then saw what the
+     *         actor did next), rather than finished
      */
-    public static void race(Consumer<PausePoints> actor, String pauseAt, Runnable racer) {
+    public static boolean race(Consumer<PausePoints> actor, String pauseAt, Runnable racer) {
         Semaphore paused = new Semaphore(0);
         Semaphore resume = new Semaphore(0);
         List<String> seen = new ArrayList<>();
@@ -54,12 +57,13 @@ public final class Interleaver {
         }
         Side racerSide = new Side("racer", racer, null);
         racerSide.start();
-        racerSide.awaitFinishedOrBlockedBy(actorSide.thread);
+        boolean waited = racerSide.awaitFinishedOrBlockedBy(actorSide.thread);
         resume.release();
         actorSide.join();
         racerSide.join();
         actorSide.rethrow();
         racerSide.rethrow();
+        return waited;
     }
 
     /**
@@ -155,13 +159,18 @@ public final class Interleaver {
             return finished;
         }
 
-        /** Spins (yielding) until this side has ended or can make no progress before the paused actor does. */
-        void awaitFinishedOrBlockedBy(Thread actor) {
+        /**
+         * Spins (yielding) until this side has ended (false) or can make no progress before the
+         * paused actor does (true).
+         */
+        boolean awaitFinishedOrBlockedBy(Thread actor) {
             while (true) {
                 Thread.State s = thread.getState();
-                if (s == Thread.State.TERMINATED || s != Thread.State.RUNNABLE && s != Thread.State.NEW
-                        && waitsFor(thread, actor)) {
-                    return;
+                if (s == Thread.State.TERMINATED) {
+                    return false;
+                }
+                if (s != Thread.State.RUNNABLE && s != Thread.State.NEW && waitsFor(thread, actor)) {
+                    return true;
                 }
                 Thread.onSpinWait();
             }
