@@ -170,7 +170,8 @@ public final class Interleaver {
                     return false;
                 }
                 if (s != Thread.State.RUNNABLE && s != Thread.State.NEW && waitsFor(thread, actor)) {
-                    return true;
+                    // a thread whose body is done can still wait on its way out (Thread.exit): it did not wait
+                    return !finished;
                 }
                 Thread.onSpinWait();
             }
