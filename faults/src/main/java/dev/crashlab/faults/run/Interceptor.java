@@ -30,7 +30,11 @@ final class Interceptor implements IoDispatch.Hook {
      */
     @Override
     public IoDispatch.Token enter(String method, Object self, Object[] args) throws Throwable {
-        return checked(() -> decode(method, self, args));
+        try {
+            return run.own().checked(decode(method, self, args));
+        } catch (Throwable t) {
+            return ownFailure(t);
+        }
     }
 
     private IoDispatch.Token decode(String method, Object self, Object[] args) throws Throwable {
@@ -55,23 +59,20 @@ final class Interceptor implements IoDispatch.Hook {
 
     @Override
     public IoDispatch.Token enterConstructor(String type, Object[] args) throws Throwable {
-        return checked(() -> construct(type, args));
-    }
-
-    private IoDispatch.Token checked(Decision decision) throws Throwable {
         try {
-            return run.own().checked(decision.make());
+            return run.own().checked(construct(type, args));
         } catch (Throwable t) {
-            if (OwnFailures.isOutcome(t)) {
-                throw t;
-            }
-            run.own().add(t);
-            return null;
+            return ownFailure(t);
         }
     }
 
-    private interface Decision {
-        IoDispatch.Token make() throws Throwable;
+    /** The call's I/O outcome goes to the target; crashlab's own failure is kept, and the call passes untouched. */
+    private IoDispatch.Token ownFailure(Throwable t) throws Throwable {
+        if (OwnFailures.isOutcome(t)) {
+            throw t;
+        }
+        run.own().add(t);
+        return null;
     }
 
     private IoDispatch.Token construct(String type, Object[] args) throws Throwable {
