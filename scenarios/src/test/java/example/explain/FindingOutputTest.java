@@ -35,6 +35,31 @@ public class FindingOutputTest {
         matches("paused-reader-finding.txt", result.verdict(Guarantee.G1, Model.CONCURRENT_READER).describe());
     }
 
+    @Test
+    void aReaderLockedOutByTheWriter() throws IOException {
+        java.util.concurrent.locks.Lock engine = new java.util.concurrent.locks.ReentrantLock();
+        CrashResult result = CrashCheck.run(VulnerabilityTest.config("engine-locked",
+                        dir -> GoldenWriters.underEngineLock(dir, "v2", engine))
+                .reader(dir -> GoldenWriters.readUnlessLocked(dir, engine), "v1", "v2").build());
+        matches("reader-locked-out-finding.txt", result.verdict(Guarantee.G1, Model.CONCURRENT_READER).describe());
+    }
+
+    @Test
+    void aRaceOfWritersSharingATempName() throws IOException {
+        CrashResult result = CrashCheck.run(VulnerabilityTest.config("shared-temp",
+                        dir -> GoldenWriters.saveThrough(dir, "v2", "config.tmp"))
+                .rival(dir -> GoldenWriters.saveThrough(dir, "v333", "config.tmp"), "v333").build());
+        matches("race-shared-temp-finding.txt", result.verdict(Guarantee.G1, Model.RACE).describe());
+    }
+
+    @Test
+    void aRaceLostToAPublishThatIsNotExclusive() throws IOException {
+        CrashResult result = CrashCheck.run(VulnerabilityTest.config("replacing-publish",
+                        dir -> GoldenWriters.saveThrough(dir, "v2", "config.mine.tmp"))
+                .rival(dir -> GoldenWriters.saveThrough(dir, "v3", "config.theirs.tmp"), "v3").claims(Guarantee.G4).build());
+        matches("race-publish-not-exclusive-finding.txt", result.verdict(Guarantee.G4, Model.RACE).describe());
+    }
+
     public static void matches(String golden, String actual) throws IOException {
         if (Boolean.getBoolean("crashlab.golden.update")) {
             Path file = Path.of("src/test/resources/golden", golden);

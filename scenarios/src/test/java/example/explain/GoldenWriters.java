@@ -46,4 +46,34 @@ final class GoldenWriters {
         Files.move(dir.resolve("config.tmp"), dir.resolve("config"), StandardCopyOption.ATOMIC_MOVE);
         fsyncDirectory(dir);
     }
+
+    /** A correct writer that holds its engine's in-process lock while it publishes, as an embedded database does. */
+    static void underEngineLock(Path dir, String value, java.util.concurrent.locks.Lock engine) throws IOException {
+        engine.lock();
+        try {
+            write(dir.resolve("config.tmp"), value, true);
+            Files.move(dir.resolve("config.tmp"), dir.resolve("config"), StandardCopyOption.ATOMIC_MOVE);
+            fsyncDirectory(dir);
+        } finally {
+            engine.unlock();
+        }
+    }
+
+    /** A reader that refuses to wait: the engine is busy, so it fails, as "database is locked" does. */
+    static String readUnlessLocked(Path dir, java.util.concurrent.locks.Lock engine) throws IOException {
+        if (!engine.tryLock()) {
+            throw new IOException("the engine is locked by another user");
+        }
+        try {
+            return Writers.read(dir, "config");
+        } finally {
+            engine.unlock();
+        }
+    }
+
+    /** Written through a temp file of the name given, then renamed into place. */
+    static void saveThrough(Path dir, String value, String temp) throws IOException {
+        write(dir.resolve(temp), value, true);
+        Files.move(dir.resolve(temp), dir.resolve("config"), StandardCopyOption.ATOMIC_MOVE);
+    }
 }

@@ -110,4 +110,23 @@ final class Writers {
     static String readTwoFiles(Path dir) throws IOException {
         return read(dir, "left") + "|" + read(dir, "right");
     }
+
+    /**
+     * A database's update: the log kept open and appended to, the data file overwritten in place in
+     * two writes between its records, never synced; the log's commit record is synced.
+     */
+    static void inPlaceBesideALog(Path dir, String value) throws IOException {
+        try (FileChannel log = FileChannel.open(dir.resolve("wal"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            log.write(ByteBuffer.wrap(utf8("begin " + value + "\n")));
+            log.force(true);
+            try (FileChannel data = FileChannel.open(dir.resolve("config"), StandardOpenOption.WRITE)) {
+                int half = value.length() / 2;
+                data.write(ByteBuffer.wrap(utf8(value.substring(0, half))), 0);
+                data.write(ByteBuffer.wrap(utf8(value.substring(half))), half);
+            }
+            log.write(ByteBuffer.wrap(utf8("commit\n")));
+            log.force(true);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashlab.reports.Status;
+import dev.crashlab.reports.VulnerabilityClass;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
@@ -62,6 +63,8 @@ class RivalWritersTest {
         Verdict race = result.verdict(Guarantee.G1, Model.RACE);
         assertEquals(Status.VIOLATED, race.status(), result.describe());
         assertTrue(race.describe().contains("while the rival wrote"), race.describe());
+        assertEquals(VulnerabilityClass.SHARED_TEMP_NAME, race.vulnerability().kind(), race.describe());
+        assertTrue(race.vulnerability().fix().suggestion().contains("every writer uses settings.tmp"), race.describe());
         assertTrue(CrashCheck.replay(settings("fixed-temp", "settings.tmp", "settings.tmp").build(),
                 race.counterexample().seed()).isPresent(), "its token replays");
         assertTrue(dev.crashlab.scenarios.junit.CrashTests.of(settings("fixed-temp", "settings.tmp", "settings.tmp")
@@ -118,5 +121,7 @@ class RivalWritersTest {
         Verdict g4 = result.verdict(Guarantee.G4, Model.RACE);
         assertEquals(Status.VIOLATED, g4.status(), result.describe());
         assertTrue(g4.describe().contains("both acknowledged, one value lost"), g4.describe());
+        assertEquals(VulnerabilityClass.PUBLISH_NOT_EXCLUSIVE, g4.vulnerability().kind(), g4.describe());
+        assertTrue(g4.vulnerability().fix().suggestion().startsWith("publish settings exclusively"), g4.describe());
     }
 }

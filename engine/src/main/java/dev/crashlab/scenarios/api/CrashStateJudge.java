@@ -40,7 +40,7 @@ final class CrashStateJudge {
             states.explore(model, target.exploration(), state -> {
                 Scenario s = new Scenario(target, fault, context, ordinal[0]++, run.trace());
                 try (Materialized m = disk.materialize(state)) {
-                    Reading saw = Reading.afterRecovery(target, m.root());
+                    Reading saw = Reading.afterRecovery(target, m.root(), CrashTarget.Where.CRASH_STATE);
                     CrashTarget.Acknowledged nothing = CrashTarget.Acknowledged.NOTHING;
                     cells.judge(fault, Guarantee.G2, context, expected.admits(saw, nothing),
                             () -> Counterexamples.crash(s, state, saw, expected, nothing),

@@ -51,6 +51,52 @@ public final class CrashTarget {
         boolean allows(T found, Acknowledged acknowledged) throws Exception;
     }
 
+    /** Where the reader, oracle or recovery that crashlab is calling reads: see {@link #where()}. */
+    public enum Where {
+        /** Once, after the set-up, before any writer ran. */
+        SET_UP,
+        /**
+         * Beside the live writer, in this JVM: paused at a pause point, or once it (and any rival)
+         * finished. Its in-process state (an engine, its locks, its threads) is the writer's: a reader
+         * that shut it down would shut down the paused writer's.
+         */
+        LIVE,
+        /** A copy of a crash state, as a restarted process finds it: nothing else uses it. */
+        CRASH_STATE
+    }
+
+    private static final ThreadLocal<Where> WHERE = new ThreadLocal<>();
+
+    /**
+     * Where the reader, oracle (the place the value it judges was read) or recovery is called, on
+     * the thread crashlab calls it on.
+     *
+     * @throws IllegalStateException anywhere else
+     */
+    public static Where where() {
+        Where w = WHERE.get();
+        if (w == null) {
+            throw new IllegalStateException("CrashTarget.where() answers only inside a target's reader, oracle or"
+                    + " recovery, while crashlab calls them");
+        }
+        return w;
+    }
+
+    /** Calls {@code call} with {@link #where()} answering {@code place}. */
+    static <T> T at(Where place, java.util.concurrent.Callable<T> call) throws Exception {
+        Where outer = WHERE.get();
+        WHERE.set(place);
+        try {
+            return call.call();
+        } finally {
+            if (outer == null) {
+                WHERE.remove();
+            } else {
+                WHERE.set(outer);
+            }
+        }
+    }
+
     /**
      * What the target had acknowledged where the reader looked (a crash point, a pause point): the
      * labels its writer passed to {@link #ack} before it, and whether the writer had returned.
@@ -117,6 +163,7 @@ public final class CrashTarget {
     private final List<Rival> rivals;
     private final Action recovery;
     private final boolean recovers;
+    private final boolean readersWait;
 
     private CrashTarget(Builder b) {
         this.name = b.name;
@@ -138,6 +185,7 @@ public final class CrashTarget {
         this.rivals = List.copyOf(b.rivals);
         this.recovery = b.recovery;
         this.recovers = b.recovers;
+        this.readersWait = b.readersWait;
         if (claims.contains(Guarantee.G4) && rivals.isEmpty()) {
             throw new IllegalArgumentException("G4 (write-once) is judged against a second writer: add .rival(writer, value)");
         }
@@ -167,6 +215,7 @@ public final class CrashTarget {
         this.rivals = List.of(all.get(racing));
         this.recovery = t.recovery;
         this.recovers = t.recovers;
+        this.readersWait = t.readersWait;
     }
 
     /**
@@ -216,6 +265,8 @@ public final class CrashTarget {
     public Action recovery() { return recovery; }
     /** Whether a recovery was declared: only then does a reader paused inside the writer run it on the live files. */
     public boolean recovers() { return recovers; }
+    /** Whether its readers wait for the writer by design ({@link Builder#readersWaitForWriter}). */
+    public boolean readersWaitForWriter() { return readersWait; }
     /** Other writers racing the writer on the same files, in the order declared; empty if none. */
     public List<Rival> rivals() { return rivals; }
 
@@ -242,6 +293,7 @@ public final class CrashTarget {
         private final List<Rival> rivals = new ArrayList<>();
         private Action recovery = root -> { };
         private boolean recovers;
+        private boolean readersWait;
 
         private Builder(String name) {
             if (name == null || name.isBlank() || name.contains(":")) {
@@ -353,6 +405,17 @@ public final class CrashTarget {
         public Builder recovery(Action a) {
             this.recovery = Objects.requireNonNull(a);
             this.recovers = true;
+            return this;
+        }
+
+        /**
+         * Its readers wait for the writer by design (they take the writer's lock, as a database's
+         * readers do). A reader that waits while the writer is paused lets it go on, so that pause
+         * point judges what it read afterwards; without this declaration, the result's notes say at
+         * how many pause points the reader waited.
+         */
+        public Builder readersWaitForWriter() {
+            this.readersWait = true;
             return this;
         }
 

@@ -114,7 +114,7 @@ abstract class Expectation {
                 return false;
             }
             try {
-                return oracle.allows((T) found.value(), acknowledged);
+                return CrashTarget.at(found.where(), () -> oracle.allows((T) found.value(), acknowledged));
             } catch (Exception e) {
                 // an oracle that throws (or is handed a value it does not take) has not allowed the finding
                 return false;

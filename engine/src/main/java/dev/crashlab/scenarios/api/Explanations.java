@@ -38,11 +38,17 @@ final class Explanations {
         }
     }
 
-    /** G1: a paused writer shows the reader its process-crash state at the pause; once returned, only the new value. */
+    /**
+     * G1: a paused writer shows the reader its process-crash state at the pause; once returned, only
+     * the new value. The reader that failed is judged by the same expectation on a copy of that state:
+     * if it holds there, the writer locked the reader out.
+     */
     static Vulnerability paused(CrashTarget target, WriterRun run, IoTrace trace, int point, Roots roots) {
         try (Materializer disk = Materializer.onDisk(roots.fresh())) {
-            return Explainer.pausedReader(trace, point, (state, position) -> reads(target, disk, state,
-                    run.acknowledgedAt(state.provenance().crashPoint(), position))).orElse(null);
+            Explainer.Judge judge = (state, position) -> reads(target, disk, state,
+                    run.acknowledgedAt(state.provenance().crashPoint(), position));
+            return Explainer.lockedOut(trace, point, judge).or(() -> Explainer.pausedReader(trace, point, judge))
+                    .orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +57,7 @@ final class Explanations {
     private static boolean reads(CrashTarget target, Materializer disk, CrashState state,
                                  CrashTarget.Acknowledged acknowledged) {
         try (Materialized m = disk.materialize(state)) {
-            return target.expectation().admits(Reading.afterRecovery(target, m.root()), acknowledged);
+            return target.expectation().admits(Reading.afterRecovery(target, m.root(), CrashTarget.Where.CRASH_STATE), acknowledged);
         }
     }
 }

@@ -35,6 +35,8 @@ final class PausedReaderJudge {
         Expectation expected = target.expectation();
         cells.declare(fault, Guarantee.G1, Model.CONCURRENT_READER);
         boolean brokenWriterNoted = false;
+        int waited = 0;
+        int judged = 0;
         for (int p = 0; p < attempts; p++) {
             PausedRun paused = PausedRun.at(target, roots.fresh(), plan, p);
             if (!paused.pause.fired()) {
@@ -43,6 +45,8 @@ final class PausedReaderJudge {
                 break;
             }
             int at = paused.pause.recordedAtPause();
+            judged++;
+            waited += paused.waited ? 1 : 0;
             Scenario s = new Scenario(target, fault, Model.CONCURRENT_READER, p, paused.run.trace());
             CrashTarget.Acknowledged promised = recorded.acknowledgedAt(at).beforeReturn();
             cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(paused.saw, promised),
@@ -63,8 +67,13 @@ final class PausedReaderJudge {
                 }
             }
         }
+        if (waited > 0 && !target.readersWaitForWriter()) {
+            notes.add(target.name() + " under " + plan + ": the reader waited for the paused writer at " + waited + " of "
+                    + judged + " pause points, so those points judged what it read once the writer went on; if its"
+                    + " readers wait for the writer by design, declare .readersWaitForWriter()");
+        }
         if (recorded.returned()) {
-            Reading saw = Reading.afterRecovery(target, recorded.root());
+            Reading saw = Reading.afterRecovery(target, recorded.root(), CrashTarget.Where.LIVE);
             Scenario s = new Scenario(target, fault, Model.CONCURRENT_READER, attempts, recorded.trace());
             CrashTarget.Acknowledged all = recorded.acknowledgedAt(recorded.trace().size());
             cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(saw, all),
@@ -80,21 +89,24 @@ final class PausedReaderJudge {
         /** With a recovery: the files it found at the pause, and what the reader found once the writer finished. */
         RecoveryReplay recovered;
         Reading end;
+        /** Whether the reader waited for the paused writer, which then went on: it read a later state. */
+        boolean waited;
 
         static PausedRun at(CrashTarget target, Path root, FaultPlan plan, int attempt) {
             PausedRun r = new PausedRun();
             PausedWriter w = PausedWriter.at(target, root, plan, attempt, () -> {
                 if (target.recovers()) {
                     r.recovered = RecoveryReplay.keep(root);
-                    r.saw = Reading.afterRecovery(target, root);
+                    r.saw = Reading.afterRecovery(target, root, CrashTarget.Where.LIVE);
                 } else {
-                    r.saw = Reading.of(target, root);
+                    r.saw = Reading.of(target, root, CrashTarget.Where.LIVE);
                 }
             });
             r.pause = w.pause();
             r.run = w.run();
+            r.waited = w.otherWaited();
             if (target.recovers()) {
-                r.end = Reading.afterRecovery(target, root);
+                r.end = Reading.afterRecovery(target, root, CrashTarget.Where.LIVE);
             }
             return r;
         }

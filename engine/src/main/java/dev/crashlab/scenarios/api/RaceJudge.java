@@ -3,6 +3,7 @@ package dev.crashlab.scenarios.api;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.faults.crash.Roots;
+import dev.crashlab.scenarios.explain.Explainer;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;
@@ -75,6 +76,7 @@ final class RaceJudge {
         FaultPlan plan = pair.faults().get(fault);
         CrashTarget.Rival racing = pair.rivals().get(0);
         List<Object> whole = Arrays.asList(pair.before(), pair.after(), racing.value());
+        dev.crashlab.faults.trace.IoTrace[] previous = {null};
         for (int p = 0; p < attempts; p++) {
             Raced r = Raced.at(pair, racing, roots.fresh(), plan, p);
             if (!r.pause.fired()) {
@@ -86,8 +88,13 @@ final class RaceJudge {
             Scenario s = new Scenario(pair, fault, Model.RACE, firstOrdinal + p, r.run.trace());
             String story = (outcome(who.name(who.paused()), mine ? null : r.run.result().thrown()) + ", "
                     + outcome(who.name(who.racing()), r.racerFailure)).replace(r.run.root().toString(), "<root>");
+            // another run of the same writer: a temp name both used is fixed, so the racing writer used it too
+            dev.crashlab.faults.trace.IoTrace same = previous[0] != null ? previous[0] : r.run.trace();
+            previous[0] = r.run.trace();
+            int at = r.pause.recordedAtPause();
             cells.judge(fault, Guarantee.G1, Model.RACE, r.found.isOneOf(whole),
-                    () -> raced(s, r, who, story, whole), () -> null);
+                    () -> raced(s, r, who, story, whole),
+                    () -> Explainer.race(r.run.trace(), at, false, same).orElse(null));
             if (pair.claims().contains(Guarantee.G4)) {
                 boolean theirs = r.racerFailure == null;
                 boolean lost = mine && theirs && !Objects.deepEquals(pair.after(), racing.value());
@@ -95,7 +102,7 @@ final class RaceJudge {
                         : theirs && !mine ? Arrays.asList(racing.value()) : whole;
                 cells.judge(fault, Guarantee.G4, Model.RACE, !lost && r.found.isOneOf(kept),
                         () -> raced(s, r, who, story + (lost ? ": both acknowledged, one value lost" : ""), kept),
-                        () -> null);
+                        () -> Explainer.race(r.run.trace(), at, lost, same).orElse(null));
             }
         }
     }
@@ -130,7 +137,7 @@ final class RaceJudge {
             });
             r.pause = w.pause();
             r.run = w.run();
-            r.found = Reading.afterRecovery(pair, root);
+            r.found = Reading.afterRecovery(pair, root, CrashTarget.Where.LIVE);
             return r;
         }
     }

@@ -10,24 +10,28 @@ import java.util.Objects;
  * What the target's reader found once: a value, or the error it threw. An error is never an
  * allowed finding: a reader that throws on a torn file tells its caller nothing it can use.
  */
-record Reading(Object value, Throwable error) {
+record Reading(Object value, Throwable error, CrashTarget.Where where) {
 
-    static Reading of(CrashTarget target, Path root) {
+    /** What the reader finds under {@code root}, which is {@code where} ({@link CrashTarget#where()} says so to it). */
+    static Reading of(CrashTarget target, Path root, CrashTarget.Where where) {
         try {
-            return new Reading(target.reader().read(root), null);
+            return new Reading(CrashTarget.at(where, () -> target.reader().read(root)), null, where);
         } catch (Exception e) {
-            return new Reading(null, new RootRelative(e, root));
+            return new Reading(null, new RootRelative(e, root), where);
         }
     }
 
     /** What the reader finds in a crash state once the target's recovery has run there, as it would after a restart. */
-    static Reading afterRecovery(CrashTarget target, Path root) {
+    static Reading afterRecovery(CrashTarget target, Path root, CrashTarget.Where where) {
         try {
-            target.recovery().run(root);
+            CrashTarget.at(where, () -> {
+                target.recovery().run(root);
+                return null;
+            });
         } catch (Exception e) {
-            return new Reading(null, new RootRelative(new Exception("recovery failed: " + e, e), root));
+            return new Reading(null, new RootRelative(new Exception("recovery failed: " + e, e), root), where);
         }
-        return of(target, root);
+        return of(target, root, where);
     }
 
     /**

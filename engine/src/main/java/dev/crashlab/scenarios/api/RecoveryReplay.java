@@ -49,7 +49,11 @@ final class RecoveryReplay {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RunResult r = Run.in(scratch).notMine(target.notMine()).go(() -> target.recovery().run(scratch));
+        // as it ran: beside the live writer
+        RunResult r = Run.in(scratch).notMine(target.notMine()).go(() -> CrashTarget.at(CrashTarget.Where.LIVE, () -> {
+            target.recovery().run(scratch);
+            return null;
+        }));
         String listing = r.trace().size() == 0 ? "(none)" : r.trace().ops().stream()
                 .map(RecoveryReplay::withoutThread).map(IoOp::describe).collect(Collectors.joining("\n    "));
         return "    " + listing + (r.thrown() == null ? "" : "\n    then it failed: " + r.thrown())

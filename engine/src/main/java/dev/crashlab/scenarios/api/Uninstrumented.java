@@ -42,7 +42,7 @@ final class Uninstrumented {
                     + " call it may make)", null);
         }
         CrashTarget.Acknowledged returned = new CrashTarget.Acknowledged(List.of(), true);
-        Reading found = Reading.of(target, root);
+        Reading found = Reading.of(target, root, CrashTarget.Where.LIVE);
         if (!target.expectation().admits(found, returned)) {
             throw new TargetFailedException("the writer of " + name + " needs crashlab's instrumentation to do what the"
                     + " check judges, or its reader's declaration is wrong: run without it, it leaves files where the"

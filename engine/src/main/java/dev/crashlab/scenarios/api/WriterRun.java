@@ -38,7 +38,7 @@ record WriterRun(Path root, RunResult result) {
         }
         if (checkBefore) {
             // Every verdict compares with the declared values: a wrong 'before' would make each one meaningless.
-            String problem = target.expectation().setUpProblem(Reading.of(target, root));
+            String problem = target.expectation().setUpProblem(Reading.of(target, root, CrashTarget.Where.SET_UP));
             if (problem != null) {
                 throw new TargetFailedException("the reader of " + target.name() + " " + problem, null);
             }

@@ -31,6 +31,8 @@ import java.util.TreeSet;
  * A state that lost nothing (a process crash) and a reader's pause point are explained by the
  * window they fall in: between an unlink, truncate or recreate of a name and the operation that
  * completes its new contents is a non-atomic replace; anything else is a visible intermediate state.
+ * A reader that fails beside the paused writer but reads the same files correctly apart from it was
+ * locked out by the writer (its lock, its in-process state), whatever the window.
  */
 public final class Explainer {
 
@@ -57,7 +59,7 @@ public final class Explainer {
     public static Optional<Vulnerability> crashState(IoTrace trace, Provenance failing, PersistenceModel model,
                                                      Exploration exploration, Judge judge) {
         Explainer e = new Explainer(trace);
-        Optional<Candidate> found = e.lost(failing).or(() -> e.window(failing.crashPoint()));
+        Optional<Candidate> found = e.lost(failing).or(() -> e.window(failing.crashPoint(), e.cut(failing)));
         if (found.isPresent() && found.get().kind() == VulnerabilityClass.VISIBLE_INTERMEDIATE_STATE) {
             // Lost appends to a file written where readers look: a log, whose fix is an fsync after each
             // append, or a file rewritten in place, whose fix is a temp file. The fix that holds decides.
@@ -68,7 +70,16 @@ public final class Explainer {
                 return log;
             }
         }
-        return found.map(c -> c.judged(trace, model, exploration, judge));
+        Optional<Vulnerability> explained = found.map(c -> c.judged(trace, model, exploration, judge));
+        if (explained.isPresent() && explained.get().fix().outcome() == Fix.Outcome.NOT_SUFFICIENT) {
+            // A fix shown not to work points at the wrong file (a log's append lost beside the data
+            // file's overwrite): the overwrite the state also lost is what the reader saw cut.
+            Optional<Candidate> overwrite = e.overwrite(e.cut(failing));
+            if (overwrite.isPresent()) {
+                return overwrite.map(c -> c.judged(trace, model, exploration, judge));
+            }
+        }
+        return explained;
     }
 
     /**
@@ -111,6 +122,85 @@ public final class Explainer {
     public static Optional<Vulnerability> pausedReader(IoTrace trace, int pausePoint, Judge judge) {
         return new Explainer(trace).window(pausePoint)
                 .map(c -> c.judged(trace, new ProcessCrash(), Exploration.defaults(), judge));
+    }
+
+    /**
+     * A reader that failed beside the writer paused after {@code pausePoint} operations, if
+     * {@code judge} (the same check the live reading failed) holds on the files at that point read
+     * apart from the writer: locked out by the writer's lock or in-process state; else empty.
+     */
+    public static Optional<Vulnerability> lockedOut(IoTrace trace, int pausePoint, Judge judge) {
+        List<CrashState> there = new CrashStates(trace).atCrashPoint(new ProcessCrash(), Exploration.defaults(), pausePoint);
+        return there.isEmpty() || !judge.holds(there.get(0), java.util.function.IntUnaryOperator.identity())
+                ? Optional.empty() : Optional.of(new Explainer(trace).lockedOut(pausePoint));
+    }
+
+    /**
+     * The vulnerability behind a race between two writers, one paused after {@code pausePoint}
+     * operations of {@code trace} while the other wrote: both acknowledged and one value lost is a
+     * publish that is not exclusive; a pause after a file's create and before its rename, where
+     * another run of the writer ({@code sameWriter}, null if none) created the same name and renamed
+     * it, is writers sharing a temp name (the name is fixed, not random). Neither fix is an edit of
+     * one recorded trace: not verified.
+     */
+    public static Optional<Vulnerability> race(IoTrace trace, int pausePoint, boolean acknowledgedLost,
+                                               IoTrace sameWriter) {
+        Explainer e = new Explainer(trace);
+        if (acknowledgedLost) {
+            for (int i = trace.size() - 1; i >= 0; i--) {
+                IoOp publish = e.op(i);
+                if (publish.kind() == OpKind.MOVE) {
+                    return Optional.of(new Vulnerability(VulnerabilityClass.PUBLISH_NOT_EXCLUSIVE, stake(List.of(publish)),
+                            publish.site(), new Fix("publish " + Ops.name(publish.target()) + " exclusively "
+                            + Ops.at("at", publish) + ": link the temp file to the name (Files.createLink) or create"
+                            + " it with CREATE_NEW, so that the second writer fails instead of replacing a value"
+                            + " already acknowledged", Fix.Outcome.NOT_VERIFIED, "")));
+                }
+            }
+        }
+        for (int c = Math.min(pausePoint, trace.size()) - 1; c >= 0 && sameWriter != null; c--) {
+            IoOp create = e.op(c);
+            if (create.kind() == OpKind.CREATE && !renames(trace, create.path(), c, pausePoint)
+                    && renames(sameWriter, create.path(), 0, sameWriter.size())) {
+                return Optional.of(new Vulnerability(VulnerabilityClass.SHARED_TEMP_NAME, stake(List.of(create)),
+                        create.site(), new Fix("give each writer a temp file of its own " + Ops.at("at", create)
+                        + " (Files.createTempFile in the same directory, or a unique suffix): every writer uses "
+                        + Ops.name(create.path()) + ", so one renames into place what another is still writing",
+                        Fix.Outcome.NOT_VERIFIED, "")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code trace} renames or links {@code name} to another name between positions {@code from} and {@code to}. */
+    private static boolean renames(IoTrace trace, String name, int from, int to) {
+        for (int i = from; i < Math.min(to, trace.size()); i++) {
+            if (Ops.publishes(trace.get(i)) && trace.get(i).path().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The files at the pause point, read apart from the live writer, are allowed: what failed the
+     * reader beside it was the writer's lock or in-process state, and no change to the files fixes that.
+     */
+    private Vulnerability lockedOut(int pausePoint) {
+        List<IoOp> stake = new ArrayList<>();
+        if (pausePoint > 0) {
+            stake.add(op(pausePoint - 1));
+        }
+        if (pausePoint < trace.size()) {
+            stake.add(op(pausePoint));
+        }
+        String site = stake.isEmpty() ? null : stake.get(0).site();
+        return new Vulnerability(VulnerabilityClass.READER_LOCKED_OUT, stake(stake), site, new Fix(
+                "share access with the writer: the same files read apart from the paused writer give an allowed value,"
+                        + " so the reader was stopped by the writer's lock or in-process state, not by what is on"
+                        + " disk; have the reader wait for the writer's lock (with no timeout shorter than a write),"
+                        + " or open the files in a mode the writer's lock admits (shared, read-only)",
+                Fix.Outcome.NOT_VERIFIED, ""));
     }
 
     // ---- crash states that lost operations
@@ -194,6 +284,22 @@ public final class Explainer {
         return Optional.of(new Candidate(VulnerabilityClass.PUBLISH_NOT_DURABLE, List.of(publish), publish.site(),
                 "fsync the directory " + Ops.name(Ops.parent(entryName(publish))) + " (FileChannel.open(dir).force(true)) "
                         + Ops.at("after", publish), edit.build()));
+    }
+
+    /** The operations a crash state lost (dropped or torn); those beside its crash point if it lost none. */
+    private java.util.Collection<Integer> cut(Provenance failing) {
+        Set<Integer> lost = new TreeSet<>(failing.dropped());
+        lost.addAll(failing.torn().keySet());
+        return lost.isEmpty() ? beside(failing.crashPoint()) : lost;
+    }
+
+    /** The operations on either side of a point between two of them. */
+    private List<Integer> beside(int point) {
+        List<Integer> beside = new ArrayList<>();
+        for (int i = Math.max(0, point - 1); i <= point && i < trace.size(); i++) {
+            beside.add(i);
+        }
+        return beside;
     }
 
     /**
@@ -280,31 +386,83 @@ public final class Explainer {
     // ---- what a crash or a pause between two operations shows
 
     private Optional<Candidate> window(int point) {
+        return window(point, beside(point));
+    }
+
+    /**
+     * What a state between operations shows, {@code changing} being the operations whose change was
+     * under way there (beside a pause or a process crash; the lost ones of a crash state): an
+     * in-place overwrite among them first, then a window on their files, so that a fix names the file
+     * whose write was cut, not another one still open beside it (a log written before and after);
+     * then any window open at that point.
+     */
+    private Optional<Candidate> window(int point, java.util.Collection<Integer> changing) {
         if (trace.size() == 0) {
             return Optional.empty();
         }
-        Names now = Names.after(facts, point);
-        for (int d = point - 1; d >= 0; d--) {
-            IoOp opened = op(d);
-            if (opened.kind() == OpKind.DELETE) {
-                Optional<Candidate> replace = deleteThenRebind(d, point);
-                if (replace.isPresent()) {
-                    return replace;
-                }
-            } else if (opened.kind() == OpKind.CREATE && !deletedBefore(opened.path(), d)
-                    && now.file(opened.path()) != null && now.file(opened.path()) == facts.inode(d)
-                    && lastOn(facts.inode(d), d) >= point - 1 && lastOn(facts.inode(d), d) > d) {
-                return Optional.of(publishInPlace(d, opened.path(), facts.inode(d)));
-            } else if (opened.kind() == OpKind.TRUNCATE && now.file(opened.path()) != null
-                    && now.file(opened.path()) == facts.inode(d) && lastOn(facts.inode(d), d) >= point - 1) {
-                return Optional.of(replaceInPlace(d, opened.path(), facts.inode(d)));
-            }
+        Set<Integer> files = new TreeSet<>();
+        changing.forEach(i -> files.add(facts.inode(i)));
+        Optional<Candidate> found = overwrite(changing).or(() -> scan(point, files)).or(() -> scan(point, null));
+        if (found.isPresent()) {
+            return found;
         }
         IoOp last = op(Math.max(0, point - 1));
         List<IoOp> stake = point < trace.size() ? List.of(last, op(point)) : List.of(last);
         return Optional.of(new Candidate(VulnerabilityClass.VISIBLE_INTERMEDIATE_STATE, stake, last.site(),
                 "make the change visible in one step: write the new contents to a temp file in the same directory,"
                         + " fsync it and rename it over the old one", null));
+    }
+
+    /** The windows open at {@code point}, most recent first: those on {@code files} only, or all with null. */
+    private Optional<Candidate> scan(int point, Set<Integer> files) {
+        Names now = Names.after(facts, point);
+        for (int d = Math.min(point, trace.size()) - 1; d >= 0; d--) {
+            IoOp opened = op(d);
+            boolean onFile = files == null || files.contains(facts.inode(d));
+            if (opened.kind() == OpKind.DELETE) {
+                Optional<Candidate> replace = deleteThenRebind(d, point);
+                if (replace.isPresent()) {
+                    return replace;
+                }
+            } else if (onFile && opened.kind() == OpKind.CREATE && !deletedBefore(opened.path(), d)
+                    && now.file(opened.path()) != null && now.file(opened.path()) == facts.inode(d)
+                    && lastOn(facts.inode(d), d) >= point - 1 && lastOn(facts.inode(d), d) > d) {
+                return Optional.of(publishInPlace(d, opened.path(), facts.inode(d)));
+            } else if (onFile && opened.kind() == OpKind.TRUNCATE && now.file(opened.path()) != null
+                    && now.file(opened.path()) == facts.inode(d) && lastOn(facts.inode(d), d) >= point - 1) {
+                return Optional.of(replaceInPlace(d, opened.path(), facts.inode(d)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A write over the existing bytes of a file the trace found in place (neither created nor
+     * truncated by it): a replace in place, cut in the middle. Its fix is a temp file, which no edit
+     * of this trace expresses (the file's old contents are not in it): not verified.
+     */
+    private Optional<Candidate> overwrite(java.util.Collection<Integer> changing) {
+        List<Integer> latestFirst = new ArrayList<>(changing);
+        latestFirst.sort(java.util.Comparator.reverseOrder());
+        for (int w : latestFirst) {
+            IoOp write = op(w);
+            byte[] before = trace.before().files().get(write.path());
+            if (write.kind() == OpKind.WRITE && before != null && write.offset() < before.length
+                    && creation(w) < 0 && !truncatedBefore(w)) {
+                return Optional.of(new Candidate(VulnerabilityClass.NON_ATOMIC_REPLACE, List.of(write), write.site(),
+                        rewriteAdvice(write.path(), write), null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean truncatedBefore(int data) {
+        for (int t = data - 1; t >= 0; t--) {
+            if (op(t).kind() == OpKind.TRUNCATE && facts.inode(t) == facts.inode(data)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An unlinked name bound again later: by a rename or link (drop the unlink), or by a new file (copy over). */

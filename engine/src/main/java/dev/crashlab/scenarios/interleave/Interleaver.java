@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.interleave;
 
+import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -32,8 +33,11 @@ public final class Interleaver {
      * Runs {@code actor} on its own thread, pauses it at {@code pauseAt} (a name from {@link #steps}),
      * runs {@code racer} on another thread, and resumes the actor once the racer has finished or can
      * make no progress before the actor does ({@link #waitsFor}); then waits for both. An exception on either side is rethrown, naming the side.
+     *
+     * @return whether the racer was still waiting when the actor was resumed (it then saw what the
+     *         actor did next), rather than finished
      */
-    public static void race(Consumer<PausePoints> actor, String pauseAt, Runnable racer) {
+    public static boolean race(Consumer<PausePoints> actor, String pauseAt, Runnable racer) {
         Semaphore paused = new Semaphore(0);
         Semaphore resume = new Semaphore(0);
         List<String> seen = new ArrayList<>();
@@ -53,21 +57,24 @@ public final class Interleaver {
         }
         Side racerSide = new Side("racer", racer, null);
         racerSide.start();
-        racerSide.awaitFinishedOrBlockedBy(actorSide.thread);
+        boolean waited = racerSide.awaitFinishedOrBlockedBy(actorSide.thread);
         resume.release();
         actorSide.join();
         racerSide.join();
         actorSide.rethrow();
         racerSide.rethrow();
+        return waited;
     }
 
     /**
-     * Whether {@code waiter} can make no progress until {@code actor} does: parked on a lock the actor
-     * holds, directly or through threads that are themselves waiting for it, or waiting on something
-     * no thread owns (a latch or condition the actor would signal). A lock held by a third thread
-     * that is running is only a delay: resuming the actor then would let the racer see a later state
-     * depending on timing, so the racer is waited for. A timed wait on nothing owned (a sleep, a poll)
-     * ends by itself and is waited for too.
+     * Whether {@code waiter} can make no progress until {@code actor} does, decided from thread states
+     * alone, never from a clock: it waits in any way (a monitor, Object.wait with or without a timeout,
+     * a condition, parking, sleeping between polls, a join) and what it waits for is the actor, or a
+     * thread that itself waits, or nothing a running thread holds. A timed wait counts: a reader that
+     * would give up after its timeout (a lock table's wait) must see the writer go on, not time out
+     * against a writer that only the harness holds. A lock held by a third thread that is running is
+     * only a delay, as is a join on a running thread: resuming the actor then would let the racer see
+     * a later state depending on timing, so the racer is waited for.
      */
     static boolean waitsFor(Thread waiter, Thread actor) {
         long id = waiter.getId();
@@ -85,11 +92,34 @@ public final class Interleaver {
             }
             long owner = info.getLockOwnerId();
             if (owner < 0) {
-                return s != Thread.State.TIMED_WAITING;
+                owner = joined(info.getLockInfo());
+            }
+            if (owner < 0) {
+                return true;
             }
             id = owner;
         }
         return true; // a cycle of waiting threads: nothing will move without the actor
+    }
+
+    /** The thread a join waits for (Thread.join waits on the Thread object's monitor), or -1. */
+    private static long joined(LockInfo lock) {
+        if (lock == null) {
+            return -1;
+        }
+        ThreadGroup all = Thread.currentThread().getThreadGroup();
+        while (all.getParent() != null) {
+            all = all.getParent();
+        }
+        Thread[] live = new Thread[all.activeCount() + 16];
+        int n = all.enumerate(live);
+        for (int i = 0; i < n; i++) {
+            if (System.identityHashCode(live[i]) == lock.getIdentityHashCode()
+                    && live[i].getClass().getName().equals(lock.getClassName())) {
+                return live[i].getId();
+            }
+        }
+        return -1;
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -129,13 +159,19 @@ public final class Interleaver {
             return finished;
         }
 
-        /** Spins (yielding) until this side has ended or can make no progress before the paused actor does. */
-        void awaitFinishedOrBlockedBy(Thread actor) {
+        /**
+         * Spins (yielding) until this side has ended (false) or can make no progress before the
+         * paused actor does (true).
+         */
+        boolean awaitFinishedOrBlockedBy(Thread actor) {
             while (true) {
                 Thread.State s = thread.getState();
-                if (s == Thread.State.TERMINATED || s != Thread.State.RUNNABLE && s != Thread.State.NEW
-                        && waitsFor(thread, actor)) {
-                    return;
+                if (s == Thread.State.TERMINATED) {
+                    return false;
+                }
+                if (s != Thread.State.RUNNABLE && s != Thread.State.NEW && waitsFor(thread, actor)) {
+                    // a thread whose body is done can still wait on its way out (Thread.exit): it did not wait
+                    return !finished;
                 }
                 Thread.onSpinWait();
             }

@@ -35,7 +35,7 @@ final class Calls {
     IoDispatch.Token decode(String name, Object self, Object[] args) throws Throwable {
         Scope scope = run.scope();
         return switch (name) {
-            case "write", "writeBytes" -> write(self, args);
+            case "write", "writeBytes", "writeChars" -> write(name, self, args);
             case "truncate" -> truncate(self, (Long) args[0]);
             case "setLength" -> onHandle(OpKind.TRUNCATE, run.handles().get(self), (Long) args[0]);
             case "force" -> force(self, Boolean.TRUE.equals(args[0]));
@@ -106,16 +106,17 @@ final class Calls {
         return open;
     }
 
-    private IoDispatch.Token write(Object self, Object[] args) throws Throwable {
-        if (self instanceof ByteArrayOutputStream) {
-            return new MemoryWriteOp(run, WriteCall.of(self, args)).begin();
-        }
-        Handles.Handle handle = run.handles().get(self);
-        if (handle == null) {
+    private IoDispatch.Token write(String name, Object self, Object[] args) throws Throwable {
+        Handles.Handle handle = self instanceof ByteArrayOutputStream ? null : run.handles().get(self);
+        if (handle == null && !(self instanceof ByteArrayOutputStream)) {
             return null;
         }
-        WriteCall call = WriteCall.of(self, args);
-        return new WriteOp(run, call, call.position(handle.position), handle).begin();
+        WriteCall call = WriteCall.of(name, self, args);
+        if (call == null) {
+            return null;
+        }
+        return handle == null ? new MemoryWriteOp(run, call).begin()
+                : new WriteOp(run, call, call.position(handle.position), handle).begin();
     }
 
     /** A read-only mapping changes nothing on disk (PRIVATE is copy-on-write): only READ_WRITE escapes the trace. */

@@ -24,8 +24,20 @@ final class Interceptor implements IoDispatch.Hook {
         return run;
     }
 
+    /**
+     * The token for an intercepted call, or null to let it pass; a failure of crashlab's own while
+     * deciding lets it pass too (see {@link OwnFailures}).
+     */
     @Override
     public IoDispatch.Token enter(String method, Object self, Object[] args) throws Throwable {
+        try {
+            return run.own().checked(decode(method, self, args));
+        } catch (Throwable t) {
+            return ownFailure(t);
+        }
+    }
+
+    private IoDispatch.Token decode(String method, Object self, Object[] args) throws Throwable {
         if (self instanceof ByteArrayOutputStream && (!watchesMemory || !run.threads().onRunThread())) {
             return null;
         }
@@ -47,6 +59,23 @@ final class Interceptor implements IoDispatch.Hook {
 
     @Override
     public IoDispatch.Token enterConstructor(String type, Object[] args) throws Throwable {
+        try {
+            return run.own().checked(construct(type, args));
+        } catch (Throwable t) {
+            return ownFailure(t);
+        }
+    }
+
+    /** The call's I/O outcome goes to the target; crashlab's own failure is kept, and the call passes untouched. */
+    private IoDispatch.Token ownFailure(Throwable t) throws Throwable {
+        if (OwnFailures.isOutcome(t)) {
+            throw t;
+        }
+        run.own().add(t);
+        return null;
+    }
+
+    private IoDispatch.Token construct(String type, Object[] args) throws Throwable {
         if (!run.threads().admits()) {
             return null;
         }

@@ -25,7 +25,10 @@ final class OpenOp extends Pending {
     private final boolean durable;
     private final long initialPosition;
     private Handles.Handle handle;
-    /** DELETE_ON_CLOSE: the JDK unlinks the file right after opening it (UnixChannelFactory). */
+    /**
+     * DELETE_ON_CLOSE on the default file system: the JDK unlinks the file right after opening it
+     * (UnixChannelFactory). Jimfs ignores the option and keeps the file.
+     */
     private boolean unlinkAfterOpen;
 
     private OpenOp(ActiveRun run, OpKind kind, String path, boolean directory, boolean writable, boolean durable,
@@ -58,7 +61,8 @@ final class OpenOp extends Pending {
         OpKind kind = create && !exists ? OpKind.CREATE
                 : truncate && size > 0 && !options.contains(StandardOpenOption.CREATE_NEW) ? OpKind.TRUNCATE : null;
         OpenOp open = new OpenOp(run, kind, rel, directory, write, durable, append ? size : 0);
-        open.unlinkAfterOpen = options.contains(StandardOpenOption.DELETE_ON_CLOSE);
+        open.unlinkAfterOpen = options.contains(StandardOpenOption.DELETE_ON_CLOSE)
+                && path.getFileSystem() == java.nio.file.FileSystems.getDefault();
         return open;
     }
 

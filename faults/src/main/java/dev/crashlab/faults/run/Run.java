@@ -30,6 +30,9 @@ public final class Run {
      */
     private static final InheritableThreadLocal<java.util.concurrent.atomic.AtomicLong> COUNTING = new InheritableThreadLocal<>();
 
+    /** How a failure of crashlab's own inside a run begins: the target's code is not to blame. */
+    public static final String OWN_FAILURE = "crashlab failed: a bug in crashlab, not in your code";
+
     private final Scope scope;
     private FaultPlan plan = FaultPlan.none();
     private boolean onlyRunThreads;
@@ -131,6 +134,13 @@ public final class Run {
         return begun.get();
     }
 
+    /**
+     * Runs {@code workload} under the instrumentation and the plan.
+     *
+     * @throws IllegalStateException starting with {@link #OWN_FAILURE} if crashlab's own code failed
+     *                               inside one of the workload's calls: the workload never saw it
+     *                               (the call went on as without crashlab), but the trace is incomplete
+     */
     public RunResult go(Task workload) {
         java.util.concurrent.atomic.AtomicLong counting = COUNTING.get();
         if (counting != null) {
@@ -159,6 +169,12 @@ public final class Run {
         if (checkComplete && thrown == null && crash == null && unseen.isEmpty()) {
             Completeness.differences(trace, scope.root()).forEach(d -> unseen.add(
                     d + " (replaying the recorded trace does not give back the directory the run left)"));
+        }
+        Throwable own = run.own().first();
+        if (own != null) {
+            // The target's call went on as the JDK makes it, unrecorded: the trace is incomplete.
+            throw new IllegalStateException(OWN_FAILURE + " (" + own + " inside an intercepted call of the target;"
+                    + " the call went on as without crashlab, but the recording missed it, so nothing is judged)", own);
         }
         return RunResult.of(trace, crash, thrown, run.liveness().attemptsAfterDeath(),
                 run.pauses().callbackErrors(), unseen, run.recorder().acknowledgements());

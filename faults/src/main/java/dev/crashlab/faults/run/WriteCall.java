@@ -29,16 +29,25 @@ final class WriteCall {
         this.data = data;
     }
 
-    /** Decodes FileChannel.write (one buffer, at a position, gathering), OutputStream and RandomAccessFile writes. */
-    static WriteCall of(Object self, Object[] args) {
+    /**
+     * Decodes FileChannel.write (one buffer, at a position, gathering), OutputStream and
+     * RandomAccessFile writes, DataOutput's String forms included; null when the arguments are such
+     * that the JDK writes nothing and throws (a null array, a range outside it): the call then
+     * passes untouched and fails as it would without crashlab.
+     */
+    static WriteCall of(String method, Object self, Object[] args) {
         if (self instanceof FileChannel) {
+            if (args[0] == null) {
+                return null;
+            }
             if (args[0] instanceof ByteBuffer[] buffers) {
                 return new WriteCall(self, args, Shape.CHANNEL_GATHER, gather(buffers, (Integer) args[1], (Integer) args[2]));
             }
             return new WriteCall(self, args, args.length == 2 ? Shape.CHANNEL_AT : Shape.CHANNEL,
                     remaining((ByteBuffer) args[0]));
         }
-        return new WriteCall(self, args, Shape.STREAM, bytes(args));
+        byte[] data = bytes(method, args);
+        return data == null ? null : new WriteCall(self, args, Shape.STREAM, data);
     }
 
     /**
@@ -100,16 +109,42 @@ final class WriteCall {
         };
     }
 
-    private static byte[] bytes(Object[] args) {
+    /**
+     * The bytes that reach the file: RandomAccessFile.writeBytes(String) writes each char's low
+     * byte, writeChars(String) each char's two bytes, high first (on 17 both go to a native method
+     * advice cannot reach, so they are recorded as the String calls they are).
+     */
+    private static byte[] bytes(String method, Object[] args) {
         if (args[0] instanceof Integer b) {
             return new byte[] {(byte) (int) b};
         }
-        byte[] all = (byte[]) args[0];
-        if (args.length == 3) {
-            int off = (Integer) args[1];
-            return java.util.Arrays.copyOfRange(all, off, off + (Integer) args[2]);
+        if (args[0] instanceof String s) {
+            return method.equals("writeChars") ? chars(s) : lowBytes(s);
+        }
+        if (!(args[0] instanceof byte[] all)) {
+            return null;
+        }
+        if (args.length >= 3 && args[1] instanceof Integer off && args[2] instanceof Integer len) {
+            return off < 0 || len < 0 || off > all.length - len ? null : java.util.Arrays.copyOfRange(all, off, off + len);
         }
         return all.clone();
+    }
+
+    private static byte[] lowBytes(String s) {
+        byte[] out = new byte[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) s.charAt(i);
+        }
+        return out;
+    }
+
+    private static byte[] chars(String s) {
+        byte[] out = new byte[2 * s.length()];
+        for (int i = 0; i < s.length(); i++) {
+            out[2 * i] = (byte) (s.charAt(i) >>> 8);
+            out[2 * i + 1] = (byte) s.charAt(i);
+        }
+        return out;
     }
 
     private static byte[] remaining(ByteBuffer src) {

@@ -42,7 +42,9 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             err.println(name + ": I/O error: " + ex.getMessage());
             code = ExitCodes.INTERNAL;
         } else {
-            err.println(name + ": crashlab failed: " + ex + " (a bug; please report it with the trace below)");
+            String own = dev.crashlab.faults.run.Run.OWN_FAILURE;
+            err.println(name + ": " + (String.valueOf(ex.getMessage()).startsWith(own) ? ex.getMessage() : own + ": " + ex)
+                    + " (please report it with the trace below)");
             ex.printStackTrace(err);
             code = ExitCodes.INTERNAL;
         }

@@ -23,7 +23,7 @@ class ReadingTest {
         assertEquals(-1, shown.indexOf('\n'), shown);
         assertEquals(true, shown.startsWith("\"line\\nline\\n"), shown);
         assertEquals("an error: java.io.IOException: torn\\nat line 2",
-                new Reading(null, new java.io.IOException("torn\nat line 2")).toString());
+                new Reading(null, new java.io.IOException("torn\nat line 2"), CrashTarget.Where.CRASH_STATE).toString());
     }
 
     @Test

@@ -102,6 +102,26 @@ class CheckTargetTest {
                     + ".setUp(dir -> java.nio.file.Files.writeString(dir.resolve(\"state\"), \"v0\"))"
                     + ".writer(dir -> java.nio.file.Files.writeString(dir.resolve(\"state\"), \"v2\"))"
                     + ".reader(dir -> java.nio.file.Files.readString(dir.resolve(\"state\")), \"v1\", \"v2\").build(); } }",
+            // a lock file written as libraries write theirs: crashlab's advice once threw into writeBytes(String)
+            "public class LockFile implements dev.crashlab.scenarios.api.CrashTargetProvider {"
+                    + " public dev.crashlab.scenarios.api.CrashTarget target() {"
+                    + " return dev.crashlab.scenarios.api.CrashTarget.builder(\"lock-file\")"
+                    + ".setUp(dir -> java.nio.file.Files.writeString(dir.resolve(\"lock\"), \"v1\"))"
+                    + ".writer(dir -> { try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile("
+                    + "dir.resolve(\"lock\").toFile(), \"rw\")) {"
+                    + " raf.setLength(0); raf.writeBytes(\"v2\"); raf.getFD().sync(); } })"
+                    + ".reader(dir -> java.nio.file.Files.readString(dir.resolve(\"lock\")), \"v1\", \"v2\")"
+                    + ".claims(dev.crashlab.reports.Guarantee.G3).build(); } }",
+            // a plan runs inside the advice, as crashlab's own code does: its failure stands for a bug of crashlab's
+            "public class FailingPlan implements dev.crashlab.scenarios.api.CrashTargetProvider {"
+                    + " public dev.crashlab.scenarios.api.CrashTarget target() {"
+                    + " return dev.crashlab.scenarios.api.CrashTarget.builder(\"failing-plan\")"
+                    + ".writer(dir -> java.nio.file.Files.writeString(dir.resolve(\"state\"), \"v2\"))"
+                    + ".reader(dir -> java.nio.file.Files.exists(dir.resolve(\"state\"))"
+                    + " ? java.nio.file.Files.readString(dir.resolve(\"state\")) : null, null, \"v2\")"
+                    + ".faults(new dev.crashlab.faults.plan.FaultPlan() { public void before("
+                    + "dev.crashlab.faults.plan.Operation op) { throw new IllegalStateException(\"planned bug\"); } })"
+                    + ".build(); } }",
             "public class NotAProvider { }",
             "public class NeedsAnArgument implements dev.crashlab.scenarios.api.CrashTargetProvider {"
                     + " public NeedsAnArgument(int x) { }"
@@ -181,6 +201,31 @@ class CheckTargetTest {
                 + " fault injected: java.io.IOException: disk full\ntrace so far:\n"), r.toString());
         assertFalse(r.err().contains("--help"), r.toString());
         assertFalse(Files.exists(out.resolve("report.json")));
+    }
+
+    @Test
+    void aLockFileWrittenWithRandomAccessFileWriteBytesIsChecked() {
+        Path out = tmp.resolve("lock-out");
+
+        Cli r = Cli.run("check", "--out", out.toString(), "--target", "demo.LockFile", "--classpath", classes.toString());
+
+        // It once ended as exit 2, "the writer of lock-file failed with no fault injected: ClassCastException".
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("crashlab check: PASSED"), r.toString());
+    }
+
+    @Test
+    void aFailureOfCrashlabsOwnIsExitThreeAndNotBlamedOnTheWriter() {
+        Path out = tmp.resolve("own-failure-out");
+
+        Cli r = Cli.run("check", "--out", out.toString(), "--target", "demo.FailingPlan", "--classpath", classes.toString());
+
+        // It once ended as a note that the writer failed under the fault, as if the writer's code had thrown.
+        assertEquals(3, r.code(), r.toString());
+        assertTrue(r.err().startsWith("crashlab check: crashlab failed: a bug in crashlab, not in your code ("
+                + "java.lang.IllegalStateException: planned bug inside an intercepted call of the target;"), r.toString());
+        assertTrue(r.err().contains("\tat "), "with its stack:\n" + r);
+        assertFalse(r.err().contains("the writer of failing-plan failed"), r.toString());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

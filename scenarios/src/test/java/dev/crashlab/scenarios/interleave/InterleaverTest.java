@@ -166,6 +166,138 @@ class InterleaverTest {
         });
     }
 
+    /** What the paused actor does once resumed: opens the gate, waking every kind of waiter. */
+    private static final class Gate {
+        final Object monitor = new Object();
+        final ReentrantLock lock = new ReentrantLock();
+        final java.util.concurrent.locks.Condition opened = lock.newCondition();
+        volatile boolean open;
+        volatile Thread parked;
+
+        void open() {
+            open = true;
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+            lock.lock();
+            try {
+                opened.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            java.util.concurrent.locks.LockSupport.unpark(parked);
+        }
+    }
+
+    /** One way for a reader to wait for the writer; each timed one waits far longer than the watchdog allows. */
+    interface Waiting {
+        void until(Gate gate) throws Exception;
+    }
+
+    private static final long HOUR = java.util.concurrent.TimeUnit.HOURS.toMillis(1);
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Object.wait", "Object.wait(timeout)",
+        "Condition.await(time)", "LockSupport.parkNanos", "Thread.sleep polling", "join on a thread that waits"})
+    void aRacerThatWaitsInAnyWayLetsThePausedActorGo(String kind) {
+        java.util.Map<String, Waiting> kinds = java.util.Map.of(
+                "Object.wait", gate -> {
+                    synchronized (gate.monitor) {
+                        while (!gate.open) {
+                            gate.monitor.wait();
+                        }
+                    }
+                },
+                "Object.wait(timeout)", gate -> {
+                    synchronized (gate.monitor) {
+                        while (!gate.open) {
+                            gate.monitor.wait(HOUR);
+                        }
+                    }
+                },
+                "Condition.await(time)", gate -> {
+                    gate.lock.lock();
+                    try {
+                        while (!gate.open) {
+                            gate.opened.await(HOUR, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        }
+                    } finally {
+                        gate.lock.unlock();
+                    }
+                },
+                "LockSupport.parkNanos", gate -> {
+                    gate.parked = Thread.currentThread();
+                    while (!gate.open) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(gate, HOUR * 1_000_000);
+                    }
+                },
+                // the reader's own polling under test, not a sleep that orders the test's threads
+                "Thread.sleep polling", gate -> {
+                    while (!gate.open) {
+                        Thread.sleep(1);
+                    }
+                },
+                "join on a thread that waits", gate -> {
+                    Thread helper = new Thread(() -> {
+                        synchronized (gate.monitor) {
+                            while (!gate.open) {
+                                try {
+                                    gate.monitor.wait();
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                        }
+                    });
+                    helper.start();
+                    helper.join();
+                });
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            Gate gate = new Gate();
+            AtomicReference<String> seen = new AtomicReference<>();
+            Interleaver.race(hook -> {
+                hook.reached("write");
+                gate.open();
+            }, "write", () -> {
+                try {
+                    kinds.get(kind).until(gate);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                seen.set(gate.open ? "open" : "gave up");
+            });
+            assertEquals("open", seen.get(), kind);
+        }, () -> "the paused actor was never let go while the racer waited with " + kind);
+    }
+
+    @Test
+    void aRacerJoiningAThreadThatIsRunningIsNotLetGo() throws Exception {
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            CountDownLatch judged = new CountDownLatch(1);
+            Thread actor = new Thread(() -> await(judged));
+            actor.start();
+            Thread running = new Thread(() -> {
+                while (judged.getCount() > 0) {
+                    Thread.onSpinWait(); // working: it will end without the actor
+                }
+            });
+            running.start();
+            Thread racer = new Thread(() -> {
+                try {
+                    running.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            racer.start();
+            until(racer, Thread.State.WAITING);
+            assertFalse(Interleaver.waitsFor(racer, actor), "a join on a running thread is a delay");
+            judged.countDown();
+            racer.join();
+            actor.join();
+        });
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
