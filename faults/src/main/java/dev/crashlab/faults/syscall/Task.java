@@ -1,0 +1,65 @@
+package dev.crashlab.faults.syscall;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A traced thread: its descriptor table and working directory, shared with the threads of its
+ * process (or copied into a forked child, as clone's flags say), and the program it runs.
+ */
+final class Task {
+
+    /** An open file description under the root: what dup'ed descriptors and forked children share. */
+    static final class Description {
+        final Inode inode;
+        final String name;
+        final int opened;
+        final boolean directory;
+        final boolean append;
+        final boolean writable;
+        final boolean durable;
+        long position;
+
+        Description(Inode inode, String name, int opened, boolean directory, boolean append, boolean writable,
+                    boolean durable) {
+            this.inode = inode;
+            this.name = name;
+            this.opened = opened;
+            this.directory = directory;
+            this.append = append;
+            this.writable = writable;
+            this.durable = durable;
+        }
+    }
+
+    /** The descriptors of a process that name files or directories under the root. */
+    static final class Descriptors {
+        final Map<Integer, Description> open = new HashMap<>();
+
+        Descriptors copy() {
+            Descriptors c = new Descriptors();
+            c.open.putAll(open);
+            return c;
+        }
+    }
+
+    final Descriptors descriptors;
+    final String[] cwd;
+    String program;
+    final String label;
+
+    Task(Descriptors descriptors, String[] cwd, String program, String label) {
+        this.descriptors = descriptors;
+        this.cwd = cwd;
+        this.program = program;
+        this.label = label;
+    }
+
+    /** The task a clone of this one starts, given clone's flags as strace printed them. */
+    Task child(String flags, String label) {
+        boolean thread = flags.contains("CLONE_THREAD");
+        Descriptors d = thread || flags.contains("CLONE_FILES") ? descriptors : descriptors.copy();
+        String[] dir = thread || flags.contains("CLONE_FS") ? cwd : new String[] {cwd[0]};
+        return new Task(d, dir, program, label);
+    }
+}
