@@ -49,8 +49,13 @@ int main(int argc, char **argv) {
     step(); write(s, "durable", 7);
     step(); close(s);
     step(); unlink("d/log");
-    step(); int old = open("old", O_WRONLY | O_TRUNC);
+    char buf[4];
+    step(); int old = open("old", O_RDWR);
+    step(); read(old, buf, 4); /* moves the position: the next write lands after what was read */
+    step(); write(old, "NEW", 3);
     step(); close(old);
+    step(); int trunc = open("old", O_WRONLY | O_TRUNC);
+    step(); close(trunc);
     step();
     return 0;
 }

@@ -94,7 +94,7 @@ record Call(int tid, String name, List<String> args, String result) {
             return AT_FDCWD;
         }
         int lt = value.indexOf('<');
-        return Integer.parseInt((lt < 0 ? value : value.substring(0, lt)).trim());
+        return Long.decode((lt < 0 ? value : value.substring(0, lt)).trim()).intValue(); // 0x3 when printed raw
     }
 
     static final int AT_FDCWD = -100;

@@ -8,10 +8,10 @@ import java.util.List;
 final class Effect {
 
     private final Kernel k;
-    private final Task task;
+    private final Tracee task;
     private final Call call;
 
-    Effect(Kernel kernel, Task task, Call call) {
+    Effect(Kernel kernel, Tracee task, Call call) {
         this.k = kernel;
         this.task = task;
         this.call = call;
@@ -44,7 +44,7 @@ final class Effect {
             }
             case "read", "readv" -> moved(call.arg(0), call.value());
             case "lseek" -> {
-                Task.Description d = mine(call.arg(0));
+                Tracee.Description d = mine(call.arg(0));
                 if (d != null) {
                     d.position = call.value();
                 }
@@ -86,10 +86,10 @@ final class Effect {
     }
 
     /** The description behind a descriptor argument, when it names a file under the root; else null. */
-    private Task.Description mine(String fdArg) {
+    private Tracee.Description mine(String fdArg) {
         String path = Call.descriptorPath(fdArg);
         int fd = Call.descriptor(fdArg);
-        Task.Description d = task.descriptors.open.get(fd);
+        Tracee.Description d = task.descriptors.open.get(fd);
         String rel = k.relative(path == null ? null : stripDeleted(path));
         if (rel == null) {
             if (d != null && path != null) {
@@ -122,7 +122,7 @@ final class Effect {
         task.descriptors.open.remove(fd);
         if (rel == null) {
             if (k.isAcks(abs)) {
-                task.descriptors.open.put(fd, new Task.Description(null, null, -1, false, true, true, false));
+                task.descriptors.open.put(fd, new Tracee.Description(null, null, -1, false, true, true, false));
             }
             return;
         }
@@ -135,7 +135,7 @@ final class Effect {
         }
         boolean writable = flags.contains("O_WRONLY") || flags.contains("O_RDWR");
         if (flags.contains("O_DIRECTORY") || k.dirs().contains(rel) || rel.isEmpty()) {
-            task.descriptors.open.put(fd, new Task.Description(null, rel, k.position(), true, false, false, false));
+            task.descriptors.open.put(fd, new Tracee.Description(null, rel, k.position(), true, false, false, false));
             return;
         }
         Inode inode = k.names().get(rel);
@@ -152,13 +152,13 @@ final class Effect {
             k.add(task, call, OpKind.TRUNCATE, rel, null, -1, 0, null);
         }
         boolean durable = flags.contains("O_SYNC") || flags.contains("O_DSYNC");
-        task.descriptors.open.put(fd, new Task.Description(inode, rel, k.position(), false, flags.contains("O_APPEND"),
+        task.descriptors.open.put(fd, new Tracee.Description(inode, rel, k.position(), false, flags.contains("O_APPEND"),
                 writable, durable));
     }
 
     private void dup(String fdArg) {
         int to = (int) call.value();
-        Task.Description d = task.descriptors.open.get(Call.descriptor(fdArg));
+        Tracee.Description d = task.descriptors.open.get(Call.descriptor(fdArg));
         if (d == null) {
             task.descriptors.open.remove(to);
         } else {
@@ -167,7 +167,7 @@ final class Effect {
     }
 
     private void close() {
-        Task.Description d = task.descriptors.open.remove(Call.descriptor(call.arg(0)));
+        Tracee.Description d = task.descriptors.open.remove(Call.descriptor(call.arg(0)));
         if (d != null && d.writable && d.inode != null) {
             k.add(task, call, OpKind.CLOSE, d, -1, -1, null);
         }
@@ -175,12 +175,12 @@ final class Effect {
 
     private void write(String payload, long at, boolean vector) {
         long count = call.value();
-        Task.Description acks = task.descriptors.open.get(Call.descriptor(call.arg(0)));
+        Tracee.Description acks = task.descriptors.open.get(Call.descriptor(call.arg(0)));
         if (acks != null && acks.name == null && k.isAcks(Call.descriptorPath(call.arg(0)))) {
             k.acknowledge(vector ? Kernel.iovecs(payload, count) : Call.string(payload));
             return;
         }
-        Task.Description d = mine(call.arg(0));
+        Tracee.Description d = mine(call.arg(0));
         if (d == null || d.inode == null) {
             return;
         }
@@ -198,14 +198,15 @@ final class Effect {
         k.add(task, call, OpKind.WRITE, d, offset, count, data);
     }
 
+    /** A read moves the position; reads are printed raw (no payload, no path), so the table alone says whose. */
     private void moved(String fdArg, long count) {
-        Task.Description d = task.descriptors.open.get(Call.descriptor(fdArg));
-        if (d != null && k.relative(stripDeleted(String.valueOf(Call.descriptorPath(fdArg)))) != null) {
+        Tracee.Description d = task.descriptors.open.get(Call.descriptor(fdArg));
+        if (d != null) {
             d.position += count;
         }
     }
 
-    private void truncate(Task.Description d, long length) {
+    private void truncate(Tracee.Description d, long length) {
         if (d != null && d.inode != null) {
             d.inode.truncate(length);
             k.add(task, call, OpKind.TRUNCATE, d, -1, length, null);
@@ -223,7 +224,7 @@ final class Effect {
     }
 
     private void fallocate() {
-        Task.Description d = mine(call.arg(0));
+        Tracee.Description d = mine(call.arg(0));
         if (d == null || d.inode == null) {
             return;
         }
@@ -239,7 +240,7 @@ final class Effect {
     }
 
     private void sync(OpKind kind) {
-        Task.Description d = mine(call.arg(0));
+        Tracee.Description d = mine(call.arg(0));
         if (d != null) {
             k.add(task, call, d.directory ? OpKind.FSYNC_DIRECTORY : kind, d, -1, -1, null);
         }
@@ -360,8 +361,8 @@ final class Effect {
     /** copy_file_range and sendfile: the bytes come from the source file as the recording knows it. */
     private void copy(String inFd, String inOffset, String outFd, String outOffset) {
         long count = call.value();
-        Task.Description out = mine(outFd);
-        Task.Description in = task.descriptors.open.get(Call.descriptor(inFd));
+        Tracee.Description out = mine(outFd);
+        Tracee.Description in = task.descriptors.open.get(Call.descriptor(inFd));
         boolean inMine = k.relative(stripDeleted(String.valueOf(Call.descriptorPath(inFd)))) != null;
         long from = inOffset.equals("NULL") || in == null ? (in == null ? 0 : in.position) : Call.number(inOffset);
         if (in != null && inMine && (inOffset.equals("NULL"))) {

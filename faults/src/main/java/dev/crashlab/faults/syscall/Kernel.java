@@ -31,7 +31,7 @@ final class Kernel {
     private final Predicate<String> volatileFile;
     private final Map<String, Inode> names = new TreeMap<>();
     private final Set<String> dirs = new TreeSet<>();
-    private final Map<Integer, Task> tasks = new HashMap<>();
+    private final Map<Integer, Tracee> tasks = new HashMap<>();
     private final List<IoOp> ops = new ArrayList<>();
     private final List<Acknowledgement> acknowledgements = new ArrayList<>();
     private final Set<String> refused = new LinkedHashSet<>();
@@ -74,7 +74,7 @@ final class Kernel {
     }
 
     void apply(Call call) {
-        Task task = task(call.tid());
+        Tracee task = task(call.tid());
         switch (call.name()) {
             case "clone", "clone3", "fork", "vfork" -> cloned(task, call);
             case "execve", "execveat" -> {
@@ -101,24 +101,28 @@ final class Kernel {
         }
     }
 
-    private void cloned(Task task, Call call) {
+    private void cloned(Tracee task, Call call) {
         if (call.failed() || call.result().startsWith("0")) {
             return;
         }
         int child = (int) call.value();
         String flags = call.name().startsWith("clone") ? String.join(",", call.args()) : "";
-        tasks.put(child, task.child(flags, task.program + " #" + ++labels));
+        Tracee early = tasks.get(child);
+        if (early != null) {
+            early.adopt(task, flags);
+        } else {
+            tasks.put(child, task.child(flags, ++labels));
+        }
     }
 
-    private Task task(int tid) {
-        return tasks.computeIfAbsent(tid, t -> new Task(new Task.Descriptors(), new String[] {cwd}, "?",
-                "? #" + ++labels));
+    private Tracee task(int tid) {
+        return tasks.computeIfAbsent(tid, t -> new Tracee(new Tracee.Descriptors(), new String[] {cwd}, "?", ++labels));
     }
 
     // ---- what Effect uses ----
 
     /** The absolute path a call names: {@code path} relative to the descriptor {@code dirfd} (or the cwd). */
-    String absolute(Task task, String dirfd, String quotedPath) {
+    String absolute(Tracee task, String dirfd, String quotedPath) {
         String p = Call.path(quotedPath);
         if (!p.startsWith("/")) {
             String base = dirfd == null || Call.descriptor(dirfd) == Call.AT_FDCWD && Call.descriptorPath(dirfd) == null
@@ -174,21 +178,21 @@ final class Kernel {
         return ops.size();
     }
 
-    void refuse(Task task, Call call, String what) {
+    void refuse(Tracee task, Call call, String what) {
         refused.add(what + " (at " + site(task, call) + ")");
     }
 
-    void add(Task task, Call call, OpKind kind, String path, String target, long offset, long length, byte[] data) {
-        ops.add(new IoOp(ops.size(), kind, path, target, offset, length, data, kind == OpKind.MOVE, task.label,
+    void add(Tracee task, Call call, OpKind kind, String path, String target, long offset, long length, byte[] data) {
+        ops.add(new IoOp(ops.size(), kind, path, target, offset, length, data, kind == OpKind.MOVE, task.label(),
                 site(task, call)));
     }
 
-    void add(Task task, Call call, OpKind kind, Task.Description d, long offset, long length, byte[] data) {
-        ops.add(new IoOp(ops.size(), kind, d.name, null, offset, length, data, false, task.label, site(task, call),
+    void add(Tracee task, Call call, OpKind kind, Tracee.Description d, long offset, long length, byte[] data) {
+        ops.add(new IoOp(ops.size(), kind, d.name, null, offset, length, data, false, task.label(), site(task, call),
                 d.opened, kind == OpKind.WRITE && d.durable));
     }
 
-    private static String site(Task task, Call call) {
+    private static String site(Tracee task, Call call) {
         return call.name() + "(2) in " + task.program;
     }
 

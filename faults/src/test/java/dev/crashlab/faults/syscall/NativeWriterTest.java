@@ -47,6 +47,8 @@ class NativeWriterTest {
             "WRITE sync @0 +7 durable (sync)",
             "CLOSE sync",
             "DELETE d/log",
+            "WRITE old @4 +3 NEW",
+            "CLOSE old",
             "TRUNCATE old 0",
             "CLOSE old");
 
@@ -59,7 +61,7 @@ class NativeWriterTest {
         assertEquals(null, r.thrown());
         assertEquals(String.join("\n", CALLS), lines(r.trace().ops()), r.trace().listing());
         IoOp write = r.trace().get(2);
-        assertEquals("write(2) in writer", write.site());
+        assertEquals("write(2) in writer", write.site(), "the call and the program that made it");
         IoOp renamed = r.trace().get(10);
         assertEquals(2, renamed.opened(), "a write after a rename acts on the file the descriptor was opened on:"
                 + " its name and the trace position when opened");
@@ -71,7 +73,7 @@ class NativeWriterTest {
         Path full = root(tmp, "full");
         RunResult whole = SyscallRecording.in(full).go(List.of(writer.toString(), full.toString()));
         assertEquals(List.of(), whole.unseen());
-        for (int step = 0; step <= 28; step++) {
+        for (int step = 0; step <= 32; step++) {
             Path root = root(tmp, "kill-" + step);
             RunResult killed = SyscallRecording.in(root).go(List.of(writer.toString(), root.toString(), "" + step));
             int n = killed.trace().size();
@@ -80,7 +82,7 @@ class NativeWriterTest {
             Snapshot predicted = CrashStates.replayed(whole.trace().prefix(n));
             assertEquals(predicted, Snapshot.of(root), "killed before step " + step
                     + ": the directory a real kill -9 left differs from the process-crash state after #" + (n - 1));
-            if (step < 28) {
+            if (step < 32) {
                 assertNotNull(killed.thrown(), "killed before step " + step + ": the run says the command died");
             }
         }
@@ -93,7 +95,8 @@ class NativeWriterTest {
         RunResult r = SyscallRecording.in(root).go(List.of(mapped.toString(), root.toString()));
         assertEquals(1, r.unseen().size(), String.join("\n", r.unseen()));
         assertTrue(r.unseen().get(0).startsWith("db-shm: mapped shared and writable")
-                && r.unseen().get(0).endsWith("(at mmap(2) in mapped)"), r.unseen().get(0));
+                && r.unseen().get(0).endsWith("(at mmap(2) in mapped)"),
+                r.unseen().get(0));
 
         Path declared = root(tmp, "volatile");
         SyscallRecording recording = SyscallRecording.in(declared).volatileFiles(List.of("*-shm"));

@@ -63,10 +63,11 @@ public final class CrashCheck {
         long start = System.nanoTime();
         Cells cells = new Cells(target);
         List<String> notes = new ArrayList<>();
+        RecordingChoice recording = new RecordingChoice(target);
         try (Roots roots = new Roots(target.name())) {
             for (int f = 0; f < target.faults().size(); f++) {
                 if (faults.test(f)) {
-                    check(target, f, roots, contexts, cells, notes);
+                    check(target, f, roots, contexts, cells, notes, recording);
                     roots.clean();
                 }
             }
@@ -76,11 +77,17 @@ public final class CrashCheck {
     }
 
     private static void check(CrashTarget target, int fault, Roots roots, Predicate<Model> contexts, Cells cells,
-                              List<String> notes) {
+                              List<String> notes, RecordingChoice recording) {
         FaultPlan plan = target.faults().get(fault);
+        if (recording.syscalls() && fault > 0) {
+            RecordingChoice.notJudged(target, fault, plan, notes);
+            return;
+        }
         PausePoint counter = PausePoint.counting();
         Path root = roots.fresh();
-        WriterRun recorded = WriterRun.go(target, root, counter.and(plan), fault == 0);
+        WriterRun recorded = fault == 0 ? recording.faultFree(target, root, counter.and(plan), roots, notes)
+                : WriterRun.go(target, root, counter.and(plan), false);
+
         if (!recorded.returned()) {
             if (fault == 0) {
                 throw new TargetFailedException("the writer of " + target.name() + " failed with no fault injected: "
@@ -89,6 +96,10 @@ public final class CrashCheck {
             }
             notes.add(target.name() + " under " + plan + ": the writer failed (" + recorded.result().thrown()
                     + "), so nothing was acknowledged and G3 is not applicable");
+        }
+        if (recording.syscalls()) {
+            SyscallJudge.judge(target, fault, recorded, roots, contexts, cells, notes);
+            return;
         }
         if (contexts.test(Model.CONCURRENT_READER)) {
             cells.visited(counter.attempts());
