@@ -36,11 +36,19 @@ record Call(int tid, String name, List<String> args, String result) {
                 }
                 continue;
             }
+            if (c == '<' && i > 0 && (Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == 'D')) {
+                // a descriptor's path (3<...>, AT_FDCWD<...>): hex-escaped inside, so the next '>' closes it
+                int close = text.indexOf('>', i);
+                close = close < 0 ? text.length() - 1 : close;
+                arg.append(text, i, close + 1);
+                i = close;
+                continue;
+            }
             if (c == '"') {
                 quoted = true;
-            } else if (c == '(' || c == '[' || c == '{' || c == '<') {
+            } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
-            } else if (c == ']' || c == '}' || c == '>') {
+            } else if (c == ']' || c == '}') {
                 depth--;
             } else if (c == ')') {
                 if (depth == 0) {

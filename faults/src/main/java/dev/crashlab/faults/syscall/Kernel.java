@@ -33,6 +33,9 @@ final class Kernel {
     private final Set<String> dirs = new TreeSet<>();
     private final Map<Integer, Tracee> tasks = new HashMap<>();
     private final List<IoOp> ops = new ArrayList<>();
+    /** Who made each operation: named once the log is read, as a thread can call before its clone returns. */
+    private final List<Tracee> makers = new ArrayList<>();
+    private final List<String> calls = new ArrayList<>();
     private final List<Acknowledgement> acknowledgements = new ArrayList<>();
     private final Set<String> refused = new LinkedHashSet<>();
     private final Set<String> notJudged = new LinkedHashSet<>();
@@ -55,8 +58,16 @@ final class Kernel {
         before.files().forEach((name, bytes) -> names.put(name, new Inode(bytes)));
     }
 
+    /** The operations, each with its thread and source line as the whole log names them. */
     List<IoOp> ops() {
-        return ops;
+        List<IoOp> named = new ArrayList<>(ops.size());
+        for (int i = 0; i < ops.size(); i++) {
+            IoOp o = ops.get(i);
+            Tracee t = makers.get(i);
+            named.add(new IoOp(o.index(), o.kind(), o.path(), o.target(), o.offset(), o.length(), o.data(), o.atomic(),
+                    t.label(), calls.get(i) + "(2) in " + t.program, o.opened(), o.durable()));
+        }
+        return named;
     }
 
     List<Acknowledgement> acknowledgements() {
@@ -183,13 +194,19 @@ final class Kernel {
     }
 
     void add(Tracee task, Call call, OpKind kind, String path, String target, long offset, long length, byte[] data) {
-        ops.add(new IoOp(ops.size(), kind, path, target, offset, length, data, kind == OpKind.MOVE, task.label(),
-                site(task, call)));
+        made(task, call);
+        ops.add(new IoOp(ops.size(), kind, path, target, offset, length, data, kind == OpKind.MOVE, null, null));
     }
 
     void add(Tracee task, Call call, OpKind kind, Tracee.Description d, long offset, long length, byte[] data) {
-        ops.add(new IoOp(ops.size(), kind, d.name, null, offset, length, data, false, task.label(), site(task, call),
-                d.opened, kind == OpKind.WRITE && d.durable));
+        made(task, call);
+        ops.add(new IoOp(ops.size(), kind, d.name, null, offset, length, data, false, null, null, d.opened,
+                kind == OpKind.WRITE && d.durable));
+    }
+
+    private void made(Tracee task, Call call) {
+        makers.add(task);
+        calls.add(call.name());
     }
 
     private static String site(Tracee task, Call call) {
