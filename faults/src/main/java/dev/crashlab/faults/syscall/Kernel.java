@@ -189,6 +189,10 @@ final class Kernel {
         return ops.size();
     }
 
+    void refuse(Call call, String what) {
+        refuse(task(call.tid()), call, what);
+    }
+
     void refuse(Tracee task, Call call, String what) {
         refused.add(what + " (at " + site(task, call) + ")");
     }

@@ -113,7 +113,13 @@ public final class SyscallRecording {
             Predicate<String> isVolatile = name -> volatileFiles.stream().anyMatch(m -> m.matches(Path.of(name)));
             Kernel kernel = new Kernel(real.toString(), before, cwd, acks.toString(), isVolatile);
             for (Call call : CallLog.read(log)) {
-                kernel.apply(call);
+                try {
+                    kernel.apply(call);
+                } catch (RuntimeException e) {
+                    // a line this decoder does not understand: the trace may miss its effect, so it is refused
+                    kernel.refuse(call, "a call the recording could not decode (" + e + "): " + call.name() + " "
+                            + call.args() + " = " + call.result());
+                }
             }
             IoTrace trace = new IoTrace(before, kernel.ops());
             List<String> unseen = new ArrayList<>(kernel.refused());

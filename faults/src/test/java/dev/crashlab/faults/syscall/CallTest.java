@@ -60,4 +60,12 @@ class CallTest {
                         "#1   WRITE           a @0 +2 bytes  [java #1]  at write(2) in java"),
                 kernel.ops().stream().map(dev.crashlab.faults.trace.IoOp::describe).toList());
     }
+
+    @Test
+    void aWriteLongerThanStracePrintedIsRefusedNotCut() {
+        Kernel kernel = new Kernel("/r", dev.crashlab.faults.trace.Snapshot.empty(), "/", null, name -> false);
+        kernel.apply(Call.parse(5, "openat(AT_FDCWD<\\x2f\\x72>, \"\\x61\", O_WRONLY|O_CREAT, 0644) = 4<\\x2f\\x72\\x2f\\x61>"));
+        kernel.apply(Call.parse(5, "write(4<\\x2f\\x72\\x2f\\x61>, \"\\x68\\x69\"..., 2) = 2"));
+        assertEquals(List.of("a: a write of 2 bytes longer than strace printed (at write(2) in ?)"), kernel.refused());
+    }
 }
