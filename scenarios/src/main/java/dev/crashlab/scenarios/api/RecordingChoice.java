@@ -43,7 +43,8 @@ final class RecordingChoice {
         syscalls = true;
         notes.add(target.name() + ": recorded at the system calls (strace), because the JVM recording did not see all"
                 + " of its writer's I/O: " + String.join("; ", jvm.result().unseen()));
-        return SyscallWriter.record(target, roots.fresh(), notes);
+        WriterRun recorded = SyscallWriter.record(target, roots.fresh(), notes);
+        return recorded.withTrace(JvmSites.named(recorded.trace(), jvm.trace()));
     }
 
     /** What a check at the system calls leaves unjudged, and why: said in the report, never shown as held. */

@@ -78,6 +78,12 @@ record WriterRun(Path root, RunResult result) {
         return result.trace();
     }
 
+    /** The same run with its trace's operations named otherwise (their source lines), nothing else changed. */
+    WriterRun withTrace(IoTrace named) {
+        return new WriterRun(root, new RunResult(named, result.crash(), result.thrown(), result.finding(),
+                result.callbackErrors(), result.unseen(), result.acknowledgements()));
+    }
+
     /**
      * What the writer had acknowledged once {@code point} operations had happened (a crash or pause
      * there), {@code position} mapping the recorded trace's positions onto the trace judged (itself,
