@@ -181,8 +181,8 @@ final class Effect {
             return;
         }
         Tracee.Description d = mine(call.arg(0));
-        if (d == null || d.inode == null) {
-            return;
+        if (d == null || d.inode == null || count == 0) {
+            return; // nothing written: not an operation
         }
         if (payload.contains("\"...")) {
             k.refuse(task, call, d.name + ": a write of " + count + " bytes longer than strace printed");
@@ -368,8 +368,8 @@ final class Effect {
         if (in != null && inMine && (inOffset.equals("NULL"))) {
             in.position += count;
         }
-        if (out == null || out.inode == null) {
-            return;
+        if (out == null || out.inode == null || count == 0) {
+            return; // the end of the source (cp copies until a copy of 0 bytes)
         }
         if (in == null || in.inode == null || !inMine) {
             k.refuse(task, call, out.name + ": " + count + " bytes copied in by " + call.name()

@@ -88,6 +88,9 @@ class SyscallCheckTest {
         assertTrue(told.contains("renameat(2) in mv"), "the operation at stake is mv's rename: " + told);
         assertTrue(told.contains("at dev.crashlab.scenarios.api.SyscallCheckTest.lambda$script$"),
                 "the staging file the JVM also saw written keeps its Java source line: " + told);
+        assertTrue(told.contains("WRITE           settings.tmp @0 +2 bytes  at copy_file_range(2) in cp")
+                && !told.contains("+0 bytes"), "cp's copy is a write of the bytes it copied, its last empty copy"
+                + " nothing: " + told);
         assertG1NotJudged(r);
     }
 
