@@ -79,11 +79,12 @@ public final class CrashCheck {
         Cells cells = new Cells(target);
         List<String> notes = new ArrayList<>();
         long syncs = -1;
+        RecordingChoice recording = new RecordingChoice(target);
         try (Roots roots = new Roots(target.name())) {
             for (int f = 0; f < target.faults().size(); f++) {
                 if (faults.test(f)) {
-                    WriterRun recorded = check(target, f, roots, contexts, cells, notes);
-                    if (f == 0) {
+                    WriterRun recorded = check(target, f, roots, contexts, cells, notes, recording);
+                    if (f == 0 && recorded != null) {
                         syncs = syncs(recorded.trace());
                     }
                     roots.clean();
@@ -99,12 +100,19 @@ public final class CrashCheck {
         return trace.ops().stream().filter(op -> op.kind().isSync() || op.kind() == OpKind.WRITE && op.durable()).count();
     }
 
+    /** The writer's recorded run, or null where a fault cannot be judged under the system-call recording. */
     private static WriterRun check(CrashTarget target, int fault, Roots roots, Predicate<Model> contexts, Cells cells,
-                              List<String> notes) {
+                                   List<String> notes, RecordingChoice recording) {
         FaultPlan plan = target.faults().get(fault);
+        if (recording.syscalls() && fault > 0) {
+            RecordingChoice.notJudged(target, fault, plan, notes);
+            return null;
+        }
         PausePoint counter = PausePoint.counting();
         Path root = roots.fresh();
-        WriterRun recorded = WriterRun.go(target, root, counter.and(plan), fault == 0);
+        WriterRun recorded = fault == 0 ? recording.faultFree(target, root, counter.and(plan), roots, notes)
+                : WriterRun.go(target, root, counter.and(plan), false);
+
         if (!recorded.returned()) {
             if (fault == 0) {
                 throw new TargetFailedException("the writer of " + target.name() + " failed with no fault injected: "
@@ -113,6 +121,10 @@ public final class CrashCheck {
             }
             notes.add(target.name() + " under " + plan + ": the writer failed (" + recorded.result().thrown()
                     + "), so nothing was acknowledged and G3 is not applicable");
+        }
+        if (recording.syscalls()) {
+            SyscallJudge.judge(target, fault, recorded, roots, contexts, cells, notes);
+            return recorded;
         }
         if (contexts.test(Model.CONCURRENT_READER)) {
             cells.visited(counter.attempts());

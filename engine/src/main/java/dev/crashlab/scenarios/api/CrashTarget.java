@@ -144,6 +144,25 @@ public final class CrashTarget {
         }
     }
 
+    /**
+     * How the writer's I/O is recorded. The JVM recording (in-process, under the agent) sees every
+     * JDK file operation and supports every fault and the paused reader; the system-call recording
+     * runs the writer in a child JVM traced with strace, so it also sees JNI libraries (SQLite,
+     * RocksDB) and the processes the writer starts, but judges only the fault-free run's crash states.
+     */
+    public enum IoRecording {
+        /** The JVM recording, switching to the system calls when it proves incomplete (the default). */
+        AUTO,
+        /** The JVM recording only: an incomplete trace is refused. */
+        JVM,
+        /** The system calls, from the start ({@code --record syscalls}). */
+        SYSCALLS
+    }
+
+    /** Where a target loaded by its provider's class name came from: what a child JVM loads it again from. */
+    record Origin(String providerClass, String classpath) {
+    }
+
     /** The guarantees a user's target can be checked for: the reader's values say nothing about G4-G7. */
     public static final Set<Guarantee> CHECKABLE = EnumSet.of(Guarantee.G1, Guarantee.G2, Guarantee.G3, Guarantee.G4);
 
@@ -164,6 +183,9 @@ public final class CrashTarget {
     private final Action recovery;
     private final boolean recovers;
     private final boolean readersWait;
+    private final IoRecording recording;
+    private final List<String> volatileFiles;
+    private volatile Origin origin;
 
     private CrashTarget(Builder b) {
         this.name = b.name;
@@ -186,6 +208,8 @@ public final class CrashTarget {
         this.recovery = b.recovery;
         this.recovers = b.recovers;
         this.readersWait = b.readersWait;
+        this.recording = b.recording;
+        this.volatileFiles = List.copyOf(b.volatileFiles);
         if (claims.contains(Guarantee.G4) && rivals.isEmpty()) {
             throw new IllegalArgumentException("G4 (write-once) is judged against a second writer: add .rival(writer, value)");
         }
@@ -216,6 +240,50 @@ public final class CrashTarget {
         this.recovery = t.recovery;
         this.recovers = t.recovers;
         this.readersWait = t.readersWait;
+        this.recording = t.recording;
+        this.volatileFiles = t.volatileFiles;
+        this.origin = t.origin;
+    }
+
+    /** The same target recorded another way. */
+    private CrashTarget(CrashTarget t, IoRecording recording) {
+        this.name = t.name;
+        this.setUp = t.setUp;
+        this.writer = t.writer;
+        this.reader = t.reader;
+        this.before = t.before;
+        this.after = t.after;
+        this.expectation = t.expectation;
+        this.claims = t.claims;
+        this.claimedUnder = t.claimedUnder;
+        this.models = t.models;
+        this.faults = t.faults;
+        this.exploration = t.exploration;
+        this.notMine = t.notMine;
+        this.rivals = t.rivals;
+        this.recovery = t.recovery;
+        this.recovers = t.recovers;
+        this.readersWait = t.readersWait;
+        this.recording = Objects.requireNonNull(recording, "recording");
+        this.volatileFiles = t.volatileFiles;
+        this.origin = t.origin;
+    }
+
+    /** The same target, its writer recorded as {@code how} says (the command line's {@code --record}). */
+    public CrashTarget recordedBy(IoRecording how) {
+        return new CrashTarget(this, how);
+    }
+
+    public IoRecording recording() { return recording; }
+
+    /** Files the target rebuilds when it opens, as globs relative to the root: left out of every verdict. */
+    public List<String> volatileFiles() { return volatileFiles; }
+
+    Origin origin() { return origin; }
+
+    /** Set by the loader that made this target from its provider class: a child JVM can then make it again. */
+    void loadedFrom(String providerClass, String classpath) {
+        this.origin = new Origin(providerClass, classpath);
     }
 
     /**
@@ -294,6 +362,8 @@ public final class CrashTarget {
         private Action recovery = root -> { };
         private boolean recovers;
         private boolean readersWait;
+        private IoRecording recording = IoRecording.AUTO;
+        private final List<String> volatileFiles = new ArrayList<>();
 
         private Builder(String name) {
             if (name == null || name.isBlank() || name.contains(":")) {
@@ -388,6 +458,28 @@ public final class CrashTarget {
             return this;
         }
 
+        /**
+         * How the writer's I/O is recorded (default {@link IoRecording#AUTO}: the JVM's, switching to the
+         * system calls when the JVM recording proves incomplete, e.g. for a JNI store such as SQLite).
+         * The system-call recording loads the target again in a child JVM, so the target must come from
+         * a {@link CrashTargetProvider} ({@code crashlab check --target CLASS}).
+         */
+        public Builder recording(IoRecording how) {
+            this.recording = Objects.requireNonNull(how, "recording");
+            return this;
+        }
+
+        /**
+         * Files the target rebuilds whenever it opens, whose contents a crash cannot hurt (SQLite's
+         * {@code -shm} wal-index), as globs relative to the root, e.g. {@code "*-shm"}: the system-call
+         * recording leaves them out (a shared writable map of one is then not refused), and the report
+         * lists them as not judged.
+         */
+        public Builder volatileFiles(String... globs) {
+            addAll(volatileFiles, globs, "volatileFiles takes globs relative to the root, e.g. \"*-shm\"");
+            return this;
+        }
+
         public Builder exploration(Exploration e) {
             this.exploration = Objects.requireNonNull(e);
             return this;
@@ -439,13 +531,17 @@ public final class CrashTarget {
          * source line (of the trace, a finding, its fix) is then your frame that called into them.
          */
         public Builder notMine(String... packagePrefixes) {
-            for (String p : packagePrefixes) {
-                if (p == null || p.isBlank()) {
-                    throw new IllegalArgumentException("notMine takes package prefixes such as \"org.apache.kafka.\"");
-                }
-                notMine.add(p);
-            }
+            addAll(notMine, packagePrefixes, "notMine takes package prefixes such as \"org.apache.kafka.\"");
             return this;
+        }
+
+        private static void addAll(List<String> into, String[] values, String whatItTakes) {
+            for (String v : values) {
+                if (v == null || v.isBlank()) {
+                    throw new IllegalArgumentException(whatItTakes);
+                }
+                into.add(v);
+            }
         }
 
         public CrashTarget build() {

@@ -33,6 +33,11 @@ public final class ProviderLoader implements AutoCloseable {
         this.entries = entries;
     }
 
+    /** The class path, as a child JVM takes it. */
+    private String classpath() {
+        return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
+    }
+
     /** @param classpath entries separated by the platform's path separator (':'); empty for crashlab's own */
     public static ProviderLoader open(String classpath) {
         List<Path> entries = new ArrayList<>();
@@ -70,6 +75,7 @@ public final class ProviderLoader implements AutoCloseable {
         if (target == null) {
             throw new IllegalArgumentException(className + ".target() returned null");
         }
+        target.loadedFrom(className, classpath());
         return target;
     }
 

@@ -31,30 +31,57 @@ record WriterRun(Path root, RunResult result) {
     }
 
     private static WriterRun go(CrashTarget target, Path root, Run run, boolean checkBefore) {
+        WriterRun recorded = recorded(target, root, run, checkBefore);
+        if (!recorded.complete()) {
+            throw recorded.incomplete(target, "the instrumentation cannot see", "");
+        }
+        return recorded;
+    }
+
+    /** As {@link #go(CrashTarget, Path, FaultPlan, boolean)} without a fault, the trace possibly incomplete. */
+    static WriterRun faultFree(CrashTarget target, Path root, FaultPlan plan) {
+        return recorded(target, root, Run.in(root).plan(plan).notMine(target.notMine()).checkComplete(), true);
+    }
+
+    private static WriterRun recorded(CrashTarget target, Path root, Run run, boolean checkBefore) {
+        setUp(target, root, checkBefore);
+        return new WriterRun(root, run.go(() -> target.writer().run(root)));
+    }
+
+    /** The target's set-up on a fresh root, outside any recording; with {@code check}, the reader must find 'before'. */
+    static void setUp(CrashTarget target, Path root, boolean check) {
         try {
             target.setUp().run(root);
         } catch (Exception e) {
             throw new TargetFailedException("the set-up of " + target.name() + " failed: " + e, e);
         }
-        if (checkBefore) {
+        if (check) {
             // Every verdict compares with the declared values: a wrong 'before' would make each one meaningless.
             String problem = target.expectation().setUpProblem(Reading.of(target, root, CrashTarget.Where.SET_UP));
             if (problem != null) {
                 throw new TargetFailedException("the reader of " + target.name() + " " + problem, null);
             }
         }
-        RunResult result = run.go(() -> target.writer().run(root));
-        if (!result.unseen().isEmpty()) {
-            // A trace missing writes would make every crash state, and so every verdict, wrong.
-            throw new TargetFailedException("the writer of " + target.name() + " did I/O the instrumentation cannot see,"
-                    + " so no verdict can be trusted; it cannot be checked as it is:\n  "
-                    + String.join("\n  ", result.unseen()), null);
-        }
-        return new WriterRun(root, result);
+    }
+
+    boolean complete() {
+        return result.unseen().isEmpty();
+    }
+
+    /** The refusal of an incomplete trace: one missing writes would make every crash state, and so every verdict, wrong. */
+    TargetFailedException incomplete(CrashTarget target, String recording, String more) {
+        return new TargetFailedException("the writer of " + target.name() + " did I/O " + recording + ", so no verdict can be trusted; it cannot be checked as it"
+                + " is:\n  " + String.join("\n  ", result.unseen()) + more, null);
     }
 
     IoTrace trace() {
         return result.trace();
+    }
+
+    /** The same run with its trace's operations named otherwise (their source lines), nothing else changed. */
+    WriterRun withTrace(IoTrace named) {
+        return new WriterRun(root, new RunResult(named, result.crash(), result.thrown(), result.finding(),
+                result.callbackErrors(), result.unseen(), result.acknowledgements()));
     }
 
     /**

@@ -115,7 +115,17 @@ public final class Run {
         ActiveRun run = ActiveRuns.forAcknowledgement();
         if (run != null) {
             run.recorder().acknowledge(label);
+        } else {
+            dev.crashlab.faults.syscall.SyscallRecording.acknowledge(label);
         }
+    }
+
+    /**
+     * How replaying {@code trace} onto its snapshot differs from the directory under {@code root}, one
+     * line per file: empty when the trace is complete. For recordings made another way (the system calls).
+     */
+    public static List<String> differences(IoTrace trace, Path root) {
+        return Completeness.differences(trace, root);
     }
 
     /**

@@ -96,10 +96,16 @@ final class CheckCommand implements Callable<Integer> {
                     + "separated by the platform's path separator (':' on Linux and macOS, ';' on Windows).")
     String classpath;
 
+    @Option(names = "--record", paramLabel = "auto|jvm|syscalls",
+            description = "With --target: how the writer's I/O is recorded: auto (default: the JVM's, switching to the "
+                    + "system calls when it misses I/O, e.g. of a JNI store), jvm, or syscalls (the writer in a child JVM "
+                    + "traced with strace, which also sees native code and child processes).")
+    String record;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path dir = OutDir.directory(spec, out, "--out");
-        if (target != null || classpath != null) {
+        if (target != null || classpath != null || record != null) {
             return checkTarget(dir);
         }
         Selection selection = new Selection(targets == null ? Set.of() : new HashSet<>(targets),
@@ -123,6 +129,17 @@ final class CheckCommand implements Callable<Integer> {
                 spec.commandLine().getOut());
     }
 
+    private CrashTarget.IoRecording recording() {
+        if (record == null) {
+            return null;
+        }
+        try {
+            return CrashTarget.IoRecording.valueOf(record.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw OutDir.usage(spec, "--record takes auto, jvm or syscalls, not '" + record + "'");
+        }
+    }
+
     /** {@code --target CLASS --classpath CP}: the user's target, loaded from CP, checked and reported. */
     private int checkTarget(Path dir) throws IOException {
         if (target == null) {
@@ -136,8 +153,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         ReportWarmUp warmUp = ReportWarmUp.start();
+        CrashTarget.IoRecording recording = recording();
         try (UserTarget user = UserTarget.load(spec, target, classpath)) {
-            CrashTarget described = user.target();
+            CrashTarget described = recording == null ? user.target() : user.target().recordedBy(recording);
             Instant startedAt = Instant.now();
             CrashResult result = user.run(() -> {
                 // The run would install it first thing; installing it here overlaps the warm-up, which must end before the run.

@@ -1,0 +1,58 @@
+package dev.crashlab.faults.syscall;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The calls of an {@code strace -f -o FILE} log in the order they finished. With several threads a
+ * call is split in two ({@code <unfinished ...>}, later {@code <... name resumed>}); it is joined and
+ * placed where it finished, when its effect is certain.
+ */
+final class CallLog {
+
+    private static final String UNFINISHED = " <unfinished ...>";
+
+    private CallLog() {
+    }
+
+    static List<Call> read(Path file) throws IOException {
+        Map<Integer, String> pending = new HashMap<>();
+        List<Call> calls = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int space = line.indexOf(' ');
+                if (space <= 0 || !Character.isDigit(line.charAt(0))) {
+                    continue;
+                }
+                int tid = Integer.parseInt(line.substring(0, space));
+                String call = line.substring(space).trim();
+                if (call.endsWith(UNFINISHED)) {
+                    pending.put(tid, call.substring(0, call.length() - UNFINISHED.length()));
+                } else if (call.startsWith("<... ")) {
+                    String start = pending.remove(tid);
+                    int resumed = call.indexOf("resumed>");
+                    if (start != null && resumed >= 0) {
+                        add(calls, tid, start + call.substring(resumed + "resumed>".length()));
+                    }
+                } else {
+                    add(calls, tid, call);
+                }
+            }
+        }
+        return calls;
+    }
+
+    private static void add(List<Call> calls, int tid, String text) {
+        Call c = Call.parse(tid, text);
+        if (c != null) {
+            calls.add(c);
+        }
+    }
+}
