@@ -31,6 +31,9 @@ public record SequenceResult(String name, long seed, long checked, long exhausti
                              int maxLength, long sequenceBudget, Long timeBudgetMillis, String stoppedBy,
                              long durationMillis, CrashResult merged, Failure failure) {
 
+    /** {@link #stoppedBy()} when the walk ended with no budget reached and nothing failing. */
+    public static final String EVERY_SEQUENCE = "every sequence checked";
+
     /**
      * The first failing sequence, as found and shrunk.
      *

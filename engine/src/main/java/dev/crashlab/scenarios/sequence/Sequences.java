@@ -116,7 +116,7 @@ public final class Sequences<S, M> {
         long checked = 0;
         long crashPoints = 0;
         List<CrashResult> passed = new ArrayList<>();
-        String stoppedBy = "every sequence checked";
+        String stoppedBy = SequenceResult.EVERY_SEQUENCE;
         while (walk.hasNext()) {
             if (checked >= maxSequences) {
                 stoppedBy = "the count budget";
@@ -170,13 +170,20 @@ public final class Sequences<S, M> {
         return SequenceTarget.of(spec, SequenceTarget.parse(name(), alphabet, sequence));
     }
 
-    /** E.g. "every sequence of up to 3 of 7 steps (399), then 200 random ones of 4 to 8 steps, seed 1". */
-    public String describe() {
-        return "every sequence of up to " + exhaustive + " of " + alphabet.size() + " steps ("
-                + Generation.exhaustiveCount(alphabet.size(), exhaustive) + ")"
-                + (random > 0 && maxLength > exhaustive ? ", then " + random + " random ones of " + (exhaustive + 1)
-                + " to " + maxLength + " steps, seed " + seed : "")
-                + ", at most " + maxSequences + " sequences" + (time == null ? "" : " or " + time.toSeconds() + " s");
+    /**
+     * The walk's parts, as a person reads them: "every sequence of up to 3 of 7 steps (399)", then,
+     * if there is a random part, "200 random sequences of 4 to 8 steps, seed 1".
+     */
+    public List<String> parts() {
+        List<String> out = new ArrayList<>();
+        if (exhaustive > 0) {
+            out.add("every sequence of up to " + exhaustive + " of " + alphabet.size() + " steps ("
+                    + Generation.exhaustiveCount(alphabet.size(), exhaustive) + ")");
+        }
+        if (random > 0 && maxLength > exhaustive) {
+            out.add(random + " random sequences of " + (exhaustive + 1) + " to " + maxLength + " steps, seed " + seed);
+        }
+        return out;
     }
 
     Iterator<List<Step>> walk() {
