@@ -9,10 +9,15 @@ import dev.crashlab.scenarios.junit.CrashTests;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /** A sequence check in JUnit 5: one test per part of the walk, named for a person; the part that failed fails. */
+// CrashTests writes its reports where -Dcrashlab.reports says, which CrashTestsTest sets for a moment.
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
 class SequenceTestsTest {
 
     @Test
