@@ -89,7 +89,6 @@ class PropertyChecksTest {
                 .operation("append", List.of("r1", "r2"), PropertyChecksTest::appendWithoutFsync, List::add)
                 .reopen()
                 .build().run();
-        System.out.println(result.describe());
         assertEquals(List.of("append(r1)"), result.failed().orElseThrow().minimal(), result.describe());
     }
 }

@@ -12,15 +12,15 @@ import java.util.Map;
  */
 final class Alphabet {
 
-    private final List<Step> letters = new ArrayList<>();
-    private final Map<Step, Integer> rank = new HashMap<>();
-    private final Map<String, Step> byCode = new HashMap<>();
+    private final List<ApiCall> letters = new ArrayList<>();
+    private final Map<ApiCall, Integer> rank = new HashMap<>();
+    private final Map<String, ApiCall> byCode = new HashMap<>();
 
-    Alphabet(List<Operation> operations) {
-        for (Operation op : operations) {
+    Alphabet(List<ApiOperation> operations) {
+        for (ApiOperation op : operations) {
             int[] args = new int[op.domains().size()];
             for (int n = 0; n < op.letters(); n++) {
-                Step s = new Step(op, args.clone());
+                ApiCall s = new ApiCall(op, args.clone());
                 rank.put(s, letters.size());
                 letters.add(s);
                 byCode.put(s.code(), s);
@@ -30,7 +30,7 @@ final class Alphabet {
     }
 
     /** The next combination, the last argument varying fastest. */
-    private static void next(Operation op, int[] args) {
+    private static void next(ApiOperation op, int[] args) {
         for (int i = args.length - 1; i >= 0; i--) {
             if (++args[i] < op.domains().get(i).size()) {
                 return;
@@ -43,17 +43,17 @@ final class Alphabet {
         return letters.size();
     }
 
-    Step get(int i) {
+    ApiCall get(int i) {
         return letters.get(i);
     }
 
-    int rank(Step s) {
+    int rank(ApiCall s) {
         return rank.get(s);
     }
 
-    /** A step as {@link Step#code()} wrote it, or what is wrong with the code. */
-    Step parse(String code) {
-        Step s = byCode.get(code);
+    /** A step as {@link ApiCall#code()} wrote it, or what is wrong with the code. */
+    ApiCall parse(String code) {
+        ApiCall s = byCode.get(code);
         if (s == null) {
             throw new IllegalArgumentException("'" + code + "' names no operation with arguments in their domains; "
                     + "the steps are operation-index-index..., e.g. " + letters.get(0).code());

@@ -29,7 +29,7 @@ final class Generation {
         return total;
     }
 
-    static Iterator<List<Step>> exhaustive(Alphabet alphabet, int k) {
+    static Iterator<List<ApiCall>> exhaustive(Alphabet alphabet, int k) {
         return new Iterator<>() {
             int[] digits = new int[1];
 
@@ -39,11 +39,11 @@ final class Generation {
             }
 
             @Override
-            public List<Step> next() {
+            public List<ApiCall> next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                List<Step> out = new ArrayList<>();
+                List<ApiCall> out = new ArrayList<>();
                 for (int d : digits) {
                     out.add(alphabet.get(d));
                 }
@@ -63,7 +63,7 @@ final class Generation {
         };
     }
 
-    static Iterator<List<Step>> random(Alphabet alphabet, long seed, int count, int minLength, int maxLength) {
+    static Iterator<List<ApiCall>> random(Alphabet alphabet, long seed, int count, int minLength, int maxLength) {
         SplittableRandom rng = new SplittableRandom(seed);
         return new Iterator<>() {
             int made;
@@ -74,13 +74,13 @@ final class Generation {
             }
 
             @Override
-            public List<Step> next() {
+            public List<ApiCall> next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
                 made++;
                 int length = minLength + rng.nextInt(maxLength - minLength + 1);
-                List<Step> out = new ArrayList<>();
+                List<ApiCall> out = new ArrayList<>();
                 for (int i = 0; i < length; i++) {
                     out.add(alphabet.get(rng.nextInt(alphabet.size())));
                 }

@@ -40,26 +40,26 @@ final class SequenceTarget {
     }
 
     /** E.g. {@code kv+put-0-0+put-0-0+compact}: the target's name, and the sequence a replay token carries. */
-    static String name(String check, List<Step> steps) {
+    static String name(String check, List<ApiCall> steps) {
         return check + steps.stream().map(s -> SEPARATOR + s.code()).collect(Collectors.joining());
     }
 
     /** The steps a name from {@link #name} holds, or what is wrong with it. */
-    static List<Step> parse(String check, Alphabet alphabet, String name) {
+    static List<ApiCall> parse(String check, Alphabet alphabet, String name) {
         String[] parts = name.split("\\" + SEPARATOR, -1);
         if (!parts[0].equals(check) || parts.length < 2) {
             throw new IllegalArgumentException("'" + name + "' is not a sequence of " + check + "; expected "
                     + check + "+STEP+STEP..., e.g. " + name(check, List.of(alphabet.get(0)))
                     + ", as printed on a counterexample's replay line");
         }
-        List<Step> steps = new ArrayList<>();
+        List<ApiCall> steps = new ArrayList<>();
         for (int i = 1; i < parts.length; i++) {
             steps.add(alphabet.parse(parts[i]));
         }
         return steps;
     }
 
-    static CrashTarget of(Spec spec, List<Step> steps) {
+    static CrashTarget of(Spec spec, List<ApiCall> steps) {
         List<Object> views = new ArrayList<>();
         for (int p = 0; p <= steps.size(); p++) {
             views.add(viewAfter(spec, steps.subList(0, p)));
@@ -90,11 +90,11 @@ final class SequenceTarget {
         return spec.configure().apply(b).build();
     }
 
-    private static void write(Spec spec, List<Step> steps, List<String> labels, Path root) throws Exception {
+    private static void write(Spec spec, List<ApiCall> steps, List<String> labels, Path root) throws Exception {
         Session session = new Session(root);
         session.handle = spec.open().open(root);
         for (int i = 0; i < steps.size(); i++) {
-            Step s = steps.get(i);
+            ApiCall s = steps.get(i);
             s.operation().store().apply(session, s.values());
             if (s.operation().acknowledged()) {
                 CrashTarget.ack(labels.get(i));
@@ -104,9 +104,9 @@ final class SequenceTarget {
     }
 
     /** A fresh model with the steps applied: a view may be the model itself, so none is reused. */
-    static Object viewAfter(Spec spec, List<Step> steps) {
+    static Object viewAfter(Spec spec, List<ApiCall> steps) {
         Object model = spec.model().get();
-        for (Step s : steps) {
+        for (ApiCall s : steps) {
             try {
                 s.operation().model().apply(model, s.values());
             } catch (Exception e) {

@@ -85,7 +85,7 @@ public final class Sequences<S, M> {
     private final long maxSequences;
     private final Duration time;
 
-    private Sequences(Builder<S, M> b, SequenceTarget.Spec spec, List<Operation> operations) {
+    private Sequences(Builder<S, M> b, SequenceTarget.Spec spec, List<ApiOperation> operations) {
         this.spec = spec;
         this.alphabet = new Alphabet(operations);
         this.exhaustive = b.exhaustive;
@@ -112,7 +112,7 @@ public final class Sequences<S, M> {
     public SequenceResult run() {
         long start = System.nanoTime();
         long exhaustiveCount = Generation.exhaustiveCount(alphabet.size(), exhaustive);
-        Iterator<List<Step>> walk = walk();
+        Iterator<List<ApiCall>> walk = walk();
         long checked = 0;
         long crashPoints = 0;
         List<CrashResult> passed = new ArrayList<>();
@@ -126,12 +126,12 @@ public final class Sequences<S, M> {
                 stoppedBy = "the time budget";
                 break;
             }
-            List<Step> steps = walk.next();
-            Outcome o = check(steps);
+            List<ApiCall> steps = walk.next();
+            SequenceOutcome o = check(steps);
             checked++;
             if (o.failed()) {
                 Shrinker shrinker = new Shrinker(alphabet, this::check);
-                Outcome minimal = shrinker.shrink(o);
+                SequenceOutcome minimal = shrinker.shrink(o);
                 SequenceResult.Failure failure = new SequenceResult.Failure(displays(steps), displays(minimal.steps()),
                         checked > exhaustiveCount, shrinker.checks(), token(minimal), withSequence(minimal), minimal.error());
                 return result(checked, exhaustiveCount, start, "a failing sequence", passed, failure);
@@ -186,9 +186,9 @@ public final class Sequences<S, M> {
         return out;
     }
 
-    Iterator<List<Step>> walk() {
-        Iterator<List<Step>> first = Generation.exhaustive(alphabet, exhaustive);
-        Iterator<List<Step>> then = Generation.random(alphabet, seed, random, exhaustive + 1, maxLength);
+    Iterator<List<ApiCall>> walk() {
+        Iterator<List<ApiCall>> first = Generation.exhaustive(alphabet, exhaustive);
+        Iterator<List<ApiCall>> then = Generation.random(alphabet, seed, random, exhaustive + 1, maxLength);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -196,7 +196,7 @@ public final class Sequences<S, M> {
             }
 
             @Override
-            public List<Step> next() {
+            public List<ApiCall> next() {
                 return first.hasNext() ? first.next() : then.next();
             }
         };
@@ -206,12 +206,12 @@ public final class Sequences<S, M> {
         return alphabet;
     }
 
-    Outcome check(List<Step> steps) {
+    SequenceOutcome check(List<ApiCall> steps) {
         CrashTarget target = SequenceTarget.of(spec, steps);
         try {
-            return new Outcome(steps, CrashCheck.run(target), null);
+            return new SequenceOutcome(steps, CrashCheck.run(target), null);
         } catch (TargetFailedException e) {
-            return new Outcome(steps, null, target.name() + ": " + e.getMessage());
+            return new SequenceOutcome(steps, null, target.name() + ": " + e.getMessage());
         }
     }
 
@@ -219,7 +219,7 @@ public final class Sequences<S, M> {
      * The replay token of the counterexample at the earliest crash point, or the sequence itself when
      * it failed before any crash (replayed whole).
      */
-    private String token(Outcome minimal) {
+    private String token(SequenceOutcome minimal) {
         String sequence = SequenceTarget.name(name(), minimal.steps());
         if (minimal.result() == null) {
             return sequence;
@@ -228,7 +228,7 @@ public final class Sequences<S, M> {
     }
 
     /** The minimal sequence's result, each counterexample naming the sequence as its workload. */
-    private static CrashResult withSequence(Outcome o) {
+    private static CrashResult withSequence(SequenceOutcome o) {
         if (o.result() == null) {
             return null;
         }
@@ -246,8 +246,8 @@ public final class Sequences<S, M> {
                 c.provenance(), c.readerSaw(), c.allowed(), c.sourceLine(), c.vulnerability());
     }
 
-    static List<String> displays(List<Step> steps) {
-        return steps.stream().map(Step::display).toList();
+    static List<String> displays(List<ApiCall> steps) {
+        return steps.stream().map(ApiCall::display).toList();
     }
 
     /** Collects a sequence check's parts; {@link #build} says what is missing or wrong. */
@@ -258,7 +258,7 @@ public final class Sequences<S, M> {
         private final Supplier<M> model;
         private CrashTarget.Reader<?> reader;
         private Function<M, ?> view;
-        private final List<Operation> operations = new ArrayList<>();
+        private final List<ApiOperation> operations = new ArrayList<>();
         private Set<String> acknowledgedBy;
         private UnaryOperator<CrashTarget.Builder> configure = b -> b;
         private int exhaustive = 3;
@@ -307,12 +307,12 @@ public final class Sequences<S, M> {
 
         /** A step that closes the store and opens it again (a restart without a crash); the model is unchanged. */
         public Builder<S, M> reopen() {
-            Operation.Action store = (session, args) -> {
+            ApiOperation.Action store = (session, args) -> {
                 SequenceTarget.Session s = (SequenceTarget.Session) session;
                 close.close(cast(s.handle));
                 s.handle = open.open(s.root);
             };
-            operations.add(new Operation("reopen", List.of(), store, (m, a) -> { }, true));
+            operations.add(new ApiOperation("reopen", List.of(), store, (m, a) -> { }, true));
             return this;
         }
 
@@ -377,9 +377,9 @@ public final class Sequences<S, M> {
             if (operations.isEmpty()) {
                 throw new IllegalArgumentException("a sequence check needs at least one operation: .operation(name, ...)");
             }
-            List<Operation> ops = new ArrayList<>();
+            List<ApiOperation> ops = new ArrayList<>();
             Set<String> names = new HashSet<>();
-            for (Operation op : operations) {
+            for (ApiOperation op : operations) {
                 if (!names.add(op.name())) {
                     throw new IllegalArgumentException("two operations are named '" + op.name() + "'");
                 }
@@ -395,7 +395,7 @@ public final class Sequences<S, M> {
             return new Sequences<>(this, spec, ops);
         }
 
-        private Builder<S, M> add(String op, List<List<?>> domains, Operation.Action onStore, Operation.Action onModel) {
+        private Builder<S, M> add(String op, List<List<?>> domains, ApiOperation.Action onStore, ApiOperation.Action onModel) {
             if (op == null || !OPERATION_NAME.matcher(op).matches()) {
                 throw new IllegalArgumentException("an operation's name is a Java identifier (it goes into replay tokens),"
                         + " got '" + op + "'");
@@ -406,8 +406,8 @@ public final class Sequences<S, M> {
                             + " argument a few values, smallest first (shrinking prefers earlier ones)");
                 }
             }
-            Operation.Action store = (session, args) -> onStore.apply(((SequenceTarget.Session) session).handle, args);
-            operations.add(new Operation(op, domains, store, onModel, true));
+            ApiOperation.Action store = (session, args) -> onStore.apply(((SequenceTarget.Session) session).handle, args);
+            operations.add(new ApiOperation(op, domains, store, onModel, true));
             return this;
         }
 

@@ -16,10 +16,10 @@ import java.util.function.Function;
 final class Shrinker {
 
     private final Alphabet alphabet;
-    private final Function<List<Step>, Outcome> check;
-    private final Map<List<Step>, Outcome> tried = new HashMap<>();
+    private final Function<List<ApiCall>, SequenceOutcome> check;
+    private final Map<List<ApiCall>, SequenceOutcome> tried = new HashMap<>();
 
-    Shrinker(Alphabet alphabet, Function<List<Step>, Outcome> check) {
+    Shrinker(Alphabet alphabet, Function<List<ApiCall>, SequenceOutcome> check) {
         this.alphabet = alphabet;
         this.check = check;
     }
@@ -29,30 +29,30 @@ final class Shrinker {
         return tried.size();
     }
 
-    Outcome shrink(Outcome failing) {
-        Outcome current = failing;
+    SequenceOutcome shrink(SequenceOutcome failing) {
+        SequenceOutcome current = failing;
         tried.put(current.steps(), current);
         boolean changed = true;
         while (changed) {
-            Outcome fewer = fewer(current);
-            Outcome smaller = smaller(fewer);
+            SequenceOutcome fewer = fewer(current);
+            SequenceOutcome smaller = smaller(fewer);
             changed = smaller != current;
             current = smaller;
         }
         return current;
     }
 
-    private Outcome fewer(Outcome from) {
-        Outcome current = from;
+    private SequenceOutcome fewer(SequenceOutcome from) {
+        SequenceOutcome current = from;
         for (int size = Math.max(1, current.steps().size() / 2); size >= 1; size = size == 1 ? 0 : size / 2) {
             boolean removed = true;
             while (removed) {
                 removed = false;
-                List<Step> steps = current.steps();
+                List<ApiCall> steps = current.steps();
                 for (int start = 0; start + size <= steps.size() && steps.size() > size; start++) {
-                    List<Step> cand = new ArrayList<>(steps.subList(0, start));
+                    List<ApiCall> cand = new ArrayList<>(steps.subList(0, start));
                     cand.addAll(steps.subList(start + size, steps.size()));
-                    Outcome o = attempt(cand);
+                    SequenceOutcome o = attempt(cand);
                     if (o.failed()) {
                         current = o;
                         removed = true;
@@ -64,14 +64,14 @@ final class Shrinker {
         return current;
     }
 
-    private Outcome smaller(Outcome from) {
-        Outcome current = from;
+    private SequenceOutcome smaller(SequenceOutcome from) {
+        SequenceOutcome current = from;
         for (int i = 0; i < current.steps().size(); i++) {
             int rank = alphabet.rank(current.steps().get(i));
             for (int r = 0; r < rank; r++) {
-                List<Step> cand = new ArrayList<>(current.steps());
+                List<ApiCall> cand = new ArrayList<>(current.steps());
                 cand.set(i, alphabet.get(r));
-                Outcome o = attempt(cand);
+                SequenceOutcome o = attempt(cand);
                 if (o.failed()) {
                     current = o;
                     break;
@@ -81,7 +81,7 @@ final class Shrinker {
         return current;
     }
 
-    private Outcome attempt(List<Step> steps) {
+    private SequenceOutcome attempt(List<ApiCall> steps) {
         return tried.computeIfAbsent(List.copyOf(steps), check);
     }
 }

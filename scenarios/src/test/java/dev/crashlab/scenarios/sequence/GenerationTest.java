@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 class GenerationTest {
 
     static Alphabet alphabet(int... domainSizes) {
-        List<Operation> ops = new ArrayList<>();
+        List<ApiOperation> ops = new ArrayList<>();
         for (int i = 0; i < domainSizes.length; i++) {
             List<List<?>> domains = new ArrayList<>();
             for (int d = 0; d < domainSizes[i] % 10; d++) {
                 domains.add(List.of(1, 2, 3, 4, 5).subList(0, domainSizes[i] / 10));
             }
-            ops.add(new Operation("op" + i, domains, (s, a) -> { }, (m, a) -> { }, true));
+            ops.add(new ApiOperation("op" + i, domains, (s, a) -> { }, (m, a) -> { }, true));
         }
         return new Alphabet(ops);
     }
@@ -45,10 +45,10 @@ class GenerationTest {
                     formula += (long) Math.pow(a.size(), n);
                 }
                 assertEquals(formula, Generation.exhaustiveCount(a.size(), k));
-                Set<List<Step>> seen = new HashSet<>();
+                Set<List<ApiCall>> seen = new HashSet<>();
                 int lastLength = 0;
-                for (Iterator<List<Step>> it = Generation.exhaustive(a, k); it.hasNext(); ) {
-                    List<Step> s = it.next();
+                for (Iterator<List<ApiCall>> it = Generation.exhaustive(a, k); it.hasNext(); ) {
+                    List<ApiCall> s = it.next();
                     assertTrue(s.size() >= lastLength, "shortest first");
                     lastLength = s.size();
                     assertTrue(seen.add(s), "generated twice: " + s);
@@ -61,7 +61,7 @@ class GenerationTest {
     @Test
     void theRandomPartIsTheSeedsWithinItsLengths() {
         Alphabet a = alphabet(0, 31, 22);
-        List<List<Step>> first = list(Generation.random(a, 7, 50, 4, 8));
+        List<List<ApiCall>> first = list(Generation.random(a, 7, 50, 4, 8));
         assertEquals(first, list(Generation.random(a, 7, 50, 4, 8)), "the same seed gives the same sequences");
         assertNotEquals(first, list(Generation.random(a, 8, 50, 4, 8)));
         assertEquals(50, first.size());
@@ -69,8 +69,8 @@ class GenerationTest {
         assertEquals(Set.of(4, 5, 6, 7, 8), new HashSet<>(first.stream().map(List::size).toList()));
     }
 
-    private static List<List<Step>> list(Iterator<List<Step>> it) {
-        List<List<Step>> out = new ArrayList<>();
+    private static List<List<ApiCall>> list(Iterator<List<ApiCall>> it) {
+        List<List<ApiCall>> out = new ArrayList<>();
         it.forEachRemaining(out::add);
         return out;
     }

@@ -28,7 +28,6 @@ class KvSequencesTest {
     @Test
     void theDefaultWalkFindsTheInPlaceCompactionAndShrinksItToThreeSteps() {
         SequenceResult r = kv(Kv::openInPlace).build().run();
-        System.out.println(r.describe());
         SequenceResult.Failure f = r.failed().orElseThrow(() -> new AssertionError(r.describe()));
         assertEquals(MINIMAL, f.minimal(), r.describe());
         assertFalse(f.random(), "every sequence of up to 3 steps comes first: " + r.describe());

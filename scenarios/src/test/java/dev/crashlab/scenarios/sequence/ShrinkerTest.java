@@ -20,10 +20,10 @@ class ShrinkerTest {
     private static final CrashResult HELD = new CrashResult("t", List.of(), List.of(), 0, 0, 0);
 
     /** Fails like the in-place compaction: a compaction after two records that leave a live entry. */
-    static boolean compactionLoses(List<Step> steps) {
+    static boolean compactionLoses(List<ApiCall> steps) {
         java.util.Map<Object, Object> live = new java.util.HashMap<>();
         int records = 0;
-        for (Step s : steps) {
+        for (ApiCall s : steps) {
             switch (s.operation().name()) {
                 case "put" -> { live.put(s.values().get(0), s.values().get(1)); records++; }
                 case "delete" -> { live.remove(s.values().get(0)); records++; }
@@ -40,8 +40,8 @@ class ShrinkerTest {
         return false;
     }
 
-    static Outcome judge(List<Step> steps, Predicate<List<Step>> fails) {
-        return fails.test(steps) ? new Outcome(steps, null, "fails") : new Outcome(steps, HELD, null);
+    static SequenceOutcome judge(List<ApiCall> steps, Predicate<List<ApiCall>> fails) {
+        return fails.test(steps) ? new SequenceOutcome(steps, null, "fails") : new SequenceOutcome(steps, HELD, null);
     }
 
     @Test
@@ -49,13 +49,13 @@ class ShrinkerTest {
         Alphabet a = KvSequencesTest.kv(Kv::open).build().alphabet();
         int failing = 0;
         for (var it = Generation.random(a, 3, 500, 3, 12); it.hasNext(); ) {
-            List<Step> s = it.next();
+            List<ApiCall> s = it.next();
             if (!compactionLoses(s)) {
                 continue;
             }
             failing++;
             Shrinker shrinker = new Shrinker(a, steps -> judge(steps, ShrinkerTest::compactionLoses));
-            Outcome minimal = shrinker.shrink(judge(s, ShrinkerTest::compactionLoses));
+            SequenceOutcome minimal = shrinker.shrink(judge(s, ShrinkerTest::compactionLoses));
             assertEquals(KvSequencesTest.MINIMAL, Sequences.displays(minimal.steps()), "from " + s);
         }
         assertTrue(failing > 50, "the walk has failing sequences to shrink: " + failing);
@@ -64,7 +64,7 @@ class ShrinkerTest {
     @Test
     void aSequenceThatNoRemovalOrLoweringKeepsFailingIsLeftAsItIs() {
         Alphabet a = KvSequencesTest.kv(Kv::open).build().alphabet();
-        List<Step> minimal = new ArrayList<>();
+        List<ApiCall> minimal = new ArrayList<>();
         for (String code : List.of("put-0-0", "put-0-0", "compact")) {
             minimal.add(a.parse(code));
         }

@@ -7,9 +7,9 @@ import java.util.List;
  * What checking one sequence gave: the engine's result, or the error that stopped it (the store
  * threw with no fault injected: the sequence failed before any crash).
  */
-record Outcome(List<Step> steps, CrashResult result, String error) {
+record SequenceOutcome(List<ApiCall> steps, CrashResult result, String error) {
 
-    Outcome {
+    SequenceOutcome {
         steps = List.copyOf(steps);
     }
 

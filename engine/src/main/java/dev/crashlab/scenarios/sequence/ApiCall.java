@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * One operation of a sequence with its arguments, each named by its index in the argument's domain
  * (index 0 is the smallest: shrinking lowers indices).
  */
-record Step(Operation operation, int[] args) {
+record ApiCall(ApiOperation operation, int[] args) {
 
     List<Object> values() {
         List<Object> out = new ArrayList<>();
@@ -34,7 +34,7 @@ record Step(Operation operation, int[] args) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Step s && s.operation == operation && java.util.Arrays.equals(s.args, args);
+        return o instanceof ApiCall s && s.operation == operation && java.util.Arrays.equals(s.args, args);
     }
 
     @Override

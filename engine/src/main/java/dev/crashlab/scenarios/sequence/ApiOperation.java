@@ -9,14 +9,14 @@ import java.util.List;
  * @param acknowledged whether the store promises the operation once it returns (a crash after it
  *                     must not lose it), e.g. a commit, where a put before it is not promised
  */
-record Operation(String name, List<List<?>> domains, Action store, Action model, boolean acknowledged) {
+record ApiOperation(String name, List<List<?>> domains, Action store, Action model, boolean acknowledged) {
 
     /** What an operation does with its arguments, to the store's handle or to the model. */
     interface Action {
         void apply(Object on, List<Object> args) throws Exception;
     }
 
-    Operation {
+    ApiOperation {
         domains = List.copyOf(domains);
     }
 
@@ -29,7 +29,7 @@ record Operation(String name, List<List<?>> domains, Action store, Action model,
         return n;
     }
 
-    Operation acknowledged(boolean promised) {
-        return new Operation(name, domains, store, model, promised);
+    ApiOperation acknowledged(boolean promised) {
+        return new ApiOperation(name, domains, store, model, promised);
     }
 }
