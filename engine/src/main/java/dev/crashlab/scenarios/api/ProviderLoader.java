@@ -65,17 +65,32 @@ public final class ProviderLoader implements AutoCloseable {
     }
 
     public CrashTarget target(String className) {
+        return provide(className, CrashTargetProvider.class, CrashTargetProvider::target, "target()");
+    }
+
+    /** Whether the class implements {@code kind} (e.g. a sequence check's provider rather than a target's). */
+    public boolean provides(String className, Class<?> kind) {
+        return kind.isAssignableFrom(load(className));
+    }
+
+    /**
+     * A provider of any kind, instantiated and asked as {@link #target(String)} asks a
+     * {@link CrashTargetProvider}, with the same errors.
+     *
+     * @param what the method asked, as an error names it, e.g. "target()"
+     */
+    public <P, R> R provide(String className, Class<P> kind, java.util.function.Function<P, R> ask, String what) {
         Class<?> type = load(className);
-        if (!CrashTargetProvider.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException(className + " does not implement " + CrashTargetProvider.class.getName());
+        if (!kind.isAssignableFrom(type)) {
+            throw new IllegalArgumentException(className + " does not implement " + kind.getName());
         }
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
             throw new IllegalArgumentException(className + " must be a public, non-abstract class");
         }
-        CrashTargetProvider provider;
+        P provider;
         try {
             Constructor<?> make = type.getConstructor();
-            provider = (CrashTargetProvider) make.newInstance();
+            provider = kind.cast(make.newInstance());
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(className + " has no public no-argument constructor");
         } catch (InvocationTargetException e) {
@@ -84,19 +99,19 @@ public final class ProviderLoader implements AutoCloseable {
             throw new IllegalArgumentException("cannot instantiate " + className + ": " + e
                     + "; is everything it needs on the class path?");
         }
-        CrashTarget target;
+        R described;
         try {
-            target = provider.target();
+            described = ask.apply(provider);
         } catch (IllegalArgumentException e) {
             // the builder refused the description: the user's target is wrong, not the command line
             throw new TargetFailedException("its target was refused: " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
-            throw new TargetFailedException("its target() failed: " + e, e);
+            throw new TargetFailedException("its " + what + " failed: " + e, e);
         }
-        if (target == null) {
-            throw new IllegalArgumentException(className + ".target() returned null");
+        if (described == null) {
+            throw new IllegalArgumentException(className + "." + what + " returned null");
         }
-        return target;
+        return described;
     }
 
     private Class<?> load(String className) {
