@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.sequence;
 
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
@@ -261,6 +262,8 @@ public final class Sequences<S, M> {
         private final List<ApiOperation> operations = new ArrayList<>();
         private Set<String> acknowledgedBy;
         private UnaryOperator<CrashTarget.Builder> configure = b -> b;
+        private Guarantee[] claims = {Guarantee.G1, Guarantee.G2, Guarantee.G3};
+        private ApiOperation.Action closeModel;
         private int exhaustive = 3;
         private int random = 200;
         private int maxLength = 8;
@@ -317,6 +320,17 @@ public final class Sequences<S, M> {
         }
 
         /**
+         * What closing the store (at the end of each sequence's writer) does to the model, for a store
+         * whose close stores what is pending (e.g. H2's MVStore); the close's return is then
+         * acknowledged like an operation's. Without it, closing changes nothing a reader may find.
+         */
+        public Builder<S, M> closing(Call0<M> onModel) {
+            Objects.requireNonNull(onModel, "onModel");
+            this.closeModel = (m, a) -> onModel.apply(cast(m));
+            return this;
+        }
+
+        /**
          * The operations whose return is a promise (e.g. "commit"): only they are acknowledged. By
          * default every operation is, as for a store that makes each one durable before it returns.
          */
@@ -361,8 +375,20 @@ public final class Sequences<S, M> {
         }
 
         /**
+         * The guarantees each sequence claims (default G1, G2 and G3): e.g. G2 and G3 only for a store
+         * that locks its files, so that no reader can open it beside the writer.
+         */
+        public Builder<S, M> claims(Guarantee... guarantees) {
+            if (guarantees.length == 0) {
+                throw new IllegalArgumentException("a sequence check claims at least one of G1, G2, G3");
+            }
+            this.claims = guarantees.clone();
+            return this;
+        }
+
+        /**
          * The rest of each sequence's target: persistence models, faults, a recovery, claims under
-         * some models only, libraries that are not yours. Each sequence claims G1, G2 and G3.
+         * some models only, libraries that are not yours.
          */
         public Builder<S, M> target(UnaryOperator<CrashTarget.Builder> more) {
             this.configure = Objects.requireNonNull(more);
@@ -391,7 +417,8 @@ public final class Sequences<S, M> {
             }
             @SuppressWarnings("unchecked")
             SequenceTarget.Spec spec = new SequenceTarget.Spec(name, open, s -> close.close(cast(s)),
-                    (CrashTarget.Reader<Object>) reader, model, m -> view.apply(cast(m)), configure);
+                    (CrashTarget.Reader<Object>) reader, model, m -> view.apply(cast(m)),
+                    b -> configure.apply(b.claims(claims)), closeModel);
             return new Sequences<>(this, spec, ops);
         }
 
