@@ -1,13 +1,14 @@
 package dev.crashlab.scenarios.sequence;
 
-import dev.crashlab.faults.crash.ProcessCrash;
-import java.util.List;
-
-/** The seeded three-step bug of {@link Kv} as the command line loads it: {@code check --target} of this class. */
+/**
+ * The seeded three-step bug of {@link Kv} as the command line loads it, with the default walk and
+ * models: {@code ./crashlab check --target dev.crashlab.scenarios.sequence.KvInPlaceSequences
+ * --classpath scenarios/target/test-classes --out DIR} is how its time to the failure is measured.
+ */
 public class KvInPlaceSequences implements SequencesProvider {
 
     @Override
     public Sequences<?, ?> sequences() {
-        return KvSequencesTest.kv(Kv::openInPlace).target(b -> b.models(List.of(new ProcessCrash()))).build();
+        return KvSequencesTest.kv(Kv::openInPlace).build();
     }
 }

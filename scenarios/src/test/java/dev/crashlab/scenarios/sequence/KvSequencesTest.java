@@ -35,6 +35,17 @@ class KvSequencesTest {
     }
 
     @Test
+    void aTimeBudgetStopsTheWalkAndIsRecordedInTheReport() {
+        SequenceResult r = kv(Kv::openInPlace).budget(1000, Duration.ZERO).build().run();
+        assertTrue(r.passedAll());
+        assertEquals(0, r.checked());
+        assertEquals("the time budget", r.stoppedBy());
+        var report = r.toReport(java.time.Instant.now());
+        assertEquals(0L, report.budget().timeMillis());
+        assertEquals(1000L, report.budget().workloadsPerTarget());
+    }
+
+    @Test
     void theCorrectStoreHoldsEverySequenceOfUpToTwoStepsAndSomeRandomOnes() {
         SequenceResult r = kv(Kv::open).exhaustive(2).random(10, 5).budget(1000, Duration.ofMinutes(5)).build().run();
         assertTrue(r.passedAll(), r.describe());
