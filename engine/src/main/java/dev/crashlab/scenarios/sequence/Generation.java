@@ -18,13 +18,20 @@ final class Generation {
     private Generation() {
     }
 
-    /** Every sequence of 1 to {@code k} steps: sum over n = 1..k of L^n for an alphabet of L steps. */
+    /**
+     * Every sequence of 1 to {@code k} steps: sum over n = 1..k of L^n for an alphabet of L steps;
+     * Long.MAX_VALUE where that does not fit (no budget reaches it).
+     */
     static long exhaustiveCount(int alphabet, int k) {
         long total = 0;
         long power = 1;
-        for (int n = 1; n <= k; n++) {
-            power = Math.multiplyExact(power, alphabet);
-            total = Math.addExact(total, power);
+        try {
+            for (int n = 1; n <= k; n++) {
+                power = Math.multiplyExact(power, alphabet);
+                total = Math.addExact(total, power);
+            }
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
         return total;
     }

@@ -115,7 +115,6 @@ public final class Sequences<S, M> {
         long exhaustiveCount = Generation.exhaustiveCount(alphabet.size(), exhaustive);
         Iterator<List<ApiCall>> walk = walk();
         long checked = 0;
-        long crashPoints = 0;
         List<CrashResult> passed = new ArrayList<>();
         String stoppedBy = SequenceResult.EVERY_SEQUENCE;
         while (walk.hasNext()) {
@@ -138,7 +137,6 @@ public final class Sequences<S, M> {
                 return result(checked, exhaustiveCount, start, "a failing sequence", passed, failure);
             }
             passed.add(o.result());
-            crashPoints += o.result().crashPoints();
         }
         return result(checked, exhaustiveCount, start, stoppedBy, passed, null);
     }

@@ -59,6 +59,11 @@ class GenerationTest {
     }
 
     @Test
+    void aCountThatDoesNotFitALongIsTheLargestLong() {
+        assertEquals(Long.MAX_VALUE, Generation.exhaustiveCount(1000, 10));
+    }
+
+    @Test
     void theRandomPartIsTheSeedsWithinItsLengths() {
         Alphabet a = alphabet(0, 31, 22);
         List<List<ApiCall>> first = list(Generation.random(a, 7, 50, 4, 8));
