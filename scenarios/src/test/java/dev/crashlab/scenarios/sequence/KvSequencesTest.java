@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashlab.scenarios.grade.ReplayToken;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,10 @@ class KvSequencesTest {
         assertEquals(MINIMAL, f.minimal(), r.describe());
         assertFalse(f.random(), "every sequence of up to 3 steps comes first: " + r.describe());
         assertTrue(f.replay().startsWith("kv+put-0-0+put-0-0+compact:"), f.replay());
+        int earliest = f.result().violations().stream()
+                .mapToInt(v -> ReplayToken.parse(v.counterexample().seed(), false).ordinal()).min().orElseThrow();
+        assertEquals(earliest, ReplayToken.parse(f.replay(), false).ordinal(), "the earliest crash point is the one printed");
+        assertTrue(f.result().violations().size() > 1, "several contexts break it: " + r.describe());
     }
 
     @Test
