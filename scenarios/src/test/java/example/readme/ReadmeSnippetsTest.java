@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class ReadmeSnippetsTest {
 
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    static final List<Path> PAGES = List.of(ROOT.resolve("README.md"), ROOT.resolve("docs/checking-your-own-code.md"));
+    static final List<Path> PAGES = List.of(ROOT.resolve("README.md"), ROOT.resolve("docs/checking-your-own-code.md"),
+            ROOT.resolve("docs/property-checks.md"));
     static final Path SOURCES = Path.of("src/test/java/example/readme");
 
     private static final Pattern BLOCK = Pattern.compile("<!-- snippet: ([a-z-]+) -->\\n```java\\n(.*?)```",

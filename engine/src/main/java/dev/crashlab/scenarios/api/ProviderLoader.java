@@ -70,11 +70,7 @@ public final class ProviderLoader implements AutoCloseable {
     }
 
     public CrashTarget target(String className) {
-        CrashTargetProvider provider = provider(className);
-        CrashTarget target = described(className, provider::target, ".target()");
-        if (target == null) {
-            throw new IllegalArgumentException(className + ".target() returned null");
-        }
+        CrashTarget target = provide(className, CrashTargetProvider.class, CrashTargetProvider::target, "target()");
         target.loadedFrom(className, classpath());
         return target;
     }
@@ -84,11 +80,11 @@ public final class ProviderLoader implements AutoCloseable {
      * them: at least one, none null, no two of one name (the table's rows are named by them).
      */
     public List<CrashTarget> variants(String className) {
-        CrashTargetProvider provider = provider(className);
-        List<CrashTarget> variants = described(className, provider::variants, ".variants()");
-        if (variants == null || variants.isEmpty() || variants.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new IllegalArgumentException(className + ".variants() returned " + (variants == null ? "null"
-                    : variants.isEmpty() ? "no variant" : "a null variant") + "; return one target per durability option");
+        List<CrashTarget> variants = provide(className, CrashTargetProvider.class, CrashTargetProvider::variants,
+                "variants()");
+        if (variants.isEmpty() || variants.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException(className + ".variants() returned "
+                    + (variants.isEmpty() ? "no variant" : "a null variant") + "; return one target per durability option");
         }
         java.util.Set<String> names = new java.util.HashSet<>();
         for (CrashTarget v : variants) {
@@ -100,17 +96,29 @@ public final class ProviderLoader implements AutoCloseable {
         return List.copyOf(variants);
     }
 
-    private CrashTargetProvider provider(String className) {
+    /** Whether the class implements {@code kind} (e.g. a sequence check's provider rather than a target's). */
+    public boolean provides(String className, Class<?> kind) {
+        return kind.isAssignableFrom(load(className));
+    }
+
+    /**
+     * A provider of any kind, instantiated and asked as {@link #target(String)} asks a
+     * {@link CrashTargetProvider}, with the same errors.
+     *
+     * @param what the method asked, as an error names it, e.g. "target()"
+     */
+    public <P, R> R provide(String className, Class<P> kind, java.util.function.Function<P, R> ask, String what) {
         Class<?> type = load(className);
-        if (!CrashTargetProvider.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException(className + " does not implement " + CrashTargetProvider.class.getName());
+        if (!kind.isAssignableFrom(type)) {
+            throw new IllegalArgumentException(className + " does not implement " + kind.getName());
         }
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
             throw new IllegalArgumentException(className + " must be a public, non-abstract class");
         }
+        P provider;
         try {
             Constructor<?> make = type.getConstructor();
-            return (CrashTargetProvider) make.newInstance();
+            provider = kind.cast(make.newInstance());
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(className + " has no public no-argument constructor");
         } catch (InvocationTargetException e) {
@@ -119,17 +127,19 @@ public final class ProviderLoader implements AutoCloseable {
             throw new IllegalArgumentException("cannot instantiate " + className + ": " + e
                     + "; is everything it needs on the class path?");
         }
-    }
-
-    /** What the provider describes; a builder's refusal there is the target's fault, not the command line's. */
-    private static <T> T described(String className, java.util.function.Supplier<T> describe, String method) {
+        R described;
         try {
-            return describe.get();
+            described = ask.apply(provider);
         } catch (IllegalArgumentException e) {
+            // the builder refused the description: the user's target is wrong, not the command line
             throw new TargetFailedException("its target was refused: " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
-            throw new TargetFailedException("its " + method.substring(1) + " failed: " + e, e);
+            throw new TargetFailedException("its " + what + " failed: " + e, e);
         }
+        if (described == null) {
+            throw new IllegalArgumentException(className + "." + what + " returned null");
+        }
+        return described;
     }
 
     private Class<?> load(String className) {

@@ -6,6 +6,8 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
+import dev.crashlab.scenarios.sequence.SequenceResult;
+import dev.crashlab.scenarios.sequence.Sequences;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
@@ -67,6 +69,49 @@ public final class CrashTests {
             }
         }
         return tests.stream();
+    }
+
+    /**
+     * A sequence check as one test per part of its walk, e.g. "kv: every sequence of up to 3 of 7
+     * steps (399)" and "kv: 200 random sequences of 4 to 8 steps, seed 1". The part that found a
+     * failing sequence fails with it, shrunk, its seed and its replay token; a part the walk did not
+     * finish (a budget, or a failure earlier) is skipped saying so. The walk runs once, in the first
+     * test, and writes its reports to {@code target/crashlab-reports/NAME/}.
+     */
+    public static Stream<DynamicTest> of(Sequences<?, ?> check) {
+        Supplier<SequenceResult> result = once(() -> report(check.run()));
+        List<String> parts = check.parts();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            boolean random = parts.get(i).contains(" random sequences of ");
+            String name = check.name() + ": " + parts.get(i);
+            URI source = URI.create("crashlab:" + encode(check.name()) + "/" + (random ? "random" : "exhaustive"));
+            tests.add(DynamicTest.dynamicTest(name, source, () -> {
+                SequenceResult r = result.get();
+                var failure = r.failed();
+                if (failure.isPresent() && failure.get().random() == random) {
+                    throw new Violation(r.describe());
+                }
+                Assumptions.assumeFalse(failure.isPresent(), () -> "not run: the exhaustive part already failed");
+                // the random part starts only once every exhaustive sequence was checked
+                boolean finished = r.stoppedBy().equals(SequenceResult.EVERY_SEQUENCE)
+                        || !random && r.checked() > r.exhaustiveChecked();
+                long here = random ? r.checked() - r.exhaustiveChecked() : r.exhaustiveChecked();
+                Assumptions.assumeTrue(finished, () -> "not finished: stopped by " + r.stoppedBy() + " after " + here
+                        + " sequence(s) of this part");
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static SequenceResult report(SequenceResult result) {
+        Path dir = ReportsFolder.of(result.name());
+        try {
+            Reports.write(result.toReport(Instant.now()), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the crashlab reports of " + result.name() + " to " + dir, e);
+        }
+        return result;
     }
 
     private static DynamicTest test(String target, Supplier<CrashResult> result, Guarantee g, Model context, String fault) {

@@ -7,6 +7,7 @@ import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
+import dev.crashlab.scenarios.sequence.SequenceResult;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,7 +87,8 @@ final class CheckCommand implements Callable<Integer> {
             description = {"Check your own code instead of the built-in campaign: a public class with a public "
                     + "no-argument constructor implementing",
                     // on a line of its own: the help's wrapping would break the name at a dot
-                    "dev.crashlab.scenarios.api.CrashTargetProvider.",
+                    "dev.crashlab.scenarios.api.CrashTargetProvider, or, for generated operation sequences,",
+                    "dev.crashlab.scenarios.sequence.SequencesProvider (docs/property-checks.md).",
                     "Its target says what to check (guarantees, models, faults), so --targets, --shard, --budget, "
                     + "--models, --guarantees and --seed do not apply."})
     String target;
@@ -155,6 +157,9 @@ final class CheckCommand implements Callable<Integer> {
         ReportWarmUp warmUp = ReportWarmUp.start();
         CrashTarget.IoRecording recording = recording();
         try (UserTarget user = UserTarget.load(spec, target, classpath)) {
+            if (user.sequences() != null) {
+                return checkSequences(user, warmUp, dir);
+            }
             CrashTarget described = recording == null ? user.target() : user.target().recordedBy(recording);
             Instant startedAt = Instant.now();
             CrashResult result = user.run(() -> {
@@ -170,5 +175,22 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
             return Conclusion.write("crashlab check", result.toReport(startedAt), dir, spec.commandLine().getOut());
         }
+    }
+
+    /** A {@code SequencesProvider}'s walk: the failing sequence, shrunk, on stderr; the reports as for a target. */
+    private int checkSequences(UserTarget user, ReportWarmUp warmUp, Path dir) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Instant startedAt = Instant.now();
+        SequenceResult result = user.run(() -> {
+            Agent.install();
+            warmUp.awaitEnd();
+            return user.sequences().run();
+        });
+        err.print("crashlab check: " + result.describe());
+        err.flush();
+        if (result.failed().map(f -> f.error() != null).orElse(false)) {
+            return ExitCodes.FAILED; // the store threw on the sequence with no fault: no verdict, but a failure
+        }
+        return Conclusion.write("crashlab check", result.toReport(startedAt), dir, spec.commandLine().getOut());
     }
 }

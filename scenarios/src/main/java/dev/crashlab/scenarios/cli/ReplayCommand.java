@@ -99,6 +99,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (UserTarget user = UserTarget.load(spec, target, classpath)) {
+            if (user.sequences() != null) {
+                return replaySequence(user, out);
+            }
             Optional<dev.crashlab.scenarios.grade.Verdict> found;
             try {
                 found = user.run(() -> CrashCheck.replay(user.target(), tokenText));
@@ -114,6 +117,20 @@ final class ReplayCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.PASSED;
         }
+    }
+
+    /** A sequence check's token (or its sequence alone): that sequence checked again, with no seed and no walk. */
+    private int replaySequence(UserTarget user, PrintWriter out) {
+        Optional<dev.crashlab.scenarios.api.CrashResult> found;
+        try {
+            found = user.run(() -> user.sequences().replay(tokenText));
+        } catch (IllegalArgumentException e) {
+            throw OutDir.usage(spec, e.getMessage());
+        }
+        out.println(found.map(dev.crashlab.scenarios.api.CrashResult::describe)
+                .orElse("crashlab replay: " + tokenText + " did not reproduce (the store or the checks changed since)"));
+        out.flush();
+        return found.isPresent() ? ExitCodes.PASSED : ExitCodes.FAILED;
     }
 
     static CampaignConfig config(ReplayToken token) {

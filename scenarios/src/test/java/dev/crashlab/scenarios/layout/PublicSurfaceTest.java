@@ -39,7 +39,7 @@ class PublicSurfaceTest {
     /** Where a user's code names crashlab's types: the store, the results, the check API, its models and faults. */
     private static final Set<String> USER_PACKAGES = Set.of("dev.crashlab.store", "dev.crashlab.reports",
             "dev.crashlab.scenarios.api", "dev.crashlab.scenarios.junit", "dev.crashlab.scenarios.grade",
-            "dev.crashlab.faults.crash", "dev.crashlab.faults.plan");
+            "dev.crashlab.scenarios.sequence", "dev.crashlab.faults.crash", "dev.crashlab.faults.plan");
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
     private static final Path LIST = Path.of("src/test/resources/public-surface.txt");
 
