@@ -8,6 +8,7 @@ import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.Vulnerability;
 import dev.crashlab.reports.Guarantee;
+import dev.crashlab.scenarios.explain.ExplainBudget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +32,19 @@ final class Cells {
     }
 
     private final CrashTarget target;
+    private final ExplainBudget explaining;
     private final Map<Key, Tally> cells = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
     private long crashPoints;
 
-    Cells(CrashTarget target) {
+    Cells(CrashTarget target, ExplainBudget explaining) {
         this.target = target;
+        this.explaining = explaining;
+    }
+
+    /** The explain stage's budget for this check's findings. */
+    ExplainBudget explaining() {
+        return explaining;
     }
 
     /** Crash points (per model) and reader pause points explored: the report's measure of how far the search went. */
@@ -63,6 +71,12 @@ final class Cells {
             t.detectedAfterMs = (System.nanoTime() - startNanos) / 1_000_000;
             t.counterexample = t.counterexample.explainedBy(why.get());
         }
+    }
+
+    /** Whether the cell has its counterexample: its verdict is decided, whatever else is judged. */
+    boolean broken(int fault, Guarantee g, Model context) {
+        Tally t = cells.get(new Key(fault, g, context));
+        return t != null && t.counterexample != null;
     }
 
     List<Verdict> verdicts() {

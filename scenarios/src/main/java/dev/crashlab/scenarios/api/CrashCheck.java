@@ -4,6 +4,7 @@ import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.scenarios.campaign.Roots;
 import dev.crashlab.reports.Model;
+import dev.crashlab.scenarios.explain.ExplainBudget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,13 @@ public final class CrashCheck {
     }
 
     static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Model> contexts) {
+        return run(target, faults, contexts, ExplainBudget.forCheck());
+    }
+
+    /** @param explaining how long the explain stage may take: the verdicts never wait for more */
+    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Model> contexts, ExplainBudget explaining) {
         long start = System.nanoTime();
-        Cells cells = new Cells(target);
+        Cells cells = new Cells(target, explaining);
         List<String> notes = new ArrayList<>();
         try (Roots roots = new Roots(target.name())) {
             for (int f = 0; f < target.faults().size(); f++) {

@@ -47,7 +47,7 @@ final class PausedReaderJudge {
             CrashTarget.Acknowledged promised = recorded.acknowledgedAt(at).beforeReturn();
             cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(paused.saw, promised),
                     () -> paused.told(Counterexamples.paused(s, at, promised, paused.saw, expected), at, s, roots),
-                    () -> Explanations.paused(target, recorded, paused.run.trace(), at, roots));
+                    () -> Explanations.paused(target, recorded, paused.run.trace(), at, roots, cells.explaining()));
             if (target.recovers()) {
                 Scenario then = new Scenario(target, fault, Model.CONCURRENT_READER, attempts + 1 + p,
                         paused.run.trace());
