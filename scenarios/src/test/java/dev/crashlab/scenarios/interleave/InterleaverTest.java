@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -163,6 +165,50 @@ class InterleaverTest {
             });
             third.join();
             assertEquals("paused", seen.get(), "the reader ran at the pause point, not after the actor resumed");
+        });
+    }
+
+    @Test
+    void oneRunRacedAtEachStepSeesTheActorParkedAtEveryOne() {
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            int[] done = {0};
+            List<String> seen = new ArrayList<>();
+            String blocked = Interleaver.raceAtEach(hook -> {
+                for (int i = 0; i < 5; i++) {
+                    hook.reached("write");
+                    done[0]++;
+                }
+            }, step -> step + " after " + done[0], seen::add);
+            assertEquals(null, blocked);
+            assertEquals(List.of("write after 0", "write#2 after 1", "write#3 after 2", "write#4 after 3",
+                    "write#5 after 4"), seen, "each reading taken with the actor parked at that step");
+        });
+    }
+
+    @Test
+    void aRacerThatWaitsForTheParkedActorHandsItsStepBack() {
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            ReentrantLock lock = new ReentrantLock();
+            List<String> seen = new ArrayList<>();
+            boolean[] finished = {false};
+            String blocked = Interleaver.raceAtEach(hook -> {
+                hook.reached("open");
+                lock.lock();
+                try {
+                    hook.reached("write"); // parked holding the lock the racer takes
+                    hook.reached("sync");
+                } finally {
+                    lock.unlock();
+                }
+                finished[0] = true;
+            }, step -> {
+                lock.lock();
+                lock.unlock();
+                return step;
+            }, seen::add);
+            assertEquals("write", blocked, "the step the racer could not finish at");
+            assertEquals(List.of("open"), seen, "a reading that waited for the actor to move is not the step's");
+            assertTrue(finished[0], "the actor ran to its end");
         });
     }
 
