@@ -226,7 +226,8 @@ class ExtentsTest {
         return b;
     }
 
-    private static byte[] bytes(SplittableRandom random, int length) {
+    /** Runs of zeros or of a repeated byte as often as noise, so that torn and dropped writes often leave equal bytes. */
+    static byte[] bytes(SplittableRandom random, int length) {
         byte[] b = new byte[length];
         // Runs of zeros and of a repeated byte, so that torn and dropped writes often leave equal bytes.
         int fill = random.nextInt(3);

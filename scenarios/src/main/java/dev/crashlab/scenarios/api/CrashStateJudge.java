@@ -37,7 +37,7 @@ final class CrashStateJudge {
             cells.visited(run.trace().size() + 1L);
             int[] ordinal = {0};
             G3Ahead g3Ahead = new G3Ahead(run, expected);
-            Materializer disk = Materializer.onDisk(roots.fresh());
+            Materializer disk = Materializer.incremental(roots.fresh());
             states.explore(model, target.exploration(), state -> {
                 g3Ahead.at(state.provenance().crashPoint());
                 Scenario s = new Scenario(target, fault, context, ordinal[0]++, run.trace());

@@ -27,7 +27,7 @@ final class Explanations {
     static Vulnerability crash(CrashTarget target, WriterRun run, CrashState failing, PersistenceModel model,
                                boolean durability, Roots roots, ExplainBudget budget) {
         IoTrace trace = run.trace();
-        try (Materializer disk = Materializer.onDisk(roots.fresh())) {
+        try (Materializer disk = Materializer.incremental(roots.fresh())) {
             return Explainer.crashState(trace, failing.provenance(), model, target.exploration(), (state, position) -> {
                 CrashTarget.Acknowledged promised = durability
                         ? run.acknowledgedAt(state.provenance().crashPoint(), position) : CrashTarget.Acknowledged.NOTHING;
@@ -43,7 +43,7 @@ final class Explanations {
     /** G1: a paused writer shows the reader its process-crash state at the pause; once returned, only the new value. */
     static Vulnerability paused(CrashTarget target, WriterRun run, IoTrace trace, int point, Roots roots,
                                 ExplainBudget budget) {
-        try (Materializer disk = Materializer.onDisk(roots.fresh())) {
+        try (Materializer disk = Materializer.incremental(roots.fresh())) {
             return Explainer.pausedReader(trace, point, (state, position) -> reads(target, disk, state,
                     run.acknowledgedAt(state.provenance().crashPoint(), position)), budget).orElse(null);
         } catch (IOException e) {
