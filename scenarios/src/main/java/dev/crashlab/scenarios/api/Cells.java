@@ -27,19 +27,36 @@ final class Cells {
 
     private static final class Tally {
         long checks;
+        /** A budget ran out before all of the cell was judged. */
+        boolean unexplored;
         Counterexample counterexample;
         long detectedAfterMs = -1;
     }
 
     private final CrashTarget target;
     private final ExplainBudget explaining;
+    private final CheckClock clock;
     private final Map<Key, Tally> cells = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
     private long crashPoints;
 
-    Cells(CrashTarget target, ExplainBudget explaining) {
+    Cells(CrashTarget target, ExplainBudget explaining, CheckClock clock) {
         this.target = target;
         this.explaining = explaining;
+        this.clock = clock;
+    }
+
+    /** The check's budget and progress. */
+    CheckClock clock() {
+        return clock;
+    }
+
+    /** A declared cell the budget cut short: unless broken, it is reported incomplete, never held. */
+    void unexplored(int fault, Guarantee g, Model context) {
+        Tally t = cells.get(new Key(fault, g, context));
+        if (t != null) {
+            t.unexplored = true;
+        }
     }
 
     /** The explain stage's budget for this check's findings. */
@@ -88,6 +105,9 @@ final class Cells {
     }
 
     private Status status(Guarantee g, Model context, Tally t) {
+        if (t.unexplored && t.counterexample == null) {
+            return Status.INCOMPLETE;
+        }
         return Grading.grade(target.claims(g, context), t.checks, t.counterexample != null);
     }
 }

@@ -37,9 +37,13 @@ final class CrashStateJudge {
             cells.visited(run.trace().size() + 1L);
             int[] ordinal = {0};
             G3Ahead g3Ahead = new G3Ahead(run, expected);
+            boolean[] ranOut = {false};
+            int points = run.trace().size() + 1;
+            cells.clock().begin(model.name() + Scenario.faultSuffixOf(target, fault));
             Materializer disk = Materializer.incremental(roots.fresh());
             states.explore(model, target.exploration(), state -> {
                 g3Ahead.at(state.provenance().crashPoint());
+                cells.clock().judged((points - state.provenance().crashPoint()) / (double) points);
                 Scenario s = new Scenario(target, fault, context, ordinal[0]++, run.trace());
                 try (Materialized m = disk.materialize(state)) {
                     Reading saw = Reading.afterRecovery(target, m.root());
@@ -56,7 +60,13 @@ final class CrashStateJudge {
                     }
                 }
             }, () -> cells.broken(fault, Guarantee.G2, context)
-                    && (!g3Ahead.judged() || cells.broken(fault, Guarantee.G3, context)));
+                    && (!g3Ahead.judged() || cells.broken(fault, Guarantee.G3, context))
+                    || (ranOut[0] = cells.clock().over()));
+            if (ranOut[0]) {
+                cells.unexplored(fault, Guarantee.G2, context);
+                cells.unexplored(fault, Guarantee.G3, context);
+            }
+            cells.clock().end();
             close(disk);
         }
     }

@@ -36,8 +36,14 @@ final class PausedReaderJudge {
         Expectation expected = target.expectation();
         cells.declare(fault, Guarantee.G1, Model.CONCURRENT_READER);
         boolean brokenWriterNoted = false;
+        cells.clock().begin(Model.CONCURRENT_READER.wireName() + Scenario.faultSuffixOf(target, fault));
         int from = target.recovers() ? 0 : inOneRun(target, fault, attempts, recorded, roots, cells, notes);
         for (int p = from; p < attempts; p++) {
+            if (cells.clock().over()) {
+                cells.unexplored(fault, Guarantee.G1, Model.CONCURRENT_READER);
+                break;
+            }
+            cells.clock().judged((p + 1.0) / attempts);
             PausedRun paused = PausedRun.at(target, roots.fresh(), plan, p);
             if (!paused.pause.fired()) {
                 notes.add(target.name() + " under " + plan + ": the writer did less I/O than when recorded (attempt #"
@@ -72,6 +78,7 @@ final class PausedReaderJudge {
             cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(saw, all),
                     () -> Counterexamples.paused(s, recorded.trace().size(), all, saw, expected), () -> null);
         }
+        cells.clock().end();
     }
 
     /**
@@ -92,8 +99,11 @@ final class PausedReaderJudge {
         Failed[] first = {null};
         int[] failedMore = {0};
         int[] judged = {0};
-        PausedWriter.Each each = PausedWriter.atEach(target, root, plan, () -> Reading.of(target, root),
+        // Once the budget has run out no reader looks: the writer runs on to its end unpaused.
+        PausedWriter.Each each = PausedWriter.atEach(target, root, plan,
+                () -> cells.clock().over() ? null : Reading.of(target, root),
                 (attempt, at, saw) -> {
+                    cells.clock().judged((attempt + 1.0) / attempts);
                     CrashTarget.Acknowledged promised = recorded.acknowledgedAt(at).beforeReturn();
                     if (expected.admits(saw, promised)) {
                         cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, true, () -> null, () -> null);
@@ -117,6 +127,10 @@ final class PausedReaderJudge {
         }
         if (each.blockedAt() >= 0) {
             return each.blockedAt();
+        }
+        if (cells.clock().over() && judged[0] < attempts) {
+            cells.unexplored(fault, Guarantee.G1, Model.CONCURRENT_READER);
+            return attempts;
         }
         if (judged[0] < attempts) {
             notes.add(target.name() + " under " + plan + ": the writer did less I/O than when recorded (attempt #"

@@ -45,6 +45,7 @@ final class RaceJudge {
         }
         int writers = target.writers().size();
         int first = 0;
+        cells.clock().begin("race" + Scenario.faultSuffixOf(target, fault));
         for (int paused = 0; paused < writers; paused++) {
             int points = attempts;
             if (paused > 0) {
@@ -60,6 +61,7 @@ final class RaceJudge {
                 }
             }
         }
+        cells.clock().end();
     }
 
     /** Which of the target's writers is paused and which races it, by their place in the builder. */
@@ -76,6 +78,11 @@ final class RaceJudge {
         CrashTarget.Rival racing = pair.rivals().get(0);
         List<Object> whole = Arrays.asList(pair.before(), pair.after(), racing.value());
         for (int p = 0; p < attempts; p++) {
+            if (cells.clock().over()) {
+                cells.unexplored(fault, Guarantee.G1, Model.RACE);
+                cells.unexplored(fault, Guarantee.G4, Model.RACE);
+                break;
+            }
             Raced r = Raced.at(pair, racing, roots.fresh(), plan, p);
             if (!r.pause.fired()) {
                 notes.add(pair.name() + " under " + plan + ": racing " + who.name(who.racing()) + ", attempt #" + p
@@ -86,6 +93,7 @@ final class RaceJudge {
             Scenario s = new Scenario(pair, fault, Model.RACE, firstOrdinal + p, r.run.trace());
             String story = (outcome(who.name(who.paused()), mine ? null : r.run.result().thrown()) + ", "
                     + outcome(who.name(who.racing()), r.racerFailure)).replace(r.run.root().toString(), "<root>");
+            cells.clock().judged((p + 1.0) / attempts);
             cells.judge(fault, Guarantee.G1, Model.RACE, r.found.isOneOf(whole),
                     () -> raced(s, r, who, story, whole), () -> null);
             if (pair.claims().contains(Guarantee.G4)) {

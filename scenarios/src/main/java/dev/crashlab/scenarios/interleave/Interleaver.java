@@ -75,7 +75,8 @@ public final class Interleaver {
      * unpaused, and that step is returned so the caller can race it and the later ones one run each,
      * as {@link #race} does. An exception on either side is rethrown, naming the side.
      *
-     * @param racer receives the step's name; what it returns goes to {@code raced}
+     * @param racer receives the step's name; what it returns goes to {@code raced}, and null ends the
+     *              racing: the actor resumes and runs to its end unpaused (a budget ran out)
      * @param raced  receives, on the calling thread with the actor still parked, what the racer
      *               returned at each step it finished at (not the step it blocked at)
      * @return the step the racer blocked at, or null when it was raced at every step
@@ -117,6 +118,13 @@ public final class Interleaver {
                 return step;
             }
             racerSide.join();
+            if (result.get(0) == null) {
+                pausing[0] = false;
+                resume.release();
+                actorSide.join();
+                actorSide.rethrow();
+                return null;
+            }
             raced.accept(result.get(0));
             resume.release();
         }

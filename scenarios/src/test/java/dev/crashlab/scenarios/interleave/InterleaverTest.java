@@ -186,6 +186,23 @@ class InterleaverTest {
     }
 
     @Test
+    void aRacerReturningNothingEndsTheRacingAndTheActorRunsOnUnpaused() {
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            int[] done = {0};
+            List<String> seen = new ArrayList<>();
+            String blocked = Interleaver.raceAtEach(hook -> {
+                for (int i = 0; i < 5; i++) {
+                    hook.reached("write");
+                    done[0]++;
+                }
+            }, step -> done[0] < 2 ? step : null, seen::add);
+            assertEquals(null, blocked);
+            assertEquals(List.of("write", "write#2"), seen);
+            assertEquals(5, done[0], "the actor ran to its end");
+        });
+    }
+
+    @Test
     void aRacerThatWaitsForTheParkedActorHandsItsStepBack() {
         assertTimeoutPreemptively(WATCHDOG, () -> {
             ReentrantLock lock = new ReentrantLock();
