@@ -35,6 +35,7 @@ public final class CrashStates {
     private final MessageDigest sha;
     private final MessageDigest fileSha;
     private final MessageDigest blockSha;
+    private final MessageDigest appliedSha;
     private final Map<byte[], byte[]> wholeDigests = new IdentityHashMap<>();
     private final byte[] scratch = new byte[Extents.BLOCK];
     private final Map<Block, byte[]> blockDigests = new HashMap<>();
@@ -52,6 +53,7 @@ public final class CrashStates {
             this.sha = MessageDigest.getInstance("SHA-256");
             this.fileSha = MessageDigest.getInstance("SHA-256");
             this.blockSha = MessageDigest.getInstance("SHA-256");
+            this.appliedSha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
@@ -236,9 +238,11 @@ public final class CrashStates {
      * it alone. The same list at an earlier crash point (only a close or an fsync between them),
      * from another outcome that only differs on operations without effect, or on the data of a
      * file no name shows (the creation of a temp file lost, say) is the same state, found without
-     * replaying 1 MiB.
+     * replaying 1 MiB. Kept as a SHA-256 of the list, not the list: a long trace has tens of
+     * thousands of candidates of tens of thousands of operations each, which as lists filled
+     * gigabytes (a log of 10,000 records).
      */
-    private List<Object> applied(Fate[] fates) {
+    private Tree.Digest applied(Fate[] fates) {
         BitSet entries = new BitSet(fates.length);
         for (int i = 0; i < fates.length; i++) {
             if (facts.isEntry(i) && fates[i].kind() != Fate.Kind.DROPPED) {
@@ -246,19 +250,34 @@ public final class CrashStates {
             }
         }
         BitSet visible = visibleAfter.computeIfAbsent(entries, e -> replay.visible(fates));
-        List<Object> key = new ArrayList<>();
+        appliedSha.reset();
         for (int i = 0; i < fates.length; i++) {
             boolean shows = facts.isEntry(i) || facts.isData(i) && facts.inode(i) >= 0 && visible.get(facts.inode(i));
             if (shows && fates[i].kind() != Fate.Kind.DROPPED) {
-                key.add(fates[i].tear() == null ? (Object) i : List.of(i, fates[i].tear()));
+                Tear t = fates[i].tear();
+                appliedInt(i);
+                if (t != null) {
+                    appliedInt(-1 - t.fill().ordinal());
+                    appliedInt(t.sectorSize());
+                    appliedInt(t.sectors());
+                    appliedInt(t.firstKept());
+                    appliedInt(t.endKept());
+                }
             }
         }
-        return key;
+        return Tree.Digest.of(appliedSha.digest());
+    }
+
+    private void appliedInt(int v) {
+        appliedSha.update((byte) (v >>> 24));
+        appliedSha.update((byte) (v >>> 16));
+        appliedSha.update((byte) (v >>> 8));
+        appliedSha.update((byte) v);
     }
 
     /** What one exploration already has: fates replayed, and the digests of the states kept. */
     private static final class Seen {
-        final Set<List<Object>> applied = new HashSet<>();
+        final Set<Tree.Digest> applied = new HashSet<>();
         final Set<Tree.Digest> digests = new HashSet<>();
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IncrementalStatesTest {
 
     private static final long SEED = 0x5CA1EL;
-    private static final int TRACES = 24;
+    private static final int TRACES = 16;
 
     @Test
     void everyStateEqualsAFreshOneByteForByte(@TempDir Path parent) {
