@@ -173,12 +173,7 @@ class InterleaverTest {
         assertTimeoutPreemptively(WATCHDOG, () -> {
             int[] done = {0};
             List<String> seen = new ArrayList<>();
-            String blocked = Interleaver.raceAtEach(hook -> {
-                for (int i = 0; i < 5; i++) {
-                    hook.reached("write");
-                    done[0]++;
-                }
-            }, step -> step + " after " + done[0], seen::add);
+            String blocked = Interleaver.raceAtEach(fiveWrites(done), step -> step + " after " + done[0], seen::add);
             assertEquals(null, blocked);
             assertEquals(List.of("write after 0", "write#2 after 1", "write#3 after 2", "write#4 after 3",
                     "write#5 after 4"), seen, "each reading taken with the actor parked at that step");
@@ -190,12 +185,7 @@ class InterleaverTest {
         assertTimeoutPreemptively(WATCHDOG, () -> {
             int[] done = {0};
             List<String> seen = new ArrayList<>();
-            String blocked = Interleaver.raceAtEach(hook -> {
-                for (int i = 0; i < 5; i++) {
-                    hook.reached("write");
-                    done[0]++;
-                }
-            }, step -> done[0] < 2 ? step : null, seen::add);
+            String blocked = Interleaver.raceAtEach(fiveWrites(done), step -> done[0] < 2 ? step : null, seen::add);
             assertEquals(null, blocked);
             assertEquals(List.of("write", "write#2"), seen);
             assertEquals(5, done[0], "the actor ran to its end");
@@ -227,6 +217,16 @@ class InterleaverTest {
             assertEquals(List.of("open"), seen, "a reading that waited for the actor to move is not the step's");
             assertTrue(finished[0], "the actor ran to its end");
         });
+    }
+
+    /** An actor reaching "write" five times, counting in {@code done} the writes it finished. */
+    private static java.util.function.Consumer<PausePoints> fiveWrites(int[] done) {
+        return hook -> {
+            for (int i = 0; i < 5; i++) {
+                hook.reached("write");
+                done[0]++;
+            }
+        };
     }
 
     private static void await(CountDownLatch latch) {
