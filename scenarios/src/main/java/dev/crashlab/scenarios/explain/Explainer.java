@@ -467,9 +467,7 @@ public final class Explainer {
                 return new Vulnerability(kind, stake(atStake), site, new Fix(suggestion, Fix.Outcome.NOT_VERIFIED, ""));
             }
             CrashState[] stillFailing = {null};
-            long[] judged = {0};
             boolean whole = new CrashStates(edited.trace()).explore(model, exploration, state -> {
-                judged[0]++;
                 if (!judge.holds(state, edited::at)) {
                     stillFailing[0] = state;
                 }
@@ -477,7 +475,7 @@ public final class Explainer {
             Fix fix = stillFailing[0] != null
                     ? new Fix(suggestion, Fix.Outcome.NOT_SUFFICIENT, stillFailing[0].provenance().summary())
                     : whole ? new Fix(suggestion, Fix.Outcome.VERIFIED, "")
-                    : new Fix(suggestion, Fix.Outcome.OUT_OF_BUDGET, time.exhausted(judged[0]));
+                    : new Fix(suggestion, Fix.Outcome.OUT_OF_BUDGET, time.exhausted());
             return new Vulnerability(kind, stake(atStake), site, fix);
         }
     }
