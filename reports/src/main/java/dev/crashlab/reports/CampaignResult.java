@@ -140,8 +140,13 @@ public record CampaignResult(
         return targets.stream().mapToLong(t -> t.missedFindings().size()).sum();
     }
 
-    /** True when CI should pass: no unexpected violation and no missed finding. */
+    /** Cells a time budget cut short with nothing broken: neither held nor violated. */
+    public long incomplete() {
+        return targets.stream().mapToLong(t -> t.cells().stream().filter(c -> c.status() == Status.INCOMPLETE).count()).sum();
+    }
+
+    /** True when CI should pass: no unexpected violation, no missed finding, and nothing left unexplored. */
     public boolean passed() {
-        return violations() == 0 && missedFindings() == 0;
+        return violations() == 0 && missedFindings() == 0 && incomplete() == 0;
     }
 }

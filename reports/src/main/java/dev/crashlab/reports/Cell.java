@@ -26,7 +26,7 @@ public record Cell(Guarantee guarantee, Model model, Status status, long statesE
         if (status == Status.VIOLATED && counterexample == null) {
             throw new IllegalArgumentException(key + " is violated but carries no counterexample");
         }
-        if ((status == Status.HELD || status == Status.NOT_APPLICABLE) && counterexample != null) {
+        if ((status == Status.HELD || status == Status.NOT_APPLICABLE || status == Status.INCOMPLETE) && counterexample != null) {
             throw new IllegalArgumentException(key + " is " + status.wireName()
                     + " but carries a counterexample");
         }

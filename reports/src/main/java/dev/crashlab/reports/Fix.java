@@ -9,15 +9,19 @@ import java.util.Objects;
  * @param suggestion what to change, in the target's terms, e.g. "add an fsync of a.tmp ... before
  *                   Checkpoint.write(Checkpoint.java:28)"
  * @param outcome    verified (every state of the edited trace passes the same oracle), not
- *                   sufficient (some still fail), or not verified (no edit of the trace expresses it)
- * @param detail     for a fix that is not sufficient, the first state that still fails; else empty
+ *                   sufficient (some still fail), not verified (no edit of the trace expresses it),
+ *                   or out of budget (judging the edited trace did not finish within the
+ *                   explanation's budget: neither verified nor refuted)
+ * @param detail     for a fix that is not sufficient, the first state that still fails; out of
+ *                   budget, how far the judging got; else empty
  */
 public record Fix(String suggestion, Outcome outcome, String detail) {
 
     public enum Outcome {
         @JsonProperty("verified") VERIFIED,
         @JsonProperty("not-sufficient") NOT_SUFFICIENT,
-        @JsonProperty("not-verified") NOT_VERIFIED
+        @JsonProperty("not-verified") NOT_VERIFIED,
+        @JsonProperty("out-of-budget") OUT_OF_BUDGET
     }
 
     public Fix {
@@ -33,6 +37,7 @@ public record Fix(String suggestion, Outcome outcome, String detail) {
             case VERIFIED -> suggestion + " — verified: the edited trace holds" + under;
             case NOT_SUFFICIENT -> suggestion + " — not sufficient:" + under + " it still breaks (" + detail + ")";
             case NOT_VERIFIED -> suggestion + " — not verified: no edit of the recorded trace expresses it";
+            case OUT_OF_BUDGET -> suggestion + " — not explained within the budget:" + under + " " + detail;
         };
     }
 }

@@ -119,6 +119,13 @@ final class JunitXml {
                         + c.counterexample().describe(c.model())));
                 xml.writeEndElement();
             }
+            case INCOMPLETE -> {
+                xml.writeStartElement("failure");
+                xml.writeAttribute("type", "incomplete");
+                xml.writeAttribute("message", c.guarantee().label() + " under " + c.model().wireName()
+                        + ": the budget ran out after " + c.statesExplored() + " check(s), none broken; the rest was not explored");
+                xml.writeEndElement();
+            }
             case NOT_CLAIMED, NOT_APPLICABLE -> {
                 xml.writeEmptyElement("skipped");
                 xml.writeAttribute("message", o == Outcome.NOT_CLAIMED

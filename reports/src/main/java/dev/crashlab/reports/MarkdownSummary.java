@@ -61,6 +61,10 @@ final class MarkdownSummary {
         if (r.passed()) {
             return "\u2705 every claimed guarantee holds";
         }
+        if (r.violations() == 0 && r.missedFindings() == 0) {
+            return "\u231b not finished: the budget ran out with " + r.incomplete() + " cell(s) not fully explored;"
+                    + " nothing judged broke a claimed guarantee";
+        }
         StringBuilder v = new StringBuilder("\u274c");
         if (r.violations() > 0) {
             v.append(' ').append(HeaderHtml.plural(r.violations(), "violation"));
@@ -88,7 +92,9 @@ final class MarkdownSummary {
         }
         out.append("\n\u2705 held \u00b7 \u274c violated (models) \u00b7 ")
                 .append(r.hasSeededBugs() ? "\uD83C\uDFAF expected finding \u00b7 " : "")
-                .append("\u2796 not claimed \u00b7 blank: not applicable\n\n");
+                .append("\u2796 not claimed \u00b7 ")
+                .append(r.incomplete() > 0 ? "\u231b not fully explored (budget) \u00b7 " : "")
+                .append("blank: not applicable\n\n");
     }
 
     /** The worst outcome over the models, naming the models where it broke. */
@@ -117,6 +123,7 @@ final class MarkdownSummary {
             case HELD -> "\u2705";
             case NOT_CLAIMED -> "\u2796";
             case NOT_APPLICABLE -> "";
+            case INCOMPLETE -> "\u231b " + broken;
         };
     }
 
@@ -124,6 +131,7 @@ final class MarkdownSummary {
         return switch (o) {
             case NOT_APPLICABLE -> 0;
             case NOT_CLAIMED -> 1;
+            case INCOMPLETE -> 3;
             case HELD -> 2;
             case EXPECTED_FINDING -> 3;
             case VIOLATION -> 4;

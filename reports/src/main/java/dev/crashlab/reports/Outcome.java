@@ -9,7 +9,8 @@ enum Outcome {
     VIOLATION("violation", "violated", "\u2717"),
     EXPECTED_FINDING("expected", "expected finding (seeded bug)", "\u2605"),
     NOT_CLAIMED("not-claimed", "not claimed", "\u2013"),
-    NOT_APPLICABLE("na", "not applicable", "");
+    NOT_APPLICABLE("na", "not applicable", ""),
+    INCOMPLETE("incomplete", "not fully explored: the budget ran out", "\u231b");
 
     private final String cssClass;
     private final String text;
@@ -27,6 +28,7 @@ enum Outcome {
             case VIOLATED -> target.isExpectedFinding(cell) ? EXPECTED_FINDING : VIOLATION;
             case NOT_CLAIMED -> NOT_CLAIMED;
             case NOT_APPLICABLE -> NOT_APPLICABLE;
+            case INCOMPLETE -> INCOMPLETE;
         };
     }
 

@@ -14,7 +14,12 @@ public enum Status {
      */
     @JsonProperty("not-claimed") NOT_CLAIMED("not-claimed"),
     /** The guarantee means nothing for this target under this model (e.g. G7 for a plain store). */
-    @JsonProperty("not-applicable") NOT_APPLICABLE("not-applicable");
+    @JsonProperty("not-applicable") NOT_APPLICABLE("not-applicable"),
+    /**
+     * A time budget ran out before every state or pause point of this cell was judged, and none of
+     * those judged broke it: not a pass, since what was not explored may break it.
+     */
+    @JsonProperty("incomplete") INCOMPLETE("incomplete");
 
     private final String wireName;
 

@@ -8,6 +8,7 @@ import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.Vulnerability;
 import dev.crashlab.reports.Guarantee;
+import dev.crashlab.scenarios.explain.ExplainBudget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +27,41 @@ final class Cells {
 
     private static final class Tally {
         long checks;
+        /** A budget ran out before all of the cell was judged. */
+        boolean unexplored;
         Counterexample counterexample;
         long detectedAfterMs = -1;
     }
 
     private final CrashTarget target;
+    private final ExplainBudget explaining;
+    private final CheckClock clock;
     private final Map<Key, Tally> cells = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
     private long crashPoints;
 
-    Cells(CrashTarget target) {
+    Cells(CrashTarget target, ExplainBudget explaining, CheckClock clock) {
         this.target = target;
+        this.explaining = explaining;
+        this.clock = clock;
+    }
+
+    /** The check's budget and progress. */
+    CheckClock clock() {
+        return clock;
+    }
+
+    /** A declared cell the budget cut short: unless broken, it is reported incomplete, never held. */
+    void unexplored(int fault, Guarantee g, Model context) {
+        Tally t = cells.get(new Key(fault, g, context));
+        if (t != null) {
+            t.unexplored = true;
+        }
+    }
+
+    /** The explain stage's budget for this check's findings. */
+    ExplainBudget explaining() {
+        return explaining;
     }
 
     /** Crash points (per model) and reader pause points explored: the report's measure of how far the search went. */
@@ -65,6 +90,12 @@ final class Cells {
         }
     }
 
+    /** Whether the cell has its counterexample: its verdict is decided, whatever else is judged. */
+    boolean broken(int fault, Guarantee g, Model context) {
+        Tally t = cells.get(new Key(fault, g, context));
+        return t != null && t.counterexample != null;
+    }
+
     List<Verdict> verdicts() {
         List<Verdict> out = new ArrayList<>();
         cells.forEach((k, t) -> out.add(new Verdict(new CellKey(target.name(), k.guarantee(), k.context()),
@@ -74,6 +105,9 @@ final class Cells {
     }
 
     private Status status(Guarantee g, Model context, Tally t) {
+        if (t.unexplored && t.counterexample == null) {
+            return Status.INCOMPLETE;
+        }
         return Grading.grade(target.claims(g, context), t.checks, t.counterexample != null);
     }
 }

@@ -5,7 +5,9 @@ import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.faults.trace.OpKind;
+import dev.crashlab.reports.Guarantee;
 import dev.crashlab.reports.Model;
+import dev.crashlab.scenarios.explain.ExplainBudget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,14 +77,40 @@ public final class CrashCheck {
     }
 
     static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Model> contexts) {
+        return run(target, faults, contexts, ExplainBudget.forCheck());
+    }
+
+    /**
+     * As {@link #run(CrashTarget)}, within a time budget and telling its progress: once the budget
+     * has run out, no more crash state or pause point is judged, and every cell not fully judged
+     * (and not broken by what was) is reported {@link dev.crashlab.reports.Status#INCOMPLETE}, in
+     * every report format, never as held.
+     *
+     * @param budget   how long the judging may take, or null for no limit
+     * @param progress receives a line about every 5 s and at the end of each context
+     */
+    public static CrashResult run(CrashTarget target, java.time.Duration budget, java.util.function.Consumer<String> progress) {
+        int contexts = target.faults().size() * (1 + target.models().size() + (target.rivals().isEmpty() ? 0 : 1));
+        return run(target, f -> true, c -> true, ExplainBudget.forCheck(), new CheckClock(target.name(), budget, contexts, progress));
+    }
+
+    /** @param explaining how long the explain stage may take: the verdicts never wait for more */
+    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Model> contexts, ExplainBudget explaining) {
+        return run(target, faults, contexts, explaining, CheckClock.silent(target.name()));
+    }
+
+    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Model> contexts, ExplainBudget explaining,
+                           CheckClock clock) {
         long start = System.nanoTime();
-        Cells cells = new Cells(target);
+        Cells cells = new Cells(target, explaining, clock);
         List<String> notes = new ArrayList<>();
         long syncs = -1;
         RecordingChoice recording = new RecordingChoice(target);
         try (Roots roots = new Roots(target.name())) {
             for (int f = 0; f < target.faults().size(); f++) {
-                if (faults.test(f)) {
+                if (faults.test(f) && clock.over()) {
+                    unexplored(target, f, contexts, cells);
+                } else if (faults.test(f)) {
                     WriterRun recorded = check(target, f, roots, contexts, cells, notes, recording);
                     if (f == 0 && recorded != null) {
                         syncs = syncs(recorded.trace());
@@ -91,8 +119,28 @@ public final class CrashCheck {
                 }
             }
         }
+        if (clock.over()) {
+            notes.add(target.name() + ": the time budget ran out before every crash state and pause point was judged;"
+                    + " the cells it cut short are reported incomplete, with the checks they had, and nothing in them"
+                    + " that was not judged is claimed to hold");
+        }
         return new CrashResult(target.name(), cells.verdicts(), notes, target.exploration().seed(),
                 (System.nanoTime() - start) / 1_000_000, cells.crashPoints(), syncs);
+    }
+
+    /** A fault the budget left no time for: its cells are listed, as not explored. */
+    private static void unexplored(CrashTarget target, int fault, Predicate<Model> contexts, Cells cells) {
+        java.util.List<Model> all = new ArrayList<>();
+        all.add(Model.CONCURRENT_READER);
+        target.models().forEach(m -> all.add(Model.fromWireName(m.name())));
+        for (Model context : all) {
+            if (contexts.test(context)) {
+                for (Guarantee g : context == Model.CONCURRENT_READER ? List.of(Guarantee.G1) : List.of(Guarantee.G2, Guarantee.G3)) {
+                    cells.declare(fault, g, context);
+                    cells.unexplored(fault, g, context);
+                }
+            }
+        }
     }
 
     /** The operations that wait for the device: the barriers, and the writes a SYNC/DSYNC handle makes durable. */

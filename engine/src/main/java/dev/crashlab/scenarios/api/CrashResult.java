@@ -32,9 +32,17 @@ public record CrashResult(String target, List<Verdict> verdicts, List<String> no
         notes = List.copyOf(notes);
     }
 
-    /** True when every claimed guarantee held: a broken unclaimed one is the price of not claiming it. */
+    /**
+     * True when every claimed guarantee held: a broken unclaimed one is the price of not claiming it.
+     * A check a time budget cut short has not passed, even with nothing broken so far.
+     */
     public boolean passed() {
-        return violations().isEmpty();
+        return violations().isEmpty() && incomplete() == 0;
+    }
+
+    /** Cells a time budget cut short with nothing broken in what was judged: not held, not violated. */
+    public long incomplete() {
+        return verdicts.stream().filter(v -> v.status() == Status.INCOMPLETE).count();
     }
 
     public List<Verdict> violations() {

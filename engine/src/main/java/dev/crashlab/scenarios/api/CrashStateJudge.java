@@ -36,25 +36,70 @@ final class CrashStateJudge {
             cells.declare(fault, Guarantee.G3, context);
             cells.visited(run.trace().size() + 1L);
             int[] ordinal = {0};
-            Materializer disk = Materializer.onDisk(roots.fresh());
+            G3Ahead g3Ahead = new G3Ahead(run, expected);
+            boolean[] ranOut = {false};
+            int points = run.trace().size() + 1;
+            cells.clock().begin(model.name() + Scenario.faultSuffixOf(target, fault));
+            Materializer disk = Materializer.incremental(roots.fresh());
             states.explore(model, target.exploration(), state -> {
+                g3Ahead.at(state.provenance().crashPoint());
+                cells.clock().judged((points - state.provenance().crashPoint()) / (double) points);
                 Scenario s = new Scenario(target, fault, context, ordinal[0]++, run.trace());
                 try (Materialized m = disk.materialize(state)) {
                     Reading saw = Reading.afterRecovery(target, m.root(), CrashTarget.Where.CRASH_STATE);
                     CrashTarget.Acknowledged nothing = CrashTarget.Acknowledged.NOTHING;
                     cells.judge(fault, Guarantee.G2, context, expected.admits(saw, nothing),
                             () -> Counterexamples.crash(s, state, saw, expected, nothing),
-                            () -> Explanations.crash(target, run, state, model, false, roots));
+                            () -> Explanations.crash(target, run, state, model, false, roots, cells.explaining()));
                     CrashTarget.Acknowledged promised = run.acknowledgedAt(state.provenance().crashPoint());
                     if (promised.returned() && afterReturn(state, run)
                             || expected.judgesAcknowledgements() && !promised.labels().isEmpty()) {
                         cells.judge(fault, Guarantee.G3, context, expected.admits(saw, promised),
                                 () -> Counterexamples.crash(s, state, saw, expected, promised),
-                                () -> Explanations.crash(target, run, state, model, true, roots));
+                                () -> Explanations.crash(target, run, state, model, true, roots, cells.explaining()));
                     }
                 }
-            });
+            }, () -> cells.broken(fault, Guarantee.G2, context)
+                    && (!g3Ahead.judged() || cells.broken(fault, Guarantee.G3, context))
+                    || (ranOut[0] = cells.clock().over()));
+            if (ranOut[0]) {
+                cells.unexplored(fault, Guarantee.G2, context);
+                cells.unexplored(fault, Guarantee.G3, context);
+            }
+            cells.clock().end();
             close(disk);
+        }
+    }
+
+    /**
+     * Whether states at the crash point last explored, and so at any earlier one, are judged for G3:
+     * states come latest crash point first, and what was acknowledged only shrinks going back. With
+     * G2 broken and G3 broken or behind, no state left can change the model's verdicts, and the
+     * exploration stops: a writer whose 1 MiB value shows half written leaves hundreds of thousands
+     * of distinct torn states, and judging them all would only count more of the same violation
+     * while the user waits. A verdict still holding is always explored to the end.
+     */
+    private static final class G3Ahead {
+        private final WriterRun run;
+        private final Expectation expected;
+        private int point = -1;
+        private boolean judged = true;
+
+        G3Ahead(WriterRun run, Expectation expected) {
+            this.run = run;
+            this.expected = expected;
+        }
+
+        void at(int crashPoint) {
+            if (crashPoint != point) {
+                point = crashPoint;
+                judged = crashPoint == run.trace().size()
+                        || expected.judgesAcknowledgements() && !run.acknowledgedAt(crashPoint).labels().isEmpty();
+            }
+        }
+
+        boolean judged() {
+            return judged;
         }
     }
 

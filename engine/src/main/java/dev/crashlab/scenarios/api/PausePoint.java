@@ -13,11 +13,15 @@ import dev.crashlab.scenarios.interleave.PausePoints;
  */
 final class PausePoint implements FaultPlan {
 
+    /** The index of a plan that pauses before every attempt. */
+    private static final int EVERY = -2;
+
     private final int index;
     private final PausePoints hook;
     private int attempts;
     private int recorded;
     private int recordedAtPause = -1;
+    private int pausedAt = -1;
 
     private PausePoint(int index, PausePoints hook) {
         this.index = index;
@@ -33,6 +37,11 @@ final class PausePoint implements FaultPlan {
         return new PausePoint(attempt, hook);
     }
 
+    /** Pauses before each attempt in turn, for a reader that reads at every one in a single run. */
+    static PausePoint beforeEach(PausePoints hook) {
+        return new PausePoint(EVERY, hook);
+    }
+
     /** The pause point's name for the interleaver. */
     static String name(int attempt) {
         return "before I/O attempt " + attempt;
@@ -41,9 +50,10 @@ final class PausePoint implements FaultPlan {
     @Override
     public void before(Operation op) {
         attempts = Math.max(attempts, op.index() + 1);
-        if (op.index() == index) {
+        if (op.index() == index || index == EVERY) {
             recordedAtPause = recorded;
-            hook.reached(name(index));
+            pausedAt = op.index();
+            hook.reached(name(op.index()));
         }
     }
 
@@ -60,6 +70,11 @@ final class PausePoint implements FaultPlan {
         return recordedAtPause >= 0;
     }
 
+    /** The attempt the writer is paused before (the latest, pausing before each). */
+    int pausedAt() {
+        return pausedAt;
+    }
+
     /** Operations in the trace when the writer paused: the index of the next one to happen. */
     int recordedAtPause() {
         return recordedAtPause;
@@ -67,6 +82,6 @@ final class PausePoint implements FaultPlan {
 
     @Override
     public String toString() {
-        return index < 0 ? "count attempts" : "pause before attempt #" + index;
+        return index == EVERY ? "pause before each attempt" : index < 0 ? "count attempts" : "pause before attempt #" + index;
     }
 }

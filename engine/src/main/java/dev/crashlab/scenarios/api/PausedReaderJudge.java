@@ -5,12 +5,13 @@ import dev.crashlab.reports.Counterexample;
 import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.Guarantee;
+import dev.crashlab.faults.trace.IoTrace;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * G1: the writer is run once per pause point on a fresh root and paused before that I/O attempt
- * while the reader reads on another thread, then resumed; the reader must find the value from
+ * G1: the writer is paused before each I/O attempt while the reader reads on another thread, then
+ * resumed (one run for all of them, or with a recovery one run per pause point on a fresh root); the reader must find the value from
  * before the write or the one after it. Once the writer has returned, it must find the one after
  * it. Deterministic: the writer waits for the reader, no clock involved.
  *
@@ -35,9 +36,16 @@ final class PausedReaderJudge {
         Expectation expected = target.expectation();
         cells.declare(fault, Guarantee.G1, Model.CONCURRENT_READER);
         boolean brokenWriterNoted = false;
+        cells.clock().begin(Model.CONCURRENT_READER.wireName() + Scenario.faultSuffixOf(target, fault));
+        int from = target.recovers() ? 0 : inOneRun(target, fault, attempts, recorded, roots, cells, notes);
         int waited = 0;
-        int judged = 0;
-        for (int p = 0; p < attempts; p++) {
+        int judged = from;
+        for (int p = from; p < attempts; p++) {
+            if (cells.clock().over()) {
+                cells.unexplored(fault, Guarantee.G1, Model.CONCURRENT_READER);
+                break;
+            }
+            cells.clock().judged((p + 1.0) / attempts);
             PausedRun paused = PausedRun.at(target, roots.fresh(), plan, p);
             if (!paused.pause.fired()) {
                 notes.add(target.name() + " under " + plan + ": the writer did less I/O than when recorded (attempt #"
@@ -51,7 +59,7 @@ final class PausedReaderJudge {
             CrashTarget.Acknowledged promised = recorded.acknowledgedAt(at).beforeReturn();
             cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(paused.saw, promised),
                     () -> paused.told(Counterexamples.paused(s, at, promised, paused.saw, expected), at, s, roots),
-                    () -> Explanations.paused(target, recorded, paused.run.trace(), at, roots));
+                    () -> Explanations.paused(target, recorded, paused.run.trace(), at, roots, cells.explaining()));
             if (target.recovers()) {
                 Scenario then = new Scenario(target, fault, Model.CONCURRENT_READER, attempts + 1 + p,
                         paused.run.trace());
@@ -79,6 +87,69 @@ final class PausedReaderJudge {
             cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(saw, all),
                     () -> Counterexamples.paused(s, recorded.trace().size(), all, saw, expected), () -> null);
         }
+        cells.clock().end();
+    }
+
+    /**
+     * Without a recovery the reader only reads, so what it finds at a pause point does not depend on
+     * the readings before: one run of the writer, paused at each point in turn, judges them all, where
+     * a run per point cost the square of the writer's length (a log of 1,000 records: 3,000 runs of
+     * 3,000 operations). Failures are judged once the run has ended, with its whole trace, in the
+     * order they came; a reader that waits on the paused writer (a lock both take) hands that point
+     * and the later ones back to a run each.
+     *
+     * @return the first pause point still to judge, one run each: {@code attempts} when none is left
+     */
+    private static int inOneRun(CrashTarget target, int fault, int attempts, WriterRun recorded, Roots roots,
+                                Cells cells, List<String> notes) {
+        FaultPlan plan = target.faults().get(fault);
+        Expectation expected = target.expectation();
+        Path root = roots.fresh();
+        Failed[] first = {null};
+        int[] failedMore = {0};
+        int[] judged = {0};
+        // Once the budget has run out no reader looks: the writer runs on to its end unpaused.
+        PausedWriter.Each each = PausedWriter.atEach(target, root, plan,
+                () -> cells.clock().over() ? null : Reading.of(target, root, CrashTarget.Where.LIVE),
+                (attempt, at, saw) -> {
+                    cells.clock().judged((attempt + 1.0) / attempts);
+                    CrashTarget.Acknowledged promised = recorded.acknowledgedAt(at).beforeReturn();
+                    if (expected.admits(saw, promised)) {
+                        cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, true, () -> null, () -> null);
+                    } else if (first[0] == null) {
+                        first[0] = new Failed(attempt, at, saw, promised);
+                    } else {
+                        failedMore[0]++; // only the first becomes the counterexample: the others are counted, not kept
+                    }
+                    judged[0] = attempt + 1;
+                });
+        IoTrace trace = each.run().trace();
+        Failed f = first[0];
+        if (f != null) {
+            Scenario s = new Scenario(target, fault, Model.CONCURRENT_READER, f.attempt(), trace);
+            cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, false,
+                    () -> Counterexamples.paused(s, f.at(), f.promised(), f.saw(), expected),
+                    () -> Explanations.paused(target, recorded, trace, f.at(), roots, cells.explaining()));
+            for (int i = 0; i < failedMore[0]; i++) {
+                cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, false, () -> null, () -> null);
+            }
+        }
+        if (each.blockedAt() >= 0) {
+            return each.blockedAt();
+        }
+        if (cells.clock().over() && judged[0] < attempts) {
+            cells.unexplored(fault, Guarantee.G1, Model.CONCURRENT_READER);
+            return attempts;
+        }
+        if (judged[0] < attempts) {
+            notes.add(target.name() + " under " + plan + ": the writer did less I/O than when recorded (attempt #"
+                    + judged[0] + " never came); I/O on threads it did not start is not paused");
+        }
+        return attempts;
+    }
+
+    /** A reading a pause point failed, judged once the run's whole trace is known. */
+    private record Failed(int attempt, int at, Reading saw, CrashTarget.Acknowledged promised) {
     }
 
     /** One run of the writer with the reader (after the recovery, if any) reading at one pause point. */

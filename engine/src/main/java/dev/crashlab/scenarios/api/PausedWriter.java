@@ -24,4 +24,36 @@ record PausedWriter(PausePoint pause, WriterRun run, boolean otherWaited) {
         }, PausePoint.name(attempt), meanwhile);
         return new PausedWriter(pause[0], run[0], waited);
     }
+
+    /**
+     * One run of the writer on a fresh root, paused before each of its I/O attempts in turn while
+     * {@code reader} runs; {@code read} gets, with the writer still paused, the attempt paused before,
+     * how many operations the trace held then, and what the reader returned.
+     *
+     * @return the run, and the attempt from which the reader could not finish while the writer was
+     *         paused (it waited on the writer), or -1 when it read at every attempt
+     */
+    static <T> Each atEach(CrashTarget target, Path root, FaultPlan plan, java.util.function.Supplier<T> reader,
+                           Read<T> read) {
+        PausePoint[] pause = new PausePoint[1];
+        WriterRun[] run = new WriterRun[1];
+        int[] attempt = {-1};
+        int[] recorded = {-1};
+        String blocked = Interleaver.raceAtEach(hook -> {
+            pause[0] = PausePoint.beforeEach(hook);
+            run[0] = WriterRun.onlyThisThread(target, root, pause[0].and(plan));
+        }, step -> {
+            attempt[0] = pause[0].pausedAt();
+            recorded[0] = pause[0].recordedAtPause();
+            return reader.get();
+        }, saw -> read.at(attempt[0], recorded[0], saw));
+        return new Each(run[0], blocked == null ? -1 : attempt[0]);
+    }
+
+    interface Read<T> {
+        void at(int attempt, int recordedAtPause, T saw);
+    }
+
+    record Each(WriterRun run, int blockedAt) {
+    }
 }

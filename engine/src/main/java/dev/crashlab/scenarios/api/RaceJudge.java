@@ -46,6 +46,7 @@ final class RaceJudge {
         }
         int writers = target.writers().size();
         int first = 0;
+        cells.clock().begin("race" + Scenario.faultSuffixOf(target, fault));
         for (int paused = 0; paused < writers; paused++) {
             int points = attempts;
             if (paused > 0) {
@@ -61,6 +62,7 @@ final class RaceJudge {
                 }
             }
         }
+        cells.clock().end();
     }
 
     /** Which of the target's writers is paused and which races it, by their place in the builder. */
@@ -78,6 +80,11 @@ final class RaceJudge {
         List<Object> whole = Arrays.asList(pair.before(), pair.after(), racing.value());
         dev.crashlab.faults.trace.IoTrace[] previous = {null};
         for (int p = 0; p < attempts; p++) {
+            if (cells.clock().over()) {
+                cells.unexplored(fault, Guarantee.G1, Model.RACE);
+                cells.unexplored(fault, Guarantee.G4, Model.RACE);
+                break;
+            }
             Raced r = Raced.at(pair, racing, roots.fresh(), plan, p);
             if (!r.pause.fired()) {
                 notes.add(pair.name() + " under " + plan + ": racing " + who.name(who.racing()) + ", attempt #" + p
@@ -92,6 +99,7 @@ final class RaceJudge {
             dev.crashlab.faults.trace.IoTrace same = previous[0] != null ? previous[0] : r.run.trace();
             previous[0] = r.run.trace();
             int at = r.pause.recordedAtPause();
+            cells.clock().judged((p + 1.0) / attempts);
             cells.judge(fault, Guarantee.G1, Model.RACE, r.found.isOneOf(whole),
                     () -> raced(s, r, who, story, whole),
                     () -> Explainer.race(r.run.trace(), at, false, same).orElse(null));

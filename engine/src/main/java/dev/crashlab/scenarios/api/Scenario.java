@@ -17,6 +17,11 @@ record Scenario(CrashTarget target, int fault, Model context, int ordinal, IoTra
     }
 
     String faultSuffix() {
+        return faultSuffixOf(target, fault);
+    }
+
+    /** ", under refuse ATOMIC_MOVE", or "" with no fault. */
+    static String faultSuffixOf(CrashTarget target, int fault) {
         return fault == 0 ? "" : ", under " + target.faults().get(fault);
     }
 

@@ -58,25 +58,43 @@ public final class Explainer {
     /** The vulnerability behind a crash state the judge failed, with its fix judged under the same model. */
     public static Optional<Vulnerability> crashState(IoTrace trace, Provenance failing, PersistenceModel model,
                                                      Exploration exploration, Judge judge) {
-        Explainer e = new Explainer(trace);
+        return crashState(trace, failing, model, exploration, judge, ExplainBudget.unlimited());
+    }
+
+    /** As above, the fix judged within the budget's allowance for one finding. */
+    public static Optional<Vulnerability> crashState(IoTrace trace, Provenance failing, PersistenceModel model,
+                                                     Exploration exploration, Judge judge, ExplainBudget budget) {
+        ExplainBudget.Allowance time = budget.allow();
+        try {
+            return crashState(new Explainer(trace), failing, model, exploration, judge, time);
+        } finally {
+            time.done();
+        }
+    }
+
+    private static Optional<Vulnerability> crashState(Explainer e, Provenance failing, PersistenceModel model,
+                                                      Exploration exploration, Judge judge,
+                                                      ExplainBudget.Allowance time) {
+        IoTrace trace = e.trace;
         Optional<Candidate> found = e.lost(failing).or(() -> e.window(failing.crashPoint(), e.cut(failing)));
         if (found.isPresent() && found.get().kind() == VulnerabilityClass.VISIBLE_INTERMEDIATE_STATE) {
             // Lost appends to a file written where readers look: a log, whose fix is an fsync after each
-            // append, or a file rewritten in place, whose fix is a temp file. The fix that holds decides.
+            // append, or a file rewritten in place, whose fix is a temp file. The fix that holds decides;
+            // once the budget ran out deciding, the log's is told as not explained, not the other one.
             Optional<Vulnerability> log = e.unsyncedAppends(failing)
-                    .map(c -> c.judged(trace, model, exploration, judge))
-                    .filter(v -> v.fix().outcome() == Fix.Outcome.VERIFIED);
+                    .map(c -> c.judged(trace, model, exploration, judge, time))
+                    .filter(v -> v.fix().outcome() == Fix.Outcome.VERIFIED || v.fix().outcome() == Fix.Outcome.OUT_OF_BUDGET);
             if (log.isPresent()) {
                 return log;
             }
         }
-        Optional<Vulnerability> explained = found.map(c -> c.judged(trace, model, exploration, judge));
+        Optional<Vulnerability> explained = found.map(c -> c.judged(trace, model, exploration, judge, time));
         if (explained.isPresent() && explained.get().fix().outcome() == Fix.Outcome.NOT_SUFFICIENT) {
             // A fix shown not to work points at the wrong file (a log's append lost beside the data
             // file's overwrite): the overwrite the state also lost is what the reader saw cut.
             Optional<Candidate> overwrite = e.overwrite(e.cut(failing));
             if (overwrite.isPresent()) {
-                return overwrite.map(c -> c.judged(trace, model, exploration, judge));
+                return overwrite.map(c -> c.judged(trace, model, exploration, judge, time));
             }
         }
         return explained;
@@ -120,8 +138,18 @@ public final class Explainer {
      * fix is judged.
      */
     public static Optional<Vulnerability> pausedReader(IoTrace trace, int pausePoint, Judge judge) {
-        return new Explainer(trace).window(pausePoint)
-                .map(c -> c.judged(trace, new ProcessCrash(), Exploration.defaults(), judge));
+        return pausedReader(trace, pausePoint, judge, ExplainBudget.unlimited());
+    }
+
+    /** As above, the fix judged within the budget's allowance for one finding. */
+    public static Optional<Vulnerability> pausedReader(IoTrace trace, int pausePoint, Judge judge, ExplainBudget budget) {
+        ExplainBudget.Allowance time = budget.allow();
+        try {
+            return new Explainer(trace).window(pausePoint)
+                    .map(c -> c.judged(trace, new ProcessCrash(), Exploration.defaults(), judge, time));
+        } finally {
+            time.done();
+        }
     }
 
     /**
@@ -586,18 +614,26 @@ public final class Explainer {
     private record Candidate(VulnerabilityClass kind, List<IoOp> atStake, String site, String suggestion,
                              TraceEdit.Edited edited) {
 
-        Vulnerability judged(IoTrace trace, PersistenceModel model, Exploration exploration, Judge judge) {
+        /**
+         * Judges the edited trace's states in exploration order until one fails (the fix is not
+         * sufficient: that state is the same whenever the search stops after it) or the allowance
+         * runs out (neither verified nor refuted).
+         */
+        Vulnerability judged(IoTrace trace, PersistenceModel model, Exploration exploration, Judge judge,
+                             ExplainBudget.Allowance time) {
             if (edited == null) {
                 return new Vulnerability(kind, stake(atStake), site, new Fix(suggestion, Fix.Outcome.NOT_VERIFIED, ""));
             }
             CrashState[] stillFailing = {null};
-            new CrashStates(edited.trace()).explore(model, exploration, state -> {
-                if (stillFailing[0] == null && !judge.holds(state, edited::at)) {
+            boolean whole = new CrashStates(edited.trace()).explore(model, exploration, state -> {
+                if (!judge.holds(state, edited::at)) {
                     stillFailing[0] = state;
                 }
-            });
-            Fix fix = stillFailing[0] == null ? new Fix(suggestion, Fix.Outcome.VERIFIED, "")
-                    : new Fix(suggestion, Fix.Outcome.NOT_SUFFICIENT, stillFailing[0].provenance().summary());
+            }, () -> stillFailing[0] != null || time.over());
+            Fix fix = stillFailing[0] != null
+                    ? new Fix(suggestion, Fix.Outcome.NOT_SUFFICIENT, stillFailing[0].provenance().summary())
+                    : whole ? new Fix(suggestion, Fix.Outcome.VERIFIED, "")
+                    : new Fix(suggestion, Fix.Outcome.OUT_OF_BUDGET, time.exhausted());
             return new Vulnerability(kind, stake(atStake), site, fix);
         }
     }

@@ -5,9 +5,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a racer deterministically at one pause point of a paused actor, without sleeps: the actor
@@ -25,7 +28,8 @@ public final class Interleaver {
     /** The steps the actor reaches when nobody races it, in order; repeats are numbered ("write#2"). */
     public static List<String> steps(Consumer<PausePoints> actor) {
         List<String> seen = new ArrayList<>();
-        actor.accept(step -> seen.add(numbered(seen, step)));
+        Map<String, Integer> times = new HashMap<>();
+        actor.accept(step -> seen.add(numbered(times, step)));
         return seen;
     }
 
@@ -41,8 +45,9 @@ public final class Interleaver {
         Semaphore paused = new Semaphore(0);
         Semaphore resume = new Semaphore(0);
         List<String> seen = new ArrayList<>();
+        Map<String, Integer> times = new HashMap<>();
         Side actorSide = new Side("actor", () -> actor.accept(step -> {
-            String name = numbered(seen, step);
+            String name = numbered(times, step);
             seen.add(name);
             if (name.equals(pauseAt)) {
                 paused.release();
@@ -64,6 +69,70 @@ public final class Interleaver {
         actorSide.rethrow();
         racerSide.rethrow();
         return waited;
+    }
+
+    /**
+     * {@link #race} at every pause point of one run of {@code actor}: at each step it parks, {@code
+     * racer} runs on its own thread to completion, and the actor resumes. One run instead of one per
+     * pause point, for a racer that leaves what it races unchanged (a reader): a run of n steps raced
+     * at each costs n steps, not n squared. The first time the racer cannot finish before the actor
+     * moves ({@link #waitsFor}: a lock the parked actor holds), the actor resumes and runs to its end
+     * unpaused, and that step is returned so the caller can race it and the later ones one run each,
+     * as {@link #race} does. An exception on either side is rethrown, naming the side.
+     *
+     * @param racer receives the step's name; what it returns goes to {@code raced}, and null ends the
+     *              racing: the actor resumes and runs to its end unpaused (a budget ran out)
+     * @param raced  receives, on the calling thread with the actor still parked, what the racer
+     *               returned at each step it finished at (not the step it blocked at)
+     * @return the step the racer blocked at, or null when it was raced at every step
+     */
+    public static <T> String raceAtEach(Consumer<PausePoints> actor, Function<String, T> racer, Consumer<T> raced) {
+        Semaphore paused = new Semaphore(0);
+        Semaphore resume = new Semaphore(0);
+        Map<String, Integer> times = new HashMap<>();
+        String[] at = new String[1];
+        boolean[] pausing = {true};
+        Side actorSide = new Side("actor", () -> actor.accept(step -> {
+            String name = numbered(times, step);
+            if (pausing[0]) {
+                at[0] = name;
+                paused.release();
+                resume.acquireUninterruptibly();
+            }
+        }), paused);
+        actorSide.start();
+        while (true) {
+            paused.acquireUninterruptibly(); // the semaphores order these plain fields between the two threads
+            if (actorSide.finished()) {
+                actorSide.join();
+                actorSide.rethrow();
+                return null;
+            }
+            String step = at[0];
+            List<T> result = new ArrayList<>(1);
+            Side racerSide = new Side("racer", () -> result.add(racer.apply(step)), null);
+            racerSide.start();
+            racerSide.awaitFinishedOrBlockedBy(actorSide.thread);
+            if (!racerSide.finished() || racerSide.failure != null) {
+                pausing[0] = false;
+                resume.release();
+                actorSide.join();
+                racerSide.join();
+                actorSide.rethrow();
+                racerSide.rethrow();
+                return step;
+            }
+            racerSide.join();
+            if (result.get(0) == null) {
+                pausing[0] = false;
+                resume.release();
+                actorSide.join();
+                actorSide.rethrow();
+                return null;
+            }
+            raced.accept(result.get(0));
+            resume.release();
+        }
     }
 
     /**
@@ -124,9 +193,10 @@ public final class Interleaver {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private static String numbered(List<String> seen, String step) {
-        long earlier = seen.stream().filter(s -> s.equals(step) || s.startsWith(step + "#")).count();
-        return earlier == 0 ? step : step + "#" + (earlier + 1);
+    /** Counted per step name, not by scanning the steps seen: a run of n steps would cost n squared. */
+    private static String numbered(Map<String, Integer> times, String step) {
+        int n = times.merge(step, 1, Integer::sum);
+        return n == 1 ? step : step + "#" + n;
     }
 
     /** One thread of a race and what it threw. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -34,10 +35,12 @@ public final class CrashStates {
     private final MessageDigest sha;
     private final MessageDigest fileSha;
     private final MessageDigest blockSha;
+    private final MessageDigest appliedSha;
     private final Map<byte[], byte[]> wholeDigests = new IdentityHashMap<>();
     private final byte[] scratch = new byte[Extents.BLOCK];
     private final Map<Block, byte[]> blockDigests = new HashMap<>();
     private final Map<byte[], byte[][]> alignedBlockDigests = new IdentityHashMap<>();
+    private final Map<Extents.Cut, byte[]> cutDigests = new HashMap<>();
     private byte[] alignedSource;
     private byte[][] alignedDigests;
     /** Which inodes a state shows depends only on the entry operations applied, a handful of sets per trace. */
@@ -50,6 +53,7 @@ public final class CrashStates {
             this.sha = MessageDigest.getInstance("SHA-256");
             this.fileSha = MessageDigest.getInstance("SHA-256");
             this.blockSha = MessageDigest.getInstance("SHA-256");
+            this.appliedSha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
@@ -87,6 +91,33 @@ public final class CrashStates {
         return candidates;
     }
 
+    /**
+     * As {@link #explore(PersistenceModel, Exploration, Consumer)}, asking {@code stop} before each
+     * candidate: a caller with a budget (an explanation, a time-boxed check) ends the exploration
+     * between two candidates, where no state is half built.
+     *
+     * @return whether every candidate was explored; false when {@code stop} ended it early
+     */
+    public boolean explore(PersistenceModel model, Exploration exploration, Consumer<CrashState> sink,
+                           BooleanSupplier stop) {
+        Seen seen = new Seen();
+        try {
+            for (int point = facts.trace().size(); point >= 0; point--) {
+                explore(model, exploration, point, seen, sink, stop);
+            }
+            return true;
+        } catch (Stopped s) {
+            return false;
+        }
+    }
+
+    /** Unwinds an exploration out of the candidates' loop, where {@code stop} said so. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
     /** The distinct states one crash point allows, e.g. a power failure right after a put returned. */
     public List<CrashState> atCrashPoint(PersistenceModel model, Exploration exploration, int crashPoint) {
         List<CrashState> states = new ArrayList<>();
@@ -96,9 +127,17 @@ public final class CrashStates {
 
     private long explore(PersistenceModel model, Exploration exploration, int point,
                          Seen seen, Consumer<CrashState> sink) {
+        return explore(model, exploration, point, seen, sink, () -> false);
+    }
+
+    private long explore(PersistenceModel model, Exploration exploration, int point,
+                         Seen seen, Consumer<CrashState> sink, BooleanSupplier stop) {
         CrashSpace space = model.space(facts, point);
         long[] candidates = {0};
         Candidates.forEach(space, exploration, (picks, how) -> {
+            if (stop.getAsBoolean()) {
+                throw new Stopped();
+            }
             candidates[0]++;
             Fate[] fates = space.fates(picks);
             if (!seen.applied.add(applied(fates))) {
@@ -127,13 +166,28 @@ public final class CrashStates {
     private byte[] digest(Extents file) {
         if (file.size() <= Extents.BLOCK) {
             byte[][] small = new byte[1][];
-            file.blocks(scratch, (bytes, at, n, lasting) -> small[0] = blockDigest(bytes, at, n));
+            file.blocks(scratch, (bytes, at, n, cut) -> small[0] = blockDigest(bytes, at, n));
             return small[0] == null ? blockDigest(Extents.ZEROS, 0, 0) : small[0];
         }
         fileSha.reset();
-        file.blocks(scratch, (bytes, at, n, lasting) -> fileSha.update(!lasting || n < Extents.BLOCK
-                ? blockDigest(bytes, at, n) : lastingBlockDigest(bytes, at)));
+        file.blocks(scratch, (bytes, at, n, cut) -> fileSha.update(cut != null ? cutBlockDigest(cut, bytes, at, n)
+                : n < Extents.BLOCK ? blockDigest(bytes, at, n) : lastingBlockDigest(bytes, at)));
         return fileSha.digest();
+    }
+
+    /**
+     * A block assembled from several extents, hashed once per way of cutting it: buffered writes
+     * that do not start on a block boundary cut every block of a file, and a candidate that drops or
+     * tears some of them would otherwise rehash the whole file (a 1 MiB value written 8,000 bytes at
+     * a time: 256 blocks per candidate, hundreds of thousands of candidates).
+     */
+    private byte[] cutBlockDigest(Extents.Cut cut, byte[] bytes, int at, int n) {
+        byte[] d = cutDigests.get(cut);
+        if (d == null) {
+            d = blockDigest(bytes, at, n);
+            cutDigests.put(cut, d);
+        }
+        return d;
     }
 
     /**
@@ -184,9 +238,11 @@ public final class CrashStates {
      * it alone. The same list at an earlier crash point (only a close or an fsync between them),
      * from another outcome that only differs on operations without effect, or on the data of a
      * file no name shows (the creation of a temp file lost, say) is the same state, found without
-     * replaying 1 MiB.
+     * replaying 1 MiB. Kept as a SHA-256 of the list, not the list: a long trace has tens of
+     * thousands of candidates of tens of thousands of operations each, which as lists filled
+     * gigabytes (a log of 10,000 records).
      */
-    private List<Object> applied(Fate[] fates) {
+    private Tree.Digest applied(Fate[] fates) {
         BitSet entries = new BitSet(fates.length);
         for (int i = 0; i < fates.length; i++) {
             if (facts.isEntry(i) && fates[i].kind() != Fate.Kind.DROPPED) {
@@ -194,19 +250,34 @@ public final class CrashStates {
             }
         }
         BitSet visible = visibleAfter.computeIfAbsent(entries, e -> replay.visible(fates));
-        List<Object> key = new ArrayList<>();
+        appliedSha.reset();
         for (int i = 0; i < fates.length; i++) {
             boolean shows = facts.isEntry(i) || facts.isData(i) && facts.inode(i) >= 0 && visible.get(facts.inode(i));
             if (shows && fates[i].kind() != Fate.Kind.DROPPED) {
-                key.add(fates[i].tear() == null ? (Object) i : List.of(i, fates[i].tear()));
+                Tear t = fates[i].tear();
+                appliedInt(i);
+                if (t != null) {
+                    appliedInt(-1 - t.fill().ordinal());
+                    appliedInt(t.sectorSize());
+                    appliedInt(t.sectors());
+                    appliedInt(t.firstKept());
+                    appliedInt(t.endKept());
+                }
             }
         }
-        return key;
+        return Tree.Digest.of(appliedSha.digest());
+    }
+
+    private void appliedInt(int v) {
+        appliedSha.update((byte) (v >>> 24));
+        appliedSha.update((byte) (v >>> 16));
+        appliedSha.update((byte) (v >>> 8));
+        appliedSha.update((byte) v);
     }
 
     /** What one exploration already has: fates replayed, and the digests of the states kept. */
     private static final class Seen {
-        final Set<List<Object>> applied = new HashSet<>();
+        final Set<Tree.Digest> applied = new HashSet<>();
         final Set<Tree.Digest> digests = new HashSet<>();
     }
 

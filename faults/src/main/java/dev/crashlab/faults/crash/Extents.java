@@ -140,10 +140,55 @@ final class Extents {
     interface BlockVisitor {
         /**
          * A block of {@code n} bytes (less than {@link #BLOCK} only for the last): {@code bytes[at..]}.
-         * {@code lasting} when {@code bytes} is an array no one modifies, else a scratch buffer
-         * reused for the next block.
+         * {@code cut} is null when {@code bytes} is an array no one modifies; else {@code bytes} is a
+         * scratch buffer reused for the next block, and {@code cut} names the runs it was assembled
+         * from.
          */
-        void block(byte[] bytes, int at, int n, boolean lasting);
+        void block(byte[] bytes, int at, int n, Cut cut);
+    }
+
+    /**
+     * A block assembled from runs of several extents, named by those runs: their arrays (by
+     * identity, as no one modifies them; null for zeros), offsets and lengths. Equal cuts hold
+     * equal bytes, so a digest of a block that tears and dropped writes cut the same way in many
+     * candidate states is computed once, not once per candidate.
+     */
+    static final class Cut {
+        private final byte[][] sources;
+        private final int[] offsets;
+        private final int[] lengths;
+        private final int hash;
+
+        private Cut(byte[][] sources, int[] offsets, int[] lengths) {
+            this.sources = sources;
+            this.offsets = offsets;
+            this.lengths = lengths;
+            int h = 1;
+            for (int i = 0; i < sources.length; i++) {
+                h = h * 31 + System.identityHashCode(sources[i]);
+                h = h * 31 + offsets[i];
+                h = h * 31 + lengths[i];
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Cut c) || c.hash != hash || c.sources.length != sources.length) {
+                return false;
+            }
+            for (int i = 0; i < sources.length; i++) {
+                if (c.sources[i] != sources[i] || c.offsets[i] != offsets[i] || c.lengths[i] != lengths[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
@@ -159,23 +204,33 @@ final class Extents {
             }
             if (start[i] + length[i] >= b + n) {
                 if (source[i] == null) {
-                    visitor.block(ZEROS, 0, n, true);
+                    visitor.block(ZEROS, 0, n, null);
                 } else {
-                    visitor.block(source[i], (int) (from[i] + (b - start[i])), n, true);
+                    visitor.block(source[i], (int) (from[i] + (b - start[i])), n, null);
                 }
                 continue;
             }
-            for (int j = i, filled = 0; filled < n; j++) {
+            int pieces = 0;
+            for (int j = i, filled = 0; filled < n; j++, pieces++) {
+                filled += Math.min(n - filled, length[j] - (int) Math.max(0, b + filled - start[j]));
+            }
+            byte[][] sources = new byte[pieces][];
+            int[] offsets = new int[pieces];
+            int[] lengths = new int[pieces];
+            for (int j = i, filled = 0, p = 0; filled < n; j++, p++) {
                 int skip = (int) Math.max(0, b + filled - start[j]);
                 int take = Math.min(n - filled, length[j] - skip);
                 if (source[j] == null) {
                     Arrays.fill(scratch, filled, filled + take, (byte) 0);
                 } else {
                     System.arraycopy(source[j], from[j] + skip, scratch, filled, take);
+                    offsets[p] = from[j] + skip;
                 }
+                sources[p] = source[j];
+                lengths[p] = take;
                 filled += take;
             }
-            visitor.block(scratch, 0, n, false);
+            visitor.block(scratch, 0, n, new Cut(sources, offsets, lengths));
         }
     }
 

@@ -15,6 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes crash states out as real directory trees for recovery code and checkers to open.
@@ -31,14 +35,17 @@ public final class Materializer implements AutoCloseable {
 
     private final FileSystem fileSystem;
     private final Path parent;
+    /** Incremental on disk: the one directory every state is made in. */
+    private final StateDirectory reused;
     private final Deque<Path> freeRoots = new ArrayDeque<>();
     private long next;
 
-    private Materializer(FileSystem fileSystem, Path parent) {
+    private Materializer(FileSystem fileSystem, Path parent, boolean incremental) {
         this.fileSystem = fileSystem;
         this.parent = parent;
         try {
             Files.createDirectories(parent);
+            this.reused = incremental ? new StateDirectory(Files.createTempDirectory(parent, "crash-state-")) : null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + parent, e);
         }
@@ -46,12 +53,22 @@ public final class Materializer implements AutoCloseable {
 
     public static Materializer inMemory() {
         FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
-        return new Materializer(fs, fs.getPath("/states"));
+        return new Materializer(fs, fs.getPath("/states"), false);
     }
 
     /** States as temporary directories under {@code parent} on the default file system. */
     public static Materializer onDisk(Path parent) {
-        return new Materializer(null, parent);
+        return new Materializer(null, parent, false);
+    }
+
+    /**
+     * States one after another in one directory under {@code parent} on the default file system,
+     * each made from the one before by writing only the files that differ (and putting back what
+     * the reader changed): a state costs what changed since the previous one, not the whole
+     * directory. Closing a state leaves it for the next; closing the materializer removes it.
+     */
+    public static Materializer incremental(Path parent) {
+        return new Materializer(null, parent, true);
     }
 
     /**
@@ -60,11 +77,28 @@ public final class Materializer implements AutoCloseable {
      */
     public Materialized materialize(CrashState state) {
         Tree tree = state.tree();
+        if (reused != null) {
+            return become(tree.dirs(), tree.files(), tree.fileDigests());
+        }
         return materialize(tree.dirs(), tree.files(), (out, extents) -> extents.writeTo(out));
     }
 
     public Materialized materialize(Snapshot contents) {
+        if (reused != null) {
+            TreeMap<String, Extents> files = new TreeMap<>();
+            contents.files().forEach((name, bytes) -> files.put(name, Extents.of(bytes)));
+            return become(contents.directories(), files, Map.of()); // no digests: every file is written
+        }
         return materialize(contents.directories(), contents.files(), OutputStream::write);
+    }
+
+    private Materialized become(Set<String> dirs, SortedMap<String, Extents> files, Map<String, byte[]> digests) {
+        try {
+            reused.become(dirs instanceof SortedSet<String> sorted ? sorted : new TreeSet<>(dirs), files, digests);
+            return new Materialized(reused.root(), null, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot materialize a crash state under " + parent, e);
+        }
     }
 
     private interface Content<T> {
@@ -110,6 +144,9 @@ public final class Materializer implements AutoCloseable {
     public void close() throws IOException {
         if (fileSystem != null) {
             fileSystem.close();
+        }
+        if (reused != null) {
+            reused.delete();
         }
     }
 }

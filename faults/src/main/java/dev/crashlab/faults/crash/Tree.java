@@ -38,8 +38,7 @@ record Tree(SortedSet<String> dirs, SortedMap<String, Extents> files, Map<String
             fileDigests.put(e.getKey(), digest);
             sha.update(digest);
         }
-        ByteBuffer d = ByteBuffer.wrap(sha.digest());
-        return new Digest(d.getLong(), d.getLong(), d.getLong(), d.getLong());
+        return Digest.of(sha.digest());
     }
 
     private static void update(MessageDigest sha, String text) {
@@ -48,6 +47,11 @@ record Tree(SortedSet<String> dirs, SortedMap<String, Extents> files, Map<String
     }
 
     record Digest(long a, long b, long c, long d) {
+        /** A SHA-256 as four longs: a compact, well-spread key for a hash set. */
+        static Digest of(byte[] sha256) {
+            ByteBuffer d = ByteBuffer.wrap(sha256);
+            return new Digest(d.getLong(), d.getLong(), d.getLong(), d.getLong());
+        }
     }
 
     /** The state's bytes: arrays of the trace where a file is one whole, fresh copies otherwise. */

@@ -133,11 +133,11 @@ class ExtentsTest {
     /** Each block {@link Extents#blocks} hands out, lasting or assembled, holds the file's bytes there. */
     private static void assertBlocksAre(byte[] content, Extents file, String where) {
         int[] next = {0};
-        file.blocks(new byte[Extents.BLOCK], (bytes, at, n, lasting) -> {
+        file.blocks(new byte[Extents.BLOCK], (bytes, at, n, cut) -> {
             int b = next[0]++;
             assertEquals(Math.min(Extents.BLOCK, content.length - b * Extents.BLOCK), n, "length of block " + b + ", " + where);
             assertArrayEquals(Arrays.copyOfRange(content, b * Extents.BLOCK, b * Extents.BLOCK + n),
-                    Arrays.copyOfRange(bytes, at, at + n), "block " + b + (lasting ? " (lasting)" : "") + ", " + where);
+                    Arrays.copyOfRange(bytes, at, at + n), "block " + b + (cut == null ? " (lasting)" : "") + ", " + where);
         });
         assertEquals((content.length + Extents.BLOCK - 1) / Extents.BLOCK, next[0], "blocks of " + where);
     }
@@ -226,7 +226,8 @@ class ExtentsTest {
         return b;
     }
 
-    private static byte[] bytes(SplittableRandom random, int length) {
+    /** Runs of zeros or of a repeated byte as often as noise, so that torn and dropped writes often leave equal bytes. */
+    static byte[] bytes(SplittableRandom random, int length) {
         byte[] b = new byte[length];
         // Runs of zeros and of a repeated byte, so that torn and dropped writes often leave equal bytes.
         int fill = random.nextInt(3);

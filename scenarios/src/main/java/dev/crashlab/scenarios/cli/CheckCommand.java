@@ -1,6 +1,7 @@
 package dev.crashlab.scenarios.cli;
 
 import dev.crashlab.faults.agent.Agent;
+import dev.crashlab.reports.Budget;
 import dev.crashlab.reports.Shard;
 import dev.crashlab.reports.Model;
 import dev.crashlab.reports.CampaignResult;
@@ -12,6 +13,7 @@ import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -38,7 +40,9 @@ import picocli.CommandLine.Spec;
                 "0:every claimed guarantee held (seeded bugs' catalogued findings are expected)",
                 "1:a target under test broke a guarantee it claims, or a seeded bug went uncaught",
                 "2:usage error (nothing ran)",
-                "3:crashlab itself failed"})
+                "3:crashlab itself failed",
+                "4:with --target and --budget: the budget ran out before every crash state was judged, and none judged"
+                        + " broke a claimed guarantee (not a pass)"})
 final class CheckCommand implements Callable<Integer> {
 
     static final long DEFAULT_SEED = 20261122L;
@@ -59,7 +63,8 @@ final class CheckCommand implements Callable<Integer> {
                     + "1-step workload), e.g. 40. Or a duration: 90s, 5m, 1h, converted to a workload cap at a fixed "
                     + "rate measured on the full campaign on a 2-core machine, so the same budget checks the same "
                     + "workloads on every machine and shard; the run is not stopped by a clock and usually ends early."
-                    + " Default: every workload within the bounds.")
+                    + " Default: every workload within the bounds. With --target, a time the check stops judging at"
+                    + " (e.g. 5m): what it could not judge is reported incomplete, never as held.")
     WorkloadBudget budget = WorkloadBudget.NONE;
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL", converter = Contexts.Converter.class,
@@ -89,8 +94,8 @@ final class CheckCommand implements Callable<Integer> {
                     // on a line of its own: the help's wrapping would break the name at a dot
                     "dev.crashlab.scenarios.api.CrashTargetProvider, or, for generated operation sequences,",
                     "dev.crashlab.scenarios.sequence.SequencesProvider (docs/property-checks.md).",
-                    "Its target says what to check (guarantees, models, faults), so --targets, --shard, --budget, "
-                    + "--models, --guarantees and --seed do not apply."})
+                    "Its target says what to check (guarantees, models, faults), so --targets, --shard, "
+                    + "--models, --guarantees and --seed do not apply; --budget is a time."})
     String target;
 
     @Option(names = "--classpath", paramLabel = "CP",
@@ -147,12 +152,17 @@ final class CheckCommand implements Callable<Integer> {
         if (target == null) {
             throw OutDir.usage(spec, "--classpath needs --target: it says where the --target class and its code are");
         }
-        for (String campaignOnly : List.of("--targets", "--shard", "--budget", "--models", "--guarantees", "--seed")) {
+        for (String campaignOnly : List.of("--targets", "--shard", "--models", "--guarantees", "--seed")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(campaignOnly)) {
                 throw OutDir.usage(spec, campaignOnly + " selects part of the built-in campaign; with --target, "
                         + target + ".target() says what to check");
             }
         }
+        if (budget.workloads() != 0 && budget.duration() == null) {
+            throw OutDir.usage(spec, "--budget with --target is a time, e.g. --budget 90s or --budget 5m: a user's"
+                    + " target has no workloads to count");
+        }
+        Duration time = budget.duration();
         PrintWriter err = spec.commandLine().getErr();
         ReportWarmUp warmUp = ReportWarmUp.start();
         CrashTarget.IoRecording recording = recording();
@@ -166,14 +176,23 @@ final class CheckCommand implements Callable<Integer> {
                 // The run would install it first thing; installing it here overlaps the warm-up, which must end before the run.
                 Agent.install();
                 warmUp.awaitEnd();
-                return CrashCheck.run(described);
+                return CrashCheck.run(described, time, line -> {
+                    err.println(line);
+                    err.flush();
+                });
             });
             err.println("crashlab check: " + described.name() + " (" + target + ", " + described.faults().size()
                     + " fault context(s), " + described.models().size() + " persistence model(s) and the concurrent reader)"
                     + " finished in " + result.durationMillis() + " ms: "
-                    + (result.passed() ? "no claimed guarantee broken" : result.violations().size() + " VIOLATION(S)"));
+                    + (!result.violations().isEmpty() ? result.violations().size() + " VIOLATION(S)"
+                    : result.incomplete() > 0 ? "nothing broken in what the budget let it judge, " + result.incomplete()
+                    + " cell(s) NOT FULLY EXPLORED" : "no claimed guarantee broken"));
             err.flush();
-            return Conclusion.write("crashlab check", result.toReport(startedAt), dir, spec.commandLine().getOut());
+            CampaignResult report = result.toReport(startedAt);
+            if (time != null) {
+                report = report.ranAs(new Budget(time.toMillis(), null), report.shard());
+            }
+            return Conclusion.write("crashlab check", report, dir, spec.commandLine().getOut());
         }
     }
 

@@ -20,7 +20,12 @@ final class Conclusion {
         out.println(Reports.renderForConsole(result));
         out.println(command + ": " + verdict(result) + "; wrote report.json, report.html, summary.md, junit.xml and report.sarif to " + dir);
         out.flush();
-        return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+        return result.passed() ? ExitCodes.PASSED : unfinished(result) ? ExitCodes.INCOMPLETE : ExitCodes.FAILED;
+    }
+
+    /** Nothing broken in what was judged, but a budget left cells unexplored. */
+    private static boolean unfinished(CampaignResult r) {
+        return r.violations() == 0 && r.missedFindings() == 0 && r.incomplete() > 0;
     }
 
     static String verdict(CampaignResult r) {
@@ -29,6 +34,10 @@ final class Conclusion {
                 + " expected finding(s) of seeded bugs, " + r.missedFindings() + " missed finding(s)" : "");
         if (r.passed()) {
             return "PASSED (" + counts + ")";
+        }
+        if (unfinished(r)) {
+            return "NOT FINISHED: the budget ran out with " + r.incomplete() + " cell(s) not fully explored; nothing judged"
+                    + " broke a claimed guarantee, which is not a pass (" + counts + ")";
         }
         String why = r.violations() > 0 ? "a target under test broke a guarantee it claims"
                 : "a seeded bug went uncaught: a broken check, or a budget too small to reach it";

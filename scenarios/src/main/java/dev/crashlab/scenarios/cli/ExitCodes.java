@@ -11,6 +11,11 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** crashlab itself failed (an I/O error writing the report, a bug). */
     static final int INTERNAL = 3;
+    /**
+     * A time budget ran out before every crash state was judged, and nothing judged broke a claimed
+     * guarantee: not a pass (what was not explored may break one), not a violation either.
+     */
+    static final int INCOMPLETE = 4;
 
     private ExitCodes() {
     }

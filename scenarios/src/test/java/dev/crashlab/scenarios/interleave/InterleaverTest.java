@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -296,6 +298,68 @@ class InterleaverTest {
             racer.join();
             actor.join();
         });
+    }
+
+
+    @Test
+    void oneRunRacedAtEachStepSeesTheActorParkedAtEveryOne() {
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            int[] done = {0};
+            List<String> seen = new ArrayList<>();
+            String blocked = Interleaver.raceAtEach(fiveWrites(done), step -> step + " after " + done[0], seen::add);
+            assertEquals(null, blocked);
+            assertEquals(List.of("write after 0", "write#2 after 1", "write#3 after 2", "write#4 after 3",
+                    "write#5 after 4"), seen, "each reading taken with the actor parked at that step");
+        });
+    }
+
+    @Test
+    void aRacerReturningNothingEndsTheRacingAndTheActorRunsOnUnpaused() {
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            int[] done = {0};
+            List<String> seen = new ArrayList<>();
+            String blocked = Interleaver.raceAtEach(fiveWrites(done), step -> done[0] < 2 ? step : null, seen::add);
+            assertEquals(null, blocked);
+            assertEquals(List.of("write", "write#2"), seen);
+            assertEquals(5, done[0], "the actor ran to its end");
+        });
+    }
+
+    @Test
+    void aRacerThatWaitsForTheParkedActorHandsItsStepBack() {
+        assertTimeoutPreemptively(WATCHDOG, () -> {
+            ReentrantLock lock = new ReentrantLock();
+            List<String> seen = new ArrayList<>();
+            boolean[] finished = {false};
+            String blocked = Interleaver.raceAtEach(hook -> {
+                hook.reached("open");
+                lock.lock();
+                try {
+                    hook.reached("write"); // parked holding the lock the racer takes
+                    hook.reached("sync");
+                } finally {
+                    lock.unlock();
+                }
+                finished[0] = true;
+            }, step -> {
+                lock.lock();
+                lock.unlock();
+                return step;
+            }, seen::add);
+            assertEquals("write", blocked, "the step the racer could not finish at");
+            assertEquals(List.of("open"), seen, "a reading that waited for the actor to move is not the step's");
+            assertTrue(finished[0], "the actor ran to its end");
+        });
+    }
+
+    /** An actor reaching "write" five times, counting in {@code done} the writes it finished. */
+    private static java.util.function.Consumer<PausePoints> fiveWrites(int[] done) {
+        return hook -> {
+            for (int i = 0; i < 5; i++) {
+                hook.reached("write");
+                done[0]++;
+            }
+        };
     }
 
     private static void await(CountDownLatch latch) {
