@@ -32,6 +32,8 @@ public final class TraceFacts {
     private final int[] syncedBy;
     private final int[] nextSync;
     private final long[] syncedSize;
+    private final long[] sizeBefore;
+    private final int[] lastChangeSynced;
     /** Whether any rename in the trace moves a directory: only then can a directory's name change under its handle. */
     private boolean directoryRenamed;
 
@@ -43,6 +45,7 @@ public final class TraceFacts {
         syncedBy = new int[n];
         nextSync = new int[n];
         syncedSize = new long[n];
+        sizeBefore = new long[n];
         Map<Integer, List<Integer>> byOpening = new HashMap<>();
         for (IoOp op : trace.ops()) {
             if (op.opened() >= 0) {
@@ -60,6 +63,7 @@ public final class TraceFacts {
             if (op.opened() < 0) {
                 inode[i] = op.kind() == OpKind.CREATE ? nextInode++ : ns.inodeOf(op.path());
             }
+            sizeBefore[i] = sizes.size(inode[i]);
             syncedSize[i] = sizes.apply(op, inode[i]);
             directoryRenamed |= op.kind() == OpKind.MOVE && ns.dirs.contains(op.path());
             switch (op.kind()) {
@@ -75,6 +79,7 @@ public final class TraceFacts {
             syncedBy[i] = op(i).durable() ? i : firstSyncCovering(i);
             nextSync[i] = op(i).durable() ? i : firstSyncAfter(i);
         }
+        lastChangeSynced = lastChangesSynced();
     }
 
     /**
@@ -85,6 +90,65 @@ public final class TraceFacts {
      */
     public long syncedSize(int index) {
         return syncedSize[index];
+    }
+
+    /** True for a write past the file's end, or a truncate that changes its size: a change of its size, not only of its bytes. */
+    public boolean changesSize(int index) {
+        IoOp op = op(index);
+        return op.kind() == OpKind.WRITE && op.offset() + op.length() > sizeBefore[index]
+                || op.kind() == OpKind.TRUNCATE && op.length() != sizeBefore[index];
+    }
+
+    /**
+     * For a sync (or a write through a SYNC or DSYNC handle), the last operation up to it that
+     * changed the inode it syncs in a way the sync must make durable; -1 if none. For an fsync of a
+     * file: a change of its names or of its size; for an fdatasync or a durable write: a change of
+     * its size; for an fsync of a directory: an entry created, renamed or deleted in it. A write that
+     * only replaces bytes is not counted: its only metadata is a timestamp, which need not change.
+     * A journaling file system that commits only the transaction of the synced inode's last change
+     * (ext4's {@code i_sync_tid}, xfs's inode log sequence) commits everything up to that operation.
+     */
+    public int lastChangeSynced(int index) {
+        return lastChangeSynced[index];
+    }
+
+    private int[] lastChangesSynced() {
+        int[] last = new int[trace.size()];
+        Map<Integer, Integer> lastEntry = new HashMap<>();
+        Map<Integer, Integer> lastSize = new HashMap<>();
+        for (int i = 0; i < trace.size(); i++) {
+            int file = inode[i];
+            if (file != NO_INODE && isEntry(i)) {
+                lastEntry.put(file, i);
+            }
+            if (file != NO_INODE && isData(i) && changesSize(i)) {
+                lastSize.put(file, i);
+            }
+            int sized = lastSize.getOrDefault(file, -1);
+            last[i] = switch (op(i).kind()) {
+                case FSYNC_FILE -> Math.max(sized, lastEntry.getOrDefault(file, -1));
+                case FSYNC_DATA -> sized;
+                case FSYNC_DIRECTORY -> lastEntryIn(i);
+                case WRITE -> op(i).durable() && sized == i ? i : -1;
+                default -> -1;
+            };
+        }
+        return last;
+    }
+
+    private int lastEntryIn(int dirSync) {
+        for (int j = dirSync - 1; j >= 0; j--) {
+            if (isEntry(j)) {
+                String[] parents = op(j).target() == null ? new String[] {Namespace.parent(op(j).path())}
+                        : new String[] {Namespace.parent(op(j).path()), Namespace.parent(op(j).target())};
+                for (String dir : parents) {
+                    if (sameDirectory(dir, j + 1, op(dirSync))) {
+                        return j;
+                    }
+                }
+            }
+        }
+        return -1;
     }
 
     public IoTrace trace() {
@@ -146,6 +210,10 @@ public final class TraceFacts {
                 size[f] = before.files().get(initialFiles.get(f)).length;
                 synced[f] = size[f];
             }
+        }
+
+        long size(int file) {
+            return file == NO_INODE ? 0 : size[file];
         }
 
         /** Applies one operation; returns the file's synced size as the operation began. */
