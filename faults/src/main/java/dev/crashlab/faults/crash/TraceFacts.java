@@ -33,6 +33,7 @@ public final class TraceFacts {
     private final int[] nextSync;
     private final long[] syncedSize;
     private final long[] sizeBefore;
+    private final boolean[] replacesAFile;
     private final int[] lastChangeSynced;
     /** Whether any rename in the trace moves a directory: only then can a directory's name change under its handle. */
     private boolean directoryRenamed;
@@ -46,6 +47,7 @@ public final class TraceFacts {
         nextSync = new int[n];
         syncedSize = new long[n];
         sizeBefore = new long[n];
+        replacesAFile = new boolean[n];
         Map<Integer, List<Integer>> byOpening = new HashMap<>();
         for (IoOp op : trace.ops()) {
             if (op.opened() >= 0) {
@@ -68,7 +70,11 @@ public final class TraceFacts {
             directoryRenamed |= op.kind() == OpKind.MOVE && ns.dirs.contains(op.path());
             switch (op.kind()) {
                 case CREATE -> ns.names.put(op.path(), inode[i]);
-                case MOVE -> ns.move(op.path(), op.target(), inode[i]);
+                case MOVE -> {
+                    replacesAFile[i] = inode[i] != NO_INODE && !op.target().equals(op.path())
+                            && ns.inodeOf(op.target()) != NO_INODE;
+                    ns.move(op.path(), op.target(), inode[i]);
+                }
                 case LINK -> ns.names.put(op.target(), inode[i]);
                 case DELETE -> ns.delete(op.path());
                 case MKDIR -> ns.dirs.add(op.path());
@@ -90,6 +96,16 @@ public final class TraceFacts {
      */
     public long syncedSize(int index) {
         return syncedSize[index];
+    }
+
+    /** The size of the file an operation acts on, as the run had it just before the operation. */
+    public long sizeBefore(int index) {
+        return sizeBefore[index];
+    }
+
+    /** True for a rename of a file onto the name of another file, which it replaces. */
+    public boolean replacesAFile(int index) {
+        return replacesAFile[index];
     }
 
     /** True for a write past the file's end, or a truncate that changes its size: a change of its size, not only of its bytes. */

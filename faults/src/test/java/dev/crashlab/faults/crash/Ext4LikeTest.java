@@ -92,6 +92,33 @@ class Ext4LikeTest {
         assertEquals(Set.of("{a=olda, b=oldbx}", "{b=oldbx, c=olda}"), afterTheLast(trace));
     }
 
+    private static Traces oneOld() {
+        java.util.TreeMap<String, byte[]> files = new java.util.TreeMap<>();
+        files.put("a", bytes("olda"));
+        return Traces.on(new dev.crashlab.faults.trace.Snapshot(new java.util.TreeSet<>(), files));
+    }
+
+    @Test
+    void autoDaAllocWritesTheDataOfAFileRenamedOverAnotherBeforeTheRename() {
+        IoTrace trace = oneOld().create("a.tmp").write("a.tmp", 0, bytes("new")).move("a.tmp", "a").build();
+        assertEquals(Set.of("{a=olda}", "{a=olda, a.tmp=}", "{a=olda, a.tmp=new}", "{a=new}"),
+                States.render(new CrashStates(trace).atCrashPoint(new Ext4Like(true), Exploration.defaults(), trace.size())));
+    }
+
+    @Test
+    void withoutAutoDaAllocTheFileRenamedOverAnotherCanBeEmpty() {
+        IoTrace trace = oneOld().create("a.tmp").write("a.tmp", 0, bytes("new")).move("a.tmp", "a").build();
+        assertEquals(Set.of("{a=olda}", "{a=olda, a.tmp=}", "{a=olda, a.tmp=new}", "{a=new}", "{a=}"),
+                afterTheLast(trace));
+    }
+
+    @Test
+    void autoDaAllocDoesNotActOnARenameToANewName() {
+        IoTrace trace = Traces.empty().create("a.tmp").write("a.tmp", 0, bytes("new")).move("a.tmp", "a").build();
+        assertEquals(Set.of("{}", "{a.tmp=}", "{a.tmp=new}", "{a=new}", "{a=}"),
+                States.render(new CrashStates(trace).atCrashPoint(new Ext4Like(true), Exploration.defaults(), trace.size())));
+    }
+
     @Test
     void metadataPersistsInOrderSoALaterRenameImpliesTheEarlierOne() {
         IoTrace trace = Traces.empty().put(RENAME_NO_FSYNC, "a", bytes("v1")).put(RENAME_NO_FSYNC, "b", bytes("v2"))
