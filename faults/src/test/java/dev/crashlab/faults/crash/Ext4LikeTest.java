@@ -120,6 +120,19 @@ class Ext4LikeTest {
     }
 
     @Test
+    void anAppendWithinTheLastBlockCanPersistItsSizeAsZeros() {
+        // The journal commits i_disksize; the block was allocated before, so data=ordered does not wait for it.
+        IoTrace trace = oneOld().write("a", 4, bytes("xy")).build(); // the rendering shows a zero byte as 0
+        assertEquals(Set.of("{a=olda}", "{a=oldaxy}", "{a=olda00}"), afterTheLast(trace));
+    }
+
+    @Test
+    void aNewFilesBlocksAreNeverExposedBeforeTheirData() {
+        IoTrace trace = Traces.empty().create("a").write("a", 0, bytes("xy")).build();
+        assertEquals(Set.of("{}", "{a=}", "{a=xy}"), afterTheLast(trace));
+    }
+
+    @Test
     void metadataPersistsInOrderSoALaterRenameImpliesTheEarlierOne() {
         IoTrace trace = Traces.empty().put(RENAME_NO_FSYNC, "a", bytes("v1")).put(RENAME_NO_FSYNC, "b", bytes("v2"))
                 .build();

@@ -39,19 +39,21 @@ record FsSetup(String name, String type, int megabytes, List<String> mkfs, Map<S
                 // The measurement: no timer commit or flusher during the run, so every
                 // state comes from the writer's own syncs and other processes' commits.
                 ext4("ext4", "commit=60", List.of(Cut.NOW, Cut.COMMITTED), -1, -1, ".*", new Ext4Like(true)),
+                // Only the writer's own syncs commit: what an fsync or fdatasync alone makes durable.
+                ext4("ext4-no-commits", "commit=60", List.of(Cut.NOW), -1, -1, ".*", new Ext4Like(true)),
                 // auto_da_alloc only acts on a rename over a file or a truncate to zero: the idioms that do those.
                 ext4("ext4-noauto_da_alloc", "commit=60,noauto_da_alloc", List.of(Cut.NOW, Cut.COMMITTED), -1, -1,
                         ".*(rename|move|overwrite|replace|truncate|store-protocol).*", new Ext4Like()),
-                // The kernel on its own short clocks: data written back within 20 ms, a commit each second.
-                ext4("ext4-fast-writeback", "commit=1", List.of(Cut.NOW, Cut.WRITTEN_BACK, Cut.TIMER), 2, 1, ".*",
-                        new Ext4Like(true)),
                 new FsSetup("xfs", "xfs", 64, List.of("mkfs.xfs", "-q", "-f", "-l", "size=6m"),
                         // xfsprogs refuses a file system under 300 MB unless it is told it is a test's.
                         Map.of("QA_CHECK_FS", "1", "TEST_DIR", "/tmp", "TEST_DEV", "crashlab"),
                         "defaults", "nouuid", -1, -1, List.of(Cut.NOW, Cut.COMMITTED), 0, 0, 1, new Ext4Like(), ".*"),
                 new FsSetup("btrfs", "btrfs", 112, List.of("mkfs.btrfs", "-q", "-f"), Map.of(),
                         "commit=1", "defaults", 2, 1, List.of(Cut.NOW, Cut.WRITTEN_BACK, Cut.TIMER), 30, 1200, 16,
-                        new WeakestPosix(), ".*"));
+                        new WeakestPosix(), ".*"),
+                // The kernel on its own short clocks: data written back within 20 ms, a commit each second.
+                ext4("ext4-fast-writeback", "commit=1", List.of(Cut.NOW, Cut.WRITTEN_BACK, Cut.TIMER), 2, 1, ".*",
+                        new Ext4Like(true)));
     }
 
     private static FsSetup ext4(String name, String options, List<Cut> cuts, int expire, int flush, String idioms,

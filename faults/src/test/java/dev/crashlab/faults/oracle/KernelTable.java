@@ -23,6 +23,7 @@ final class KernelTable {
         judged.add(judge);
     }
 
+    /** (Re)writes the tables of the file systems judged so far, so that a run cut short still leaves them. */
     void write() {
         List<String> models = KernelOracleTest.models().stream().map(PersistenceModel::name).toList();
         StringBuilder out = new StringBuilder("# Kernel oracle on Linux " + kernel + "\n\n");
@@ -61,6 +62,5 @@ final class KernelTable {
             }
         }
         new OracleReport("kernel", out.toString());
-        System.out.println(out.substring(0, out.indexOf("\n## ") < 0 ? out.length() : out.indexOf("\n## ")));
     }
 }

@@ -103,8 +103,8 @@ final class LoopFs implements AutoCloseable {
 
     /**
      * Mounts a kept cut (recovery runs) and reads one directory, relative to the mount point (an
-     * empty snapshot if the cut does not have it); the image is deleted afterwards. Safe to call
-     * from several threads: each cut has its own image, loop device and mount point.
+     * empty snapshot if the cut does not have it); the image is deleted afterwards. Each cut has its
+     * own image, loop device and mount point.
      */
     Snapshot read(Path copy, String directory) throws IOException {
         Path at = Files.createDirectories(dir.resolve(copy.getFileName() + ".mnt"));

@@ -14,9 +14,13 @@ final class Writeback implements AutoCloseable {
 
     private final Map<String, String> saved = new LinkedHashMap<>();
 
+    private final Thread restoreAtExit = new Thread(this::close, "kernel-oracle-writeback-restore");
+
     Writeback(FsSetup setup) {
         set(EXPIRE, setup.expireCentisecs());
         set(FLUSH, setup.flushCentisecs());
+        // A test JVM stopped by Surefire's timeout or a ^C still puts the machine's clocks back.
+        Runtime.getRuntime().addShutdownHook(restoreAtExit);
     }
 
     /** Through sysctl(8): a JVM's write of "500" to /proc/sys/vm left 5 there (6.18). */
@@ -34,7 +38,14 @@ final class Writeback implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (Thread.currentThread() != restoreAtExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(restoreAtExit);
+            } catch (IllegalStateException | IllegalArgumentException exiting) {
+                // the JVM is exiting or the hook was never added: it restores, or there is nothing to restore
+            }
+        }
         saved.forEach((knob, value) -> Shell.run("sysctl", "-q", "-w", knob + "=" + value));
         saved.clear();
     }
