@@ -37,6 +37,13 @@ import java.util.TreeMap;
  */
 public final class Ext4Like implements PersistenceModel {
 
+    /**
+     * How many operations past the last whose data persisted a file's size may be ahead by: each
+     * has to lie in the same block, so only a run of tiny appends is cut short, to keep a long
+     * unsynced log from costing its length squared in outcomes.
+     */
+    private static final int SIZE_AHEAD = 16;
+
     /** Beyond this many outcomes, a rename over a file is not tied to its data: looser, never wrong. */
     private static final int TIED_OUTCOMES = 4096;
 
@@ -107,8 +114,13 @@ public final class Ext4Like implements PersistenceModel {
     private static java.util.Optional<Choice> sizeAhead(TraceFacts facts, List<Integer> ops) {
         List<Map<Integer, Fate>> outcomes = new ArrayList<>();
         for (int p = ops.size(); p >= 0; p--) {
-            for (int q = p; q <= ops.size(); q++) {
-                if (q > p && sizeOnly(facts, ops.get(q - 1)) == Fate.DROPPED) {
+            // Only the block the file ended in when its data stopped can hold a size without data:
+            // a write past it allocates, and data=ordered writes allocated blocks before their size.
+            long tail = p == ops.size() ? 0 : roundUp(facts.sizeBefore(ops.get(p)));
+            for (int q = p; q <= ops.size() && q - p <= SIZE_AHEAD; q++) {
+                if (q > p && (sizeOnly(facts, ops.get(q - 1)) == Fate.DROPPED
+                        || facts.op(ops.get(q - 1)).kind() == dev.crashlab.faults.trace.OpKind.WRITE
+                        && facts.op(ops.get(q - 1)).offset() >= tail)) {
                     continue;
                 }
                 Map<Integer, Fate> outcome = new java.util.HashMap<>();
@@ -121,14 +133,18 @@ public final class Ext4Like implements PersistenceModel {
         return outcomes.size() < 2 ? java.util.Optional.empty() : java.util.Optional.of(new Choice(outcomes));
     }
 
+    private static long roundUp(long size) {
+        int block = WeakestPosix.DEFAULT_SECTOR_SIZE;
+        return (size + block - 1) / block * block;
+    }
+
     /** What is left of an operation whose size change persisted but whose bytes did not. */
     private static Fate sizeOnly(TraceFacts facts, int index) {
         dev.crashlab.faults.trace.IoOp op = facts.op(index);
         if (op.kind() != dev.crashlab.faults.trace.OpKind.WRITE) {
             return Fate.PERSISTED;
         }
-        int block = WeakestPosix.DEFAULT_SECTOR_SIZE;
-        long allocated = (facts.sizeBefore(index) + block - 1) / block * block;
+        long allocated = roundUp(facts.sizeBefore(index));
         // Bytes in blocks the write allocates are written before their size commits: only the
         // rest of a block the file already had can read as zeros.
         if (!facts.changesSize(index) || op.length() == 0 || op.offset() >= allocated) {

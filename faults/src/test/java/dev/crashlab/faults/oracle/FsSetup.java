@@ -44,7 +44,7 @@ record FsSetup(String name, String type, int megabytes, List<String> mkfs, Map<S
                 // auto_da_alloc only acts on a rename over a file or a truncate to zero: the idioms that do those.
                 ext4("ext4-noauto_da_alloc", "commit=60,noauto_da_alloc", List.of(Cut.NOW, Cut.COMMITTED), -1, -1,
                         ".*(rename|move|overwrite|replace|truncate|store-protocol).*", new Ext4Like()),
-                new FsSetup("xfs", "xfs", 64, List.of("mkfs.xfs", "-q", "-f", "-l", "size=6m"),
+                new FsSetup("xfs", "xfs", 24, List.of("mkfs.xfs", "-q", "-f", "-l", "size=6m"),
                         // xfsprogs refuses a file system under 300 MB unless it is told it is a test's.
                         Map.of("QA_CHECK_FS", "1", "TEST_DIR", "/tmp", "TEST_DEV", "crashlab"),
                         "defaults", "nouuid", -1, -1, List.of(Cut.NOW, Cut.COMMITTED), 0, 0, 1, new Ext4Like(), ".*"),
