@@ -14,7 +14,7 @@ import java.util.Map;
  * What persistence models need to know about a trace, computed once: which file (inode) each
  * operation acted on, and which later fsync, if any, made it durable under the POSIX rules (an
  * fsync of a file covers that file's data written before it, whatever name it was written under
- * and through whichever descriptor; an fsync of a directory covers the entries created, renamed or
+ * and through whichever descriptor, as long as the file still has a name; an fsync of a directory covers the entries created, renamed or
  * deleted in it before it; a write through a SYNC or DSYNC handle is durable when it returns).
  *
  * <p>An operation through a handle acts on the file its name denoted when the handle was opened
@@ -34,6 +34,8 @@ public final class TraceFacts {
     private final long[] syncedSize;
     private final long[] sizeBefore;
     private final boolean[] replacesAFile;
+    /** For an fsync: its file had no name left when it ran. */
+    private final boolean[] unnamed;
     private final int[] lastChangeSynced;
     /** Whether any rename in the trace moves a directory: only then can a directory's name change under its handle. */
     private boolean directoryRenamed;
@@ -48,6 +50,7 @@ public final class TraceFacts {
         syncedSize = new long[n];
         sizeBefore = new long[n];
         replacesAFile = new boolean[n];
+        unnamed = new boolean[n];
         Map<Integer, List<Integer>> byOpening = new HashMap<>();
         for (IoOp op : trace.ops()) {
             if (op.opened() >= 0) {
@@ -64,6 +67,9 @@ public final class TraceFacts {
             }
             if (op.opened() < 0) {
                 inode[i] = op.kind() == OpKind.CREATE ? nextInode++ : ns.inodeOf(op.path());
+            }
+            if (op.kind() == OpKind.FSYNC_FILE || op.kind() == OpKind.FSYNC_DATA) {
+                unnamed[i] = inode[i] != NO_INODE && !ns.names.containsValue(inode[i]);
             }
             sizeBefore[i] = sizes.size(inode[i]);
             syncedSize[i] = sizes.apply(op, inode[i]);
@@ -254,8 +260,10 @@ public final class TraceFacts {
 
     private int firstSyncCovering(int i) {
         if (isData(i)) {
+            // An fsync of a file with no name left promises nothing: btrfs does not log it, and if the
+            // unlink is lost in the crash the file comes back without the write (kernel oracle, 6.18).
             return firstAfter(i, s -> (s.kind() == OpKind.FSYNC_FILE || s.kind() == OpKind.FSYNC_DATA)
-                    && inode[s.index()] == inode[i] && inode[i] != NO_INODE);
+                    && inode[s.index()] == inode[i] && inode[i] != NO_INODE && !unnamed[s.index()]);
         }
         if (!isEntry(i)) {
             return NEVER;
