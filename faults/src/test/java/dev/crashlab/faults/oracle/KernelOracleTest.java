@@ -91,8 +91,27 @@ class KernelOracleTest {
             }
         } finally {
             Elsewhere.clean(tmp.resolve("recorded"));
+            removeWorkDirectory();
         }
         return nodes.stream();
+    }
+
+    private static Path workDirectory() {
+        return Path.of("/dev/shm", "crashlab-kernel-" + ProcessHandle.current().pid());
+    }
+
+    /** The mount points left once every file system is unmounted (empty directories on tmpfs); kept if one is still mounted. */
+    private static void removeWorkDirectory() {
+        if (!Files.exists(workDirectory())) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(workDirectory())) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.out.println("kernel oracle: " + workDirectory() + " left behind: " + e.getMessage());
+        }
     }
 
     /** An idiom's fault-free trace, recorded here on an ordinary directory, or why it could not be. */
@@ -116,7 +135,7 @@ class KernelOracleTest {
     /** Runs every idiom on a fresh file system of this setup in one child, cutting at every pause. */
     private static Map<String, List<RealState>> observe(FsSetup setup, List<Idiom> corpus, Map<String, Recorded> recorded)
             throws Exception {
-        Path work = Files.createDirectories(Path.of("/dev/shm", "crashlab-kernel-" + ProcessHandle.current().pid(), setup.name()));
+        Path work = Files.createDirectories(workDirectory().resolve(setup.name()));
         Map<String, Idiom> byDirectory = new LinkedHashMap<>();
         for (Idiom idiom : corpus) {
             if (setup.runs(idiom) && recorded.get(idiom.name()).problem() == null) {
