@@ -14,7 +14,7 @@ import java.util.Map;
  * What persistence models need to know about a trace, computed once: which file (inode) each
  * operation acted on, and which later fsync, if any, made it durable under the POSIX rules (an
  * fsync of a file covers that file's data written before it, whatever name it was written under
- * and through whichever descriptor; an fsync of a directory covers the entries created, renamed or
+ * and through whichever descriptor, as long as the file still has a name; an fsync of a directory covers the entries created, renamed or
  * deleted in it before it; a write through a SYNC or DSYNC handle is durable when it returns).
  *
  * <p>An operation through a handle acts on the file its name denoted when the handle was opened
@@ -32,6 +32,11 @@ public final class TraceFacts {
     private final int[] syncedBy;
     private final int[] nextSync;
     private final long[] syncedSize;
+    private final long[] sizeBefore;
+    private final boolean[] replacesAFile;
+    /** For an fsync: its file had no name left when it ran. */
+    private final boolean[] unnamed;
+    private final int[] lastChangeSynced;
     /** Whether any rename in the trace moves a directory: only then can a directory's name change under its handle. */
     private boolean directoryRenamed;
 
@@ -43,6 +48,9 @@ public final class TraceFacts {
         syncedBy = new int[n];
         nextSync = new int[n];
         syncedSize = new long[n];
+        sizeBefore = new long[n];
+        replacesAFile = new boolean[n];
+        unnamed = new boolean[n];
         Map<Integer, List<Integer>> byOpening = new HashMap<>();
         for (IoOp op : trace.ops()) {
             if (op.opened() >= 0) {
@@ -60,11 +68,19 @@ public final class TraceFacts {
             if (op.opened() < 0) {
                 inode[i] = op.kind() == OpKind.CREATE ? nextInode++ : ns.inodeOf(op.path());
             }
+            if (op.kind() == OpKind.FSYNC_FILE || op.kind() == OpKind.FSYNC_DATA) {
+                unnamed[i] = inode[i] != NO_INODE && !ns.names.containsValue(inode[i]);
+            }
+            sizeBefore[i] = sizes.size(inode[i]);
             syncedSize[i] = sizes.apply(op, inode[i]);
             directoryRenamed |= op.kind() == OpKind.MOVE && ns.dirs.contains(op.path());
             switch (op.kind()) {
                 case CREATE -> ns.names.put(op.path(), inode[i]);
-                case MOVE -> ns.move(op.path(), op.target(), inode[i]);
+                case MOVE -> {
+                    replacesAFile[i] = inode[i] != NO_INODE && !op.target().equals(op.path())
+                            && ns.inodeOf(op.target()) != NO_INODE;
+                    ns.move(op.path(), op.target(), inode[i]);
+                }
                 case LINK -> ns.names.put(op.target(), inode[i]);
                 case DELETE -> ns.delete(op.path());
                 case MKDIR -> ns.dirs.add(op.path());
@@ -75,6 +91,7 @@ public final class TraceFacts {
             syncedBy[i] = op(i).durable() ? i : firstSyncCovering(i);
             nextSync[i] = op(i).durable() ? i : firstSyncAfter(i);
         }
+        lastChangeSynced = lastChangesSynced();
     }
 
     /**
@@ -85,6 +102,75 @@ public final class TraceFacts {
      */
     public long syncedSize(int index) {
         return syncedSize[index];
+    }
+
+    /** The size of the file an operation acts on, as the run had it just before the operation. */
+    public long sizeBefore(int index) {
+        return sizeBefore[index];
+    }
+
+    /** True for a rename of a file onto the name of another file, which it replaces. */
+    public boolean replacesAFile(int index) {
+        return replacesAFile[index];
+    }
+
+    /** True for a write past the file's end, or a truncate that changes its size: a change of its size, not only of its bytes. */
+    public boolean changesSize(int index) {
+        IoOp op = op(index);
+        return op.kind() == OpKind.WRITE && op.offset() + op.length() > sizeBefore[index]
+                || op.kind() == OpKind.TRUNCATE && op.length() != sizeBefore[index];
+    }
+
+    /**
+     * For a sync (or a write through a SYNC or DSYNC handle), the last operation up to it that
+     * changed the inode it syncs in a way the sync must make durable; -1 if none. For an fsync of a
+     * file: a change of its names or of its size; for an fdatasync or a durable write: a change of
+     * its size; for an fsync of a directory: an entry created, renamed or deleted in it. A write that
+     * only replaces bytes is not counted: its only metadata is a timestamp, which need not change.
+     * A journaling file system that commits only the transaction of the synced inode's last change
+     * (ext4's {@code i_sync_tid}, xfs's inode log sequence) commits everything up to that operation.
+     */
+    public int lastChangeSynced(int index) {
+        return lastChangeSynced[index];
+    }
+
+    private int[] lastChangesSynced() {
+        int[] last = new int[trace.size()];
+        Map<Integer, Integer> lastEntry = new HashMap<>();
+        Map<Integer, Integer> lastSize = new HashMap<>();
+        for (int i = 0; i < trace.size(); i++) {
+            int file = inode[i];
+            if (file != NO_INODE && isEntry(i)) {
+                lastEntry.put(file, i);
+            }
+            if (file != NO_INODE && isData(i) && changesSize(i)) {
+                lastSize.put(file, i);
+            }
+            int sized = lastSize.getOrDefault(file, -1);
+            last[i] = switch (op(i).kind()) {
+                case FSYNC_FILE -> Math.max(sized, lastEntry.getOrDefault(file, -1));
+                case FSYNC_DATA -> sized;
+                case FSYNC_DIRECTORY -> lastEntryIn(i);
+                case WRITE -> op(i).durable() && sized == i ? i : -1;
+                default -> -1;
+            };
+        }
+        return last;
+    }
+
+    private int lastEntryIn(int dirSync) {
+        for (int j = dirSync - 1; j >= 0; j--) {
+            if (isEntry(j)) {
+                String[] parents = op(j).target() == null ? new String[] {Namespace.parent(op(j).path())}
+                        : new String[] {Namespace.parent(op(j).path()), Namespace.parent(op(j).target())};
+                for (String dir : parents) {
+                    if (sameDirectory(dir, j + 1, op(dirSync))) {
+                        return j;
+                    }
+                }
+            }
+        }
+        return -1;
     }
 
     public IoTrace trace() {
@@ -148,6 +234,10 @@ public final class TraceFacts {
             }
         }
 
+        long size(int file) {
+            return file == NO_INODE ? 0 : size[file];
+        }
+
         /** Applies one operation; returns the file's synced size as the operation began. */
         long apply(IoOp op, int file) {
             if (file == NO_INODE) {
@@ -170,8 +260,10 @@ public final class TraceFacts {
 
     private int firstSyncCovering(int i) {
         if (isData(i)) {
+            // An fsync of a file with no name left promises nothing: btrfs does not log it, and if the
+            // unlink is lost in the crash the file comes back without the write (kernel oracle, 6.18).
             return firstAfter(i, s -> (s.kind() == OpKind.FSYNC_FILE || s.kind() == OpKind.FSYNC_DATA)
-                    && inode[s.index()] == inode[i] && inode[i] != NO_INODE);
+                    && inode[s.index()] == inode[i] && inode[i] != NO_INODE && !unnamed[s.index()]);
         }
         if (!isEntry(i)) {
             return NEVER;

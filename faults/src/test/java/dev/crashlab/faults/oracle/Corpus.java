@@ -78,6 +78,8 @@ final class Corpus {
         more();
         sharedFiles();
         handlesOutliveNames();
+        syncsOfAnotherFile();
+        storeProtocols();
     }
 
     private static void javaIo() {
@@ -692,5 +694,67 @@ final class Corpus {
                 ch.force(true);
             }
         }));
+    }
+
+    /**
+     * A rename of one file, then a sync of another: whether the sync carries the rename to disk
+     * depends on the file system (ext4 commits the running journal transaction only when the synced
+     * file has changes in it). A write, then a rename over an existing file or to a new name, with
+     * no fsync at all: ext4's auto_da_alloc writes the data of the first before the rename commits.
+     */
+    private static void syncsOfAnotherFile() {
+        Idiom.Step twoOld = root -> {
+            old(root, "a");
+            old(root, "b");
+        };
+        add(Idiom.of("rename-then-fsync-unchanged-other", twoOld, root -> {
+            Files.move(root.resolve("a"), root.resolve("c"), StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel b = FileChannel.open(root.resolve("b"), StandardOpenOption.WRITE)) {
+                b.force(true);
+            }
+        }));
+        add(Idiom.of("overwrite-rename-fdatasync-other", twoOld, root -> {
+            try (FileChannel b = FileChannel.open(root.resolve("b"), StandardOpenOption.WRITE)) {
+                b.write(buffer(NEW), 0);
+                Files.move(root.resolve("a"), root.resolve("c"), StandardCopyOption.ATOMIC_MOVE);
+                b.force(false);
+            }
+        }));
+        add(Idiom.of("append-rename-fsync-other", twoOld, root -> {
+            try (FileChannel b = FileChannel.open(root.resolve("b"), StandardOpenOption.APPEND)) {
+                b.write(buffer(MORE));
+                Files.move(root.resolve("a"), root.resolve("c"), StandardCopyOption.ATOMIC_MOVE);
+                b.force(true);
+            }
+        }));
+        add(Idiom.of("rename-append-fsync-other", twoOld, root -> {
+            try (FileChannel b = FileChannel.open(root.resolve("b"), StandardOpenOption.APPEND)) {
+                Files.move(root.resolve("a"), root.resolve("c"), StandardCopyOption.ATOMIC_MOVE);
+                b.write(buffer(MORE));
+                b.force(true);
+            }
+        }));
+        add(Idiom.of("write-rename-over-no-fsync", root -> old(root, "a"), root -> {
+            Files.write(root.resolve("a.tmp"), NEW);
+            Files.move(root.resolve("a.tmp"), root.resolve("a"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        }));
+        add(Idiom.of("write-rename-new-no-fsync", root -> {
+            Files.write(root.resolve("a.tmp"), NEW);
+            Files.move(root.resolve("a.tmp"), root.resolve("a"), StandardCopyOption.ATOMIC_MOVE);
+        }));
+    }
+
+    /** Every protocol of the reference store, the seeded bugs included, putting two entries under FILE_AND_DIRECTORY. */
+    private static void storeProtocols() {
+        for (dev.crashlab.store.Protocol protocol : dev.crashlab.store.Protocol.values()) {
+            add(Idiom.of("store-protocol-" + protocol.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), root -> {
+                WriteOnceStore<String> store = protocol.on(WriteOnceStore.builder(root, Codecs.utf8())
+                        .durability(Durability.FILE_AND_DIRECTORY),
+                        protocol == dev.crashlab.store.Protocol.TEMP_ELSEWHERE ? Elsewhere.of(root) : null).build();
+                store.put("k", "value");
+                store.put("j", "other");
+            }));
+        }
     }
 }

@@ -88,6 +88,11 @@ final class DirectoryState {
         return bytes.length + " bytes \"" + text + (bytes.length > 48 ? "\"..." : "\"");
     }
 
+    /** Whether the state has a file of this (normalised) name holding exactly these bytes. */
+    boolean holds(String name, byte[] bytes) {
+        return files.getOrDefault(name, List.of()).stream().anyMatch(b -> Arrays.equals(b, bytes));
+    }
+
     /** The listing of a state: directories, then each file with its size and first bytes. */
     String listing() {
         StringBuilder out = new StringBuilder();

@@ -4,8 +4,6 @@ import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.Operation;
 import dev.crashlab.faults.run.Run;
 import dev.crashlab.faults.trace.OpKind;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,12 +40,8 @@ final class KillChild {
     public static void main(String[] args) throws Exception {
         Path base = Path.of(args[0]).toRealPath();
         Map<String, Stop> stops = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t");
-            Path root = Files.createDirectory(base.resolve(f[0]));
-            Idiom idiom = Corpus.named(f[1]);
-            idiom.setUp().run(root);
-            stops.put(f[0], new Stop(new Target(f[0], idiom, root, CrashPoint.parse(f[2]))));
+        for (ChildPlan.Line l : ChildPlan.setUp(base, Path.of(args[1])).values()) {
+            stops.put(l.dir(), new Stop(new Target(l.dir(), l.idiom(), l.root(), CrashPoint.parse(l.fields()[2]))));
         }
         Run.in(base).plan(new StopPlan(stops)).go(() -> {
             for (Stop stop : stops.values()) {
