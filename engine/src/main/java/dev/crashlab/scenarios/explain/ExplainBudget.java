@@ -37,10 +37,25 @@ public final class ExplainBudget {
         this.perFindingNanos = perFindingNanos;
     }
 
-    /** The budget of a user's check, counted from now: half its judging time, 1 s to 5 s per finding. */
+    /**
+     * The budget of a user's check, counted from now: half its judging time, 1 s to 5 s per finding;
+     * or, with {@code -Dcrashlab.explainBudget=unlimited}, none: every fix judged to the end, for
+     * runs whose explanations must not depend on the machine's speed (the study's table).
+     */
     public static ExplainBudget forCheck() {
-        return of(SHARE, FLOOR, PER_FINDING);
+        String asked = System.getProperty(PROPERTY);
+        if (asked == null || asked.isBlank()) {
+            return of(SHARE, FLOOR, PER_FINDING);
+        }
+        if (asked.strip().equals("unlimited")) {
+            return unlimited();
+        }
+        throw new IllegalArgumentException("-D" + PROPERTY + "=" + asked + ": the one value it takes is 'unlimited'"
+                + " (leave it out for the default: half the check's judging time, 1 s to 5 s per finding)");
     }
+
+    /** The system property that lifts the budget. */
+    public static final String PROPERTY = "crashlab.explainBudget";
 
     /**
      * @param share      of the time spent judging (not explaining) since this budget was made
