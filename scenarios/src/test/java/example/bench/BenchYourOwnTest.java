@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
@@ -78,18 +78,18 @@ class BenchYourOwnTest {
         for (CrashResult r : List.of(perRecord, group, none)) {
             assertTrue(r.passed(), r.describe());
         }
-        for (Model m : Model.POWER_FAILURE) {
+        for (Context m : Context.POWER_FAILURE) {
             assertEquals(Status.HELD, perRecord.verdict(Guarantee.G3, m).status(), perRecord.describe());
             assertEquals(Status.HELD, group.verdict(Guarantee.G3, m).status(), group.describe());
         }
         // the price of none: acknowledged records lost to a power failure, shown, not failed
-        assertEquals(Status.NOT_CLAIMED, none.verdict(Guarantee.G3, Model.ORDERED).status(), none.describe());
-        assertNotNull(none.verdict(Guarantee.G3, Model.ORDERED).counterexample(), none.describe());
-        assertEquals(Status.HELD, none.verdict(Guarantee.G3, Model.PROCESS_CRASH).status(), none.describe());
+        assertEquals(Status.NOT_CLAIMED, none.verdict(Guarantee.G3, Context.ORDERED).status(), none.describe());
+        assertNotNull(none.verdict(Guarantee.G3, Context.ORDERED).counterexample(), none.describe());
+        assertEquals(Status.HELD, none.verdict(Guarantee.G3, Context.PROCESS_CRASH).status(), none.describe());
         // and of one fsync for a batch: weakest-posix may persist a later append and drop an earlier one
-        assertEquals(Status.NOT_CLAIMED, group.verdict(Guarantee.G2, Model.WEAKEST_POSIX).status(), group.describe());
-        assertNotNull(group.verdict(Guarantee.G2, Model.WEAKEST_POSIX).counterexample(), group.describe());
-        assertEquals(Status.HELD, perRecord.verdict(Guarantee.G2, Model.WEAKEST_POSIX).status(), perRecord.describe());
+        assertEquals(Status.NOT_CLAIMED, group.verdict(Guarantee.G2, Context.WEAKEST_POSIX).status(), group.describe());
+        assertNotNull(group.verdict(Guarantee.G2, Context.WEAKEST_POSIX).counterexample(), group.describe());
+        assertEquals(Status.HELD, perRecord.verdict(Guarantee.G2, Context.WEAKEST_POSIX).status(), perRecord.describe());
         // the fsyncs per call the table prints, from each check's recorded trace
         assertEquals(List.of(3L, 1L, 0L), List.of(perRecord.syncs(), group.syncs(), none.syncs()));
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,14 +25,14 @@ public class FindingOutputTest {
     void aCrashStateFinding() throws IOException {
         CrashResult result = CrashCheck.run(VulnerabilityTest.config("no-file-fsync",
                 dir -> GoldenWriters.renameWithoutFileFsync(dir, "v2")).build());
-        matches("crash-state-finding.txt", result.verdict(Guarantee.G2, Model.EXT4_LIKE).describe());
+        matches("crash-state-finding.txt", result.verdict(Guarantee.G2, Context.EXT4_LIKE).describe());
     }
 
     @Test
     void aPausedReaderFinding() throws IOException {
         CrashResult result = CrashCheck.run(VulnerabilityTest.config("delete-then-rename",
                 dir -> GoldenWriters.deleteThenRename(dir, "v2")).build());
-        matches("paused-reader-finding.txt", result.verdict(Guarantee.G1, Model.CONCURRENT_READER).describe());
+        matches("paused-reader-finding.txt", result.verdict(Guarantee.G1, Context.CONCURRENT_READER).describe());
     }
 
     @Test
@@ -41,7 +41,7 @@ public class FindingOutputTest {
         CrashResult result = CrashCheck.run(VulnerabilityTest.config("engine-locked",
                         dir -> GoldenWriters.underEngineLock(dir, "v2", engine))
                 .reader(dir -> GoldenWriters.readUnlessLocked(dir, engine), "v1", "v2").build());
-        matches("reader-locked-out-finding.txt", result.verdict(Guarantee.G1, Model.CONCURRENT_READER).describe());
+        matches("reader-locked-out-finding.txt", result.verdict(Guarantee.G1, Context.CONCURRENT_READER).describe());
     }
 
     @Test
@@ -49,7 +49,7 @@ public class FindingOutputTest {
         CrashResult result = CrashCheck.run(VulnerabilityTest.config("shared-temp",
                         dir -> GoldenWriters.saveThrough(dir, "v2", "config.tmp"))
                 .rival(dir -> GoldenWriters.saveThrough(dir, "v333", "config.tmp"), "v333").build());
-        matches("race-shared-temp-finding.txt", result.verdict(Guarantee.G1, Model.RACE).describe());
+        matches("race-shared-temp-finding.txt", result.verdict(Guarantee.G1, Context.RACE).describe());
     }
 
     @Test
@@ -57,7 +57,7 @@ public class FindingOutputTest {
         CrashResult result = CrashCheck.run(VulnerabilityTest.config("replacing-publish",
                         dir -> GoldenWriters.saveThrough(dir, "v2", "config.mine.tmp"))
                 .rival(dir -> GoldenWriters.saveThrough(dir, "v3", "config.theirs.tmp"), "v3").claims(Guarantee.G4).build());
-        matches("race-publish-not-exclusive-finding.txt", result.verdict(Guarantee.G4, Model.RACE).describe());
+        matches("race-publish-not-exclusive-finding.txt", result.verdict(Guarantee.G4, Context.RACE).describe());
     }
 
     public static void matches(String golden, String actual) throws IOException {

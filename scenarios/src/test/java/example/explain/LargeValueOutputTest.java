@@ -8,7 +8,7 @@ import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.grade.Verdict;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class LargeValueOutputTest {
                 .writer(dir -> Writers.inPlaceInHalves(dir, NEW))
                 .reader(dir -> Writers.read(dir, "config"), OLD, NEW)
                 .claims(Guarantee.G2).build());
-        Verdict torn = result.verdict(Guarantee.G2, Model.PROCESS_CRASH);
+        Verdict torn = result.verdict(Guarantee.G2, Context.PROCESS_CRASH);
         assertEquals(Status.VIOLATED, torn.status());
         String printed = torn.describe();
         assertTrue(printed.length() < 8_000, "a finding stays short: " + printed.length() + " chars");

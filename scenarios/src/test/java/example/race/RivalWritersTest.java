@@ -9,7 +9,7 @@ import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.grade.Verdict;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -60,7 +60,7 @@ class RivalWritersTest {
     @Test
     void writersSharingAFixedTempFileNameMixTheirValues() {
         CrashResult result = CrashCheck.run(settings("fixed-temp", "settings.tmp", "settings.tmp").build());
-        Verdict race = result.verdict(Guarantee.G1, Model.RACE);
+        Verdict race = result.verdict(Guarantee.G1, Context.RACE);
         assertEquals(Status.VIOLATED, race.status(), result.describe());
         assertTrue(race.describe().contains("while the rival wrote"), race.describe());
         assertEquals(VulnerabilityClass.SHARED_TEMP_NAME, race.vulnerability().kind(), race.describe());
@@ -75,7 +75,7 @@ class RivalWritersTest {
     @Test
     void writersWithTempFilesOfTheirOwnLeaveOneWholeValue() {
         CrashResult result = CrashCheck.run(settings("own-temp", "settings.mine.tmp", "settings.theirs.tmp").build());
-        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Model.RACE).status(), result.describe());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Context.RACE).status(), result.describe());
         assertTrue(result.passed(), result.describe());
     }
 
@@ -88,7 +88,7 @@ class RivalWritersTest {
     void threeWritersSharingAFixedTempFileNameAreCaught() {
         CrashResult result = CrashCheck.run(threeWriters("three-fixed", "settings.tmp", "settings.tmp", "settings.tmp")
                 .build());
-        Verdict race = result.verdict(Guarantee.G1, Model.RACE);
+        Verdict race = result.verdict(Guarantee.G1, Context.RACE);
         assertEquals(Status.VIOLATED, race.status(), result.describe());
         assertTrue(race.describe().contains("while rival 1 wrote"), race.describe());
     }
@@ -97,19 +97,19 @@ class RivalWritersTest {
     void threeWritersWithTempFilesOfTheirOwnLeaveOneWholeValueAndEachIsPausedAtEachOperation() {
         CrashResult three = CrashCheck.run(threeWriters("three-own", "settings.a.tmp", "settings.b.tmp", "settings.c.tmp")
                 .build());
-        assertEquals(Status.HELD, three.verdict(Guarantee.G1, Model.RACE).status(), three.describe());
+        assertEquals(Status.HELD, three.verdict(Guarantee.G1, Context.RACE).status(), three.describe());
         assertTrue(three.passed(), three.describe());
         // the writers do the same N operations: two writers race in 2 ordered pairs (2 x N runs), three in 6
         long two = CrashCheck.run(settings("two-own", "settings.a.tmp", "settings.b.tmp").build())
-                .verdict(Guarantee.G1, Model.RACE).checks();
-        assertEquals(two * 3, three.verdict(Guarantee.G1, Model.RACE).checks(), three.describe());
+                .verdict(Guarantee.G1, Context.RACE).checks();
+        assertEquals(two * 3, three.verdict(Guarantee.G1, Context.RACE).checks(), three.describe());
     }
 
     @Test
     void aWriteOnceClaimIsBrokenWhenTwoOfThreeWritersAreAcknowledged() {
         CrashResult result = CrashCheck.run(threeWriters("three-last-wins", "settings.a.tmp", "settings.b.tmp",
                 "settings.c.tmp").claims(Guarantee.G4).build());
-        Verdict g4 = result.verdict(Guarantee.G4, Model.RACE);
+        Verdict g4 = result.verdict(Guarantee.G4, Context.RACE);
         assertEquals(Status.VIOLATED, g4.status(), result.describe());
         assertTrue(g4.describe().contains("both acknowledged, one value lost"), g4.describe());
     }
@@ -118,7 +118,7 @@ class RivalWritersTest {
     void aWriteOnceClaimIsBrokenWhenBothWritersAreAcknowledged() {
         CrashResult result = CrashCheck.run(settings("last-wins", "settings.mine.tmp", "settings.theirs.tmp")
                 .claims(Guarantee.G4).build());
-        Verdict g4 = result.verdict(Guarantee.G4, Model.RACE);
+        Verdict g4 = result.verdict(Guarantee.G4, Context.RACE);
         assertEquals(Status.VIOLATED, g4.status(), result.describe());
         assertTrue(g4.describe().contains("both acknowledged, one value lost"), g4.describe());
         assertEquals(VulnerabilityClass.PUBLISH_NOT_EXCLUSIVE, g4.vulnerability().kind(), g4.describe());

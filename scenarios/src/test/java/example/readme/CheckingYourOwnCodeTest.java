@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Status;
 import example.library.AtomicFiles;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,7 @@ class CheckingYourOwnCodeTest {
         // readme: end
         CrashResult result = CrashCheck.run(log);
         assertTrue(result.passed(), result.describe());
-        assertTrue(result.verdict(Guarantee.G3, Model.WEAKEST_POSIX).checks() > 1,
+        assertTrue(result.verdict(Guarantee.G3, Context.WEAKEST_POSIX).checks() > 1,
                 "crash states before the writer returned are judged against what was acknowledged there");
     }
 
@@ -120,7 +120,7 @@ class CheckingYourOwnCodeTest {
         // readme: end
         CrashResult result = CrashCheck.run(unsyncedRename);
         assertTrue(result.passed(), result.describe());
-        assertEquals(Status.HELD, result.verdict(Guarantee.G3, Model.PROCESS_CRASH).status(), result.describe());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G3, Context.PROCESS_CRASH).status(), result.describe());
         assertEquals(Status.NOT_CLAIMED, result.verdict(Guarantee.G3, "weakest-posix/512").status(), result.describe());
     }
 
@@ -152,7 +152,7 @@ class CheckingYourOwnCodeTest {
                 .build();
         // readme: end
         CrashResult result = CrashCheck.run(settings);
-        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Model.RACE).status(), result.describe());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Context.RACE).status(), result.describe());
         assertTrue(result.passed(), result.describe());
     }
 
@@ -171,7 +171,7 @@ class CheckingYourOwnCodeTest {
                 .build();
         // readme: end
         CrashResult result = CrashCheck.run(config);
-        String finding = result.verdict(Guarantee.G2, Model.EXT4_LIKE).describe();
+        String finding = result.verdict(Guarantee.G2, Context.EXT4_LIKE).describe();
         assertTrue(finding.contains("at example.readme.CheckingYourOwnCode"), finding);
         assertTrue(!finding.contains("at example.library.AtomicFiles"), finding);
     }

@@ -12,7 +12,7 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
@@ -45,9 +45,9 @@ class AnyModelTest {
 
     @Test
     void aGuaranteeCanBeClaimedUnderSomeModelsOnly() {
-        CrashResult result = CrashCheck.run(unsynced().claimsUnder(Guarantee.G3, Model.PROCESS_CRASH).build());
-        assertEquals(Status.HELD, result.verdict(Guarantee.G3, Model.PROCESS_CRASH).status(), result.describe());
-        assertEquals(Status.NOT_CLAIMED, result.verdict(Guarantee.G3, Model.WEAKEST_POSIX).status(), result.describe());
+        CrashResult result = CrashCheck.run(unsynced().claimsUnder(Guarantee.G3, Context.PROCESS_CRASH).build());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G3, Context.PROCESS_CRASH).status(), result.describe());
+        assertEquals(Status.NOT_CLAIMED, result.verdict(Guarantee.G3, Context.WEAKEST_POSIX).status(), result.describe());
         assertTrue(result.passed(), "a power failure's loss is the price of not claiming it there");
         assertThrows(IllegalArgumentException.class, () -> unsynced().claimsUnder(Guarantee.G3, "zfs-like").build(),
                 "a claim under a model the target is not checked under");

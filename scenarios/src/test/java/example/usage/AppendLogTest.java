@@ -9,7 +9,7 @@ import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.reports.Fix;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Vulnerability;
 import dev.crashlab.reports.VulnerabilityClass;
 import dev.crashlab.reports.Guarantee;
@@ -81,19 +81,19 @@ class AppendLogTest {
         for (PersistenceModel m : PersistenceModel.builtIn()) {
             assertEquals(Status.HELD, result.verdict(Guarantee.G2, m.name()).status(), result.describe());
         }
-        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Model.CONCURRENT_READER).status(), result.describe());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Context.CONCURRENT_READER).status(), result.describe());
     }
 
     @Test
     void withoutTheFsyncAPowerFailureLosesAcknowledgedRecords() {
         CrashResult result = CrashCheck.run(log("unsynced-log", false).build());
         // ext4 writes a file's unsynced data back in order: what survives is still a prefix
-        assertEquals(Status.HELD, result.verdict(Guarantee.G2, Model.EXT4_LIKE).status(), result.describe());
-        assertEquals(Status.HELD, result.verdict(Guarantee.G3, Model.PROCESS_CRASH).status(), result.describe());
-        for (Model powerFailure : Model.POWER_FAILURE) {
+        assertEquals(Status.HELD, result.verdict(Guarantee.G2, Context.EXT4_LIKE).status(), result.describe());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G3, Context.PROCESS_CRASH).status(), result.describe());
+        for (Context powerFailure : Context.POWER_FAILURE) {
             assertEquals(Status.VIOLATED, result.verdict(Guarantee.G3, powerFailure).status(), result.describe());
         }
-        var lost = result.verdict(Guarantee.G3, Model.EXT4_LIKE);
+        var lost = result.verdict(Guarantee.G3, Context.EXT4_LIKE);
         assertTrue(lost.describe().contains("allowed:    a prefix of r1, r2, r3 holding every record acknowledged"
                 + " (acknowledged: r1"), lost.describe());
     }
@@ -101,7 +101,7 @@ class AppendLogTest {
     @Test
     void theLostRecordsAreExplainedAsUnsyncedAppendsAndAnFsyncAfterEachOneIsTheVerifiedFix() {
         CrashResult result = CrashCheck.run(log("unsynced-log", false).build());
-        for (Model powerFailure : Model.POWER_FAILURE) {
+        for (Context powerFailure : Context.POWER_FAILURE) {
             Vulnerability why = result.verdict(Guarantee.G3, powerFailure).vulnerability();
             assertEquals(VulnerabilityClass.TORN_APPEND, why.kind(), why.describe(powerFailure.wireName()));
             assertEquals(Fix.Outcome.VERIFIED, why.fix().outcome(), why.describe(powerFailure.wireName()));

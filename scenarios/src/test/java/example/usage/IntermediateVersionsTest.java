@@ -7,7 +7,7 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,18 +47,18 @@ class IntermediateVersionsTest {
     void aVersionDeclaredAsPassedThroughIsAllowedWhileTheWriterRuns() {
         CrashResult result = CrashCheck.run(migration("declared").reader(IntermediateVersionsTest::read, "v1", "v3",
                 List.of("v2")).build());
-        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Model.CONCURRENT_READER).status(), result.describe());
-        assertEquals(Status.HELD, result.verdict(Guarantee.G2, Model.PROCESS_CRASH).status(), result.describe());
-        assertEquals(Status.HELD, result.verdict(Guarantee.G3, Model.PROCESS_CRASH).status(), result.describe());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Context.CONCURRENT_READER).status(), result.describe());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G2, Context.PROCESS_CRASH).status(), result.describe());
+        assertEquals(Status.HELD, result.verdict(Guarantee.G3, Context.PROCESS_CRASH).status(), result.describe());
     }
 
     @Test
     void withoutItTheSameVersionIsAViolationAndAfterTheWriterReturnedItNeverIs() {
         CrashResult undeclared = CrashCheck.run(migration("undeclared").reader(IntermediateVersionsTest::read, "v1", "v3")
                 .build());
-        assertEquals(Status.VIOLATED, undeclared.verdict(Guarantee.G1, Model.CONCURRENT_READER).status(),
+        assertEquals(Status.VIOLATED, undeclared.verdict(Guarantee.G1, Context.CONCURRENT_READER).status(),
                 undeclared.describe());
-        assertEquals(Status.VIOLATED, undeclared.verdict(Guarantee.G2, Model.PROCESS_CRASH).status(),
+        assertEquals(Status.VIOLATED, undeclared.verdict(Guarantee.G2, Context.PROCESS_CRASH).status(),
                 undeclared.describe());
 
         // a writer that stops at the intermediate version has not done what it promised
@@ -67,9 +67,9 @@ class IntermediateVersionsTest {
                 .writer(dir -> save(dir, "v2"))
                 .reader(IntermediateVersionsTest::read, "v1", "v3", List.of("v2"))
                 .claims(Guarantee.G1, Guarantee.G3).models(List.of(new ProcessCrash())).build());
-        assertEquals(Status.VIOLATED, stopsEarly.verdict(Guarantee.G1, Model.CONCURRENT_READER).status(),
+        assertEquals(Status.VIOLATED, stopsEarly.verdict(Guarantee.G1, Context.CONCURRENT_READER).status(),
                 stopsEarly.describe());
-        assertEquals(Status.VIOLATED, stopsEarly.verdict(Guarantee.G3, Model.PROCESS_CRASH).status(),
+        assertEquals(Status.VIOLATED, stopsEarly.verdict(Guarantee.G3, Context.PROCESS_CRASH).status(),
                 stopsEarly.describe());
     }
 }

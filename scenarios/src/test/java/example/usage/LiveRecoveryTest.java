@@ -8,7 +8,7 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -80,8 +80,8 @@ class LiveRecoveryTest {
     @Test
     void aRecoveryThatTruncatesATornTailInPlaceIsRightBesideALiveWriter() {
         CrashResult result = CrashCheck.run(log("truncating-log", LiveRecoveryTest::truncateTornTail).build());
-        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Model.CONCURRENT_READER).status(), result.describe());
-        assertTrue(result.verdict(Guarantee.G1, Model.CONCURRENT_READER).checks() > 2 * AppendLogTest.RECORDS.size(),
+        assertEquals(Status.HELD, result.verdict(Guarantee.G1, Context.CONCURRENT_READER).status(), result.describe());
+        assertTrue(result.verdict(Guarantee.G1, Context.CONCURRENT_READER).checks() > 2 * AppendLogTest.RECORDS.size(),
                 "judged at each pause point, and again once the resumed writer returned");
         assertTrue(result.passed(), result.describe());
     }
@@ -94,7 +94,7 @@ class LiveRecoveryTest {
                     + result.describe());
             assertEquals(Status.HELD, result.verdict(Guarantee.G3, m.name()).status(), result.describe());
         }
-        var live = result.verdict(Guarantee.G1, Model.CONCURRENT_READER);
+        var live = result.verdict(Guarantee.G1, Context.CONCURRENT_READER);
         assertEquals(Status.VIOLATED, live.status(), result.describe());
         String told = live.describe();
         assertTrue(told.contains("the recovery ran while the writer was paused before operation #0; the writer resumed"

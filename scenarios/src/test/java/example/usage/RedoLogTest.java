@@ -8,7 +8,7 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -108,7 +108,7 @@ class RedoLogTest {
                 Files.delete(redo);
             }
         }).build());
-        var torn = result.verdict(Guarantee.G2, Model.WEAKEST_POSIX);
+        var torn = result.verdict(Guarantee.G2, Context.WEAKEST_POSIX);
         assertEquals(Status.VIOLATED, torn.status(), result.describe());
         assertTrue(torn.describe().contains("the recovery's operations on it:\n    #0   TRUNCATE        state")
                 && torn.describe().contains("DELETE          state.redo"), torn.describe());
@@ -117,7 +117,7 @@ class RedoLogTest {
     @Test
     void withoutItsRecoveryTheSameFilesReadTorn() {
         CrashResult result = CrashCheck.run(store("redo-log-unrecovered").build());
-        var torn = result.verdict(Guarantee.G2, Model.PROCESS_CRASH);
+        var torn = result.verdict(Guarantee.G2, Context.PROCESS_CRASH);
         assertEquals(Status.VIOLATED, torn.status(), result.describe());
         assertTrue(torn.describe().contains("state.redo"), "the log the reader ignored is in the state:\n" + torn.describe());
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.Format;
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Reports;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
@@ -64,7 +64,7 @@ class ValuesInFindingsTest {
                 .writer(ValuesInFindingsTest::inPlace)
                 .reader(dir -> Files.readString(dir.resolve("state")), "old\nstate", "new\nstate\n")
                 .claims(Guarantee.G1).build());
-        Counterexample cx = result.verdict(Guarantee.G1, Model.CONCURRENT_READER).counterexample();
+        Counterexample cx = result.verdict(Guarantee.G1, Context.CONCURRENT_READER).counterexample();
         assertEquals("\"new\\nstate\"", cx.readerSaw());
         assertEquals(List.of("\"old\\nstate\"", "\"new\\nstate\\n\""), cx.allowed());
         String described = cx.describe();

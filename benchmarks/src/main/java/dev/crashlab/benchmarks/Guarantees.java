@@ -1,7 +1,7 @@
 package dev.crashlab.benchmarks;
 
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.scenarios.catalog.Catalog;
 import dev.crashlab.scenarios.catalog.Claims;
 import dev.crashlab.store.Durability;
@@ -53,7 +53,7 @@ public final class Guarantees {
             return out;
         }
         for (String column : COLUMNS) {
-            Set<Model> where = Claims.expectedToBreak(option.protocol.catalogId(), guarantee(column));
+            Set<Context> where = Claims.expectedToBreak(option.protocol.catalogId(), guarantee(column));
             // G1 and G4 also break in contexts with no crash (a paused reader, a race): any context counts.
             boolean crashOnly = column.startsWith("G2");
             if (crashOnly ? where.stream().anyMatch(contexts(column)::contains) : !where.isEmpty()) {
@@ -82,13 +82,13 @@ public final class Guarantees {
     }
 
     /** The contexts a column is judged in: G2c the process crash, G2p the power failures, the rest every model. */
-    static List<Model> contexts(String column) {
+    static List<Context> contexts(String column) {
         return switch (column) {
-            case "G2c" -> List.of(Model.PROCESS_CRASH);
-            case "G2p" -> Model.POWER_FAILURE;
+            case "G2c" -> List.of(Context.PROCESS_CRASH);
+            case "G2p" -> Context.POWER_FAILURE;
             default -> {
-                List<Model> all = new ArrayList<>(List.of(Model.PROCESS_CRASH));
-                all.addAll(Model.POWER_FAILURE);
+                List<Context> all = new ArrayList<>(List.of(Context.PROCESS_CRASH));
+                all.addAll(Context.POWER_FAILURE);
                 yield all;
             }
         };

@@ -1,7 +1,7 @@
 package dev.crashlab.benchmarks;
 
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.grade.Verdict;
@@ -32,7 +32,7 @@ record VariantCheck(String name, Map<String, String> cells, long syncs) {
     }
 
     static VariantCheck of(CrashResult result) {
-        Map<Guarantee, Map<Model, List<Verdict>>> byCell = new TreeMap<>();
+        Map<Guarantee, Map<Context, List<Verdict>>> byCell = new TreeMap<>();
         for (Verdict v : result.verdicts()) {
             byCell.computeIfAbsent(v.guarantee(), g -> new TreeMap<>()).computeIfAbsent(v.context(), c -> new ArrayList<>())
                     .add(v);
@@ -42,7 +42,7 @@ record VariantCheck(String name, Map<String, String> cells, long syncs) {
         return new VariantCheck(result.target(), cells, result.syncs());
     }
 
-    static String column(Guarantee g, Model context) {
+    static String column(Guarantee g, Context context) {
         return g.name() + " " + context.wireName();
     }
 

@@ -1,7 +1,7 @@
 package dev.crashlab.benchmarks;
 
 import dev.crashlab.reports.Estimate;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -79,6 +79,6 @@ final class WriterCostTables {
         Set<String> all = new LinkedHashSet<>();
         checks.forEach(c -> all.addAll(c.cells().keySet()));
         return all.stream().sorted(Comparator.comparing((String col) -> col.substring(0, col.indexOf(' ')))
-                .thenComparing(col -> Model.fromWireName(col.substring(col.indexOf(' ') + 1)))).toList();
+                .thenComparing(col -> Context.fromWireName(col.substring(col.indexOf(' ') + 1)))).toList();
     }
 }

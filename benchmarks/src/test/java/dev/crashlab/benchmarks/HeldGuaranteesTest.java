@@ -11,7 +11,7 @@ import dev.crashlab.reports.Cell;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.Counts;
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Reports;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.TargetResult;
@@ -32,7 +32,7 @@ import picocli.CommandLine;
 class HeldGuaranteesTest {
 
     private static final long SEED = 20_261_122L;
-    private static final Set<Model> POWER = Set.of(Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX);
+    private static final Set<Context> POWER = Set.of(Context.ORDERED, Context.EXT4_LIKE, Context.WEAKEST_POSIX);
 
     /**
      * Shaped like the campaign's report: NONE does not claim G2 under a power failure nor G3 (and
@@ -40,15 +40,15 @@ class HeldGuaranteesTest {
      * reference/FILE, stream-to-final and no-dir-fsync were not part of this campaign.
      */
     static CampaignResult campaign() {
-        Map<Guarantee, Set<Model>> notClaimedByNone = Map.of(Guarantee.G2, POWER, Guarantee.G3, Set.of(Model.values()));
+        Map<Guarantee, Set<Context>> notClaimedByNone = Map.of(Guarantee.G2, POWER, Guarantee.G3, Set.of(Context.values()));
         List<Cell> none = cells((g, m) -> notClaimedByNone.getOrDefault(g, Set.of()).contains(m) ? Status.NOT_CLAIMED : Status.HELD);
-        none.replaceAll(c -> c.guarantee() == Guarantee.G2 && c.model() == Model.EXT4_LIKE
-                || c.guarantee() == Guarantee.G3 && c.model() == Model.WEAKEST_POSIX
+        none.replaceAll(c -> c.guarantee() == Guarantee.G2 && c.model() == Context.EXT4_LIKE
+                || c.guarantee() == Guarantee.G3 && c.model() == Context.WEAKEST_POSIX
                 ? new Cell(c.guarantee(), c.model(), Status.NOT_CLAIMED, 18, 4L, cx("entry k1 is 0 bytes")) : c);
         List<Cell> durable = cells((g, m) -> Status.HELD);
         List<Cell> renameNoFsync = cells((g, m) -> Status.HELD);
-        renameNoFsync.replaceAll(c -> c.guarantee() == Guarantee.G2 && c.model() == Model.EXT4_LIKE
-                || c.guarantee() == Guarantee.G3 && c.model() == Model.WEAKEST_POSIX
+        renameNoFsync.replaceAll(c -> c.guarantee() == Guarantee.G2 && c.model() == Context.EXT4_LIKE
+                || c.guarantee() == Guarantee.G3 && c.model() == Context.WEAKEST_POSIX
                 ? new Cell(c.guarantee(), c.model(), Status.VIOLATED, 220, 41L, cx("entry k1 lost")) : c);
         return CampaignResult.of("0.1.0", SEED, Budget.unbounded(), Instant.parse("2026-11-22T15:00:00Z"), 1_000,
                 Counts.zero(), List.of(
@@ -59,10 +59,10 @@ class HeldGuaranteesTest {
     }
 
     /** Every model for G1..G6, G7 not applicable, as a store target's report has them. */
-    private static List<Cell> cells(java.util.function.BiFunction<Guarantee, Model, Status> status) {
+    private static List<Cell> cells(java.util.function.BiFunction<Guarantee, Context, Status> status) {
         List<Cell> out = new ArrayList<>();
         for (Guarantee g : Guarantee.values()) {
-            for (Model m : Model.values()) {
+            for (Context m : Context.values()) {
                 Status s = g == Guarantee.G7 ? Status.NOT_APPLICABLE : status.apply(g, m);
                 out.add(new Cell(g, m, s, s == Status.HELD ? 25 : 0, null, null));
             }

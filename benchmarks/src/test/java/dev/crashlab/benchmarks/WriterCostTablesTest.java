@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.Estimate;
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.grade.CellKey;
@@ -126,10 +126,10 @@ class WriterCostTablesTest {
         Counterexample lost = new Counterexample("t:1:ordered:0", "power failure", List.of(), List.of(), null, null,
                 "[]", List.of("[r1]"), "");
         List<Verdict> verdicts = List.of(
-                new Verdict(new CellKey("t", Guarantee.G3, Model.ORDERED), Verdict.NO_FAULT, Status.HELD, 4, null, -1),
-                new Verdict(new CellKey("t", Guarantee.G3, Model.ORDERED), "refuse ATOMIC_MOVE", Status.VIOLATED, 4, lost, 1),
-                new Verdict(new CellKey("t", Guarantee.G2, Model.ORDERED), Verdict.NO_FAULT, Status.NOT_CLAIMED, 4, lost, 1),
-                new Verdict(new CellKey("t", Guarantee.G2, Model.PROCESS_CRASH), Verdict.NO_FAULT, Status.NOT_CLAIMED, 4,
+                new Verdict(new CellKey("t", Guarantee.G3, Context.ORDERED), Verdict.NO_FAULT, Status.HELD, 4, null, -1),
+                new Verdict(new CellKey("t", Guarantee.G3, Context.ORDERED), "refuse ATOMIC_MOVE", Status.VIOLATED, 4, lost, 1),
+                new Verdict(new CellKey("t", Guarantee.G2, Context.ORDERED), Verdict.NO_FAULT, Status.NOT_CLAIMED, 4, lost, 1),
+                new Verdict(new CellKey("t", Guarantee.G2, Context.PROCESS_CRASH), Verdict.NO_FAULT, Status.NOT_CLAIMED, 4,
                         null, -1));
         VariantCheck c = VariantCheck.of(new CrashResult("t", verdicts, List.of(), 0, 0, 8, 2));
         assertEquals(Map.of("G3 ordered", "violated", "G2 ordered", "broken (not claimed)",
@@ -161,9 +161,9 @@ class WriterCostTablesTest {
     @Test
     void theReportsModuleRendersEachCheckAndEachCost(@TempDir Path dir) throws IOException {
         List<Verdict> verdicts = List.of(
-                new Verdict(new CellKey("log/none", Guarantee.G3, Model.PROCESS_CRASH), Verdict.NO_FAULT, Status.HELD, 4,
+                new Verdict(new CellKey("log/none", Guarantee.G3, Context.PROCESS_CRASH), Verdict.NO_FAULT, Status.HELD, 4,
                         null, -1),
-                new Verdict(new CellKey("log/none", Guarantee.G1, Model.CONCURRENT_READER), Verdict.NO_FAULT, Status.HELD, 4,
+                new Verdict(new CellKey("log/none", Guarantee.G1, Context.CONCURRENT_READER), Verdict.NO_FAULT, Status.HELD, 4,
                         null, -1));
         WriterReport.write(List.of(new CrashResult("log/none", verdicts, List.of(), 0, 5, 8, 0)), table(),
                 java.time.Instant.parse("2026-12-07T21:00:00Z"), 1000, dir);

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param counterexample      required when violated; allowed when not claimed (the price of the
  *                            option, shown for information); absent otherwise
  */
-public record Cell(Guarantee guarantee, Model model, Status status, long statesExplored,
+public record Cell(Guarantee guarantee, Context model, Status status, long statesExplored,
                    Long timeToDetectMillis, Counterexample counterexample) {
 
     public Cell {

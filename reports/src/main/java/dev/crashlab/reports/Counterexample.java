@@ -77,7 +77,7 @@ public record Counterexample(
     }
 
     /** As {@link #describe()}, worded for the model it was found under (a reader's pause is no crash). */
-    public String describe(Model model) {
+    public String describe(Context model) {
         return CounterexampleText.of(this, model);
     }
 }

@@ -102,7 +102,7 @@ final class CounterexampleHtml {
         return out.append("</details>\n</div>\n").toString();
     }
 
-    private static String trace(Counterexample cx, Model model) {
+    private static String trace(Counterexample cx, Context model) {
         StringBuilder out = new StringBuilder("<table class=\"trace\">\n<tr><th>#</th><th>operation</th>"
                 + "<th>path</th><th>detail</th><th>site</th><th>in the crash state</th></tr>\n");
         for (TraceListing.Row row : TraceListing.rows(cx)) {

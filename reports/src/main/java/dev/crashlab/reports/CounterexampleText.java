@@ -14,7 +14,7 @@ final class CounterexampleText {
     }
 
     /** @param model the cell's model, which decides whether the marker is a crash or a pause */
-    static String of(Counterexample cx, Model model) {
+    static String of(Counterexample cx, Context model) {
         StringBuilder out = new StringBuilder();
         if (cx.vulnerability() != null) {
             // short first, as Lincheck prints the short interleaving first: what to fix, then the detail

@@ -98,10 +98,10 @@ final class MarkdownSummary {
     }
 
     /** The worst outcome over the models, naming the models where it broke. */
-    private static String folded(TargetResult t, Guarantee g, List<Model> models) {
+    private static String folded(TargetResult t, Guarantee g, List<Context> models) {
         StringBuilder broken = new StringBuilder();
         Outcome worst = null;
-        for (Model m : models) {
+        for (Context m : models) {
             Cell c = t.cell(g, m);
             if (c == null) {
                 continue;

@@ -25,7 +25,7 @@ final class MatrixHtml {
         out.append("</tr>\n<tr>");
         for (Guarantee g : axes.guarantees()) {
             boolean first = true;
-            for (Model m : axes.models()) {
+            for (Context m : axes.models()) {
                 // Upright labels would make every column as wide as "corrupt"; turned, the 7 x 8
                 // columns of a full campaign fit a 1400px window.
                 out.append("<th class=\"model").append(first ? " first" : "").append("\" title=\"")
@@ -56,7 +56,7 @@ final class MatrixHtml {
         out.append("</th>");
         for (Guarantee g : axes.guarantees()) {
             boolean first = true;
-            for (Model m : axes.models()) {
+            for (Context m : axes.models()) {
                 cell(out, t, t.cell(g, m), g, m, first, links);
                 first = false;
             }
@@ -81,7 +81,7 @@ final class MatrixHtml {
         return out.toString();
     }
 
-    private static void cell(StringBuilder out, TargetResult t, Cell c, Guarantee g, Model m,
+    private static void cell(StringBuilder out, TargetResult t, Cell c, Guarantee g, Context m,
                              boolean first, Map<Cell, Finding> links) {
         String where = g.label() + " \u00b7 " + m.wireName() + ": ";
         String css = first ? " first" : "";

@@ -80,7 +80,7 @@ public record TargetResult(String id, boolean seededBug, String source,
     }
 
     /** The cell for a guarantee and model, or null when the campaign did not check it. */
-    Cell cell(Guarantee guarantee, Model model) {
+    Cell cell(Guarantee guarantee, Context model) {
         for (Cell c : cells) {
             if (c.guarantee() == guarantee && c.model() == model) {
                 return c;

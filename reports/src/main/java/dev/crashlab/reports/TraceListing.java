@@ -43,7 +43,7 @@ final class TraceListing {
         return rows;
     }
 
-    static String text(Counterexample cx, Model model) {
+    static String text(Counterexample cx, Context model) {
         StringBuilder out = new StringBuilder();
         for (Row row : rows(cx)) {
             if (row.isCrash()) {
@@ -64,14 +64,14 @@ final class TraceListing {
      * What the marker says. Under the concurrent reader nothing crashed: the writer was paused there
      * and the reader ran, and calling that a crash would send people looking for the wrong fault.
      */
-    static String marker(Model model) {
-        return model == Model.CONCURRENT_READER ? "writer paused here, reader ran"
-                : model == Model.RACE ? "writer paused here, the other side ran" : "crash here";
+    static String marker(Context model) {
+        return model == Context.CONCURRENT_READER ? "writer paused here, reader ran"
+                : model == Context.RACE ? "writer paused here, the other side ran" : "crash here";
     }
 
     /** Whether the counterexample's point is a pause (a reader or a rival ran there), not a crash. */
-    static boolean paused(Model model) {
-        return model == Model.CONCURRENT_READER || model == Model.RACE;
+    static boolean paused(Context model) {
+        return model == Context.CONCURRENT_READER || model == Context.RACE;
     }
 
     /** "inside #3: 7 of 12 bytes reached the file". */

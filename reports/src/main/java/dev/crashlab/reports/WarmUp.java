@@ -30,8 +30,8 @@ final class WarmUp {
     /** One target with a held and a not-claimed cell: enough to reach every renderer's charts and tables. */
     private static CampaignResult sample() {
         List<Cell> cells = List.of(
-                new Cell(Guarantee.G1, Model.CONCURRENT_READER, Status.HELD, 1, null, null),
-                new Cell(Guarantee.G2, Model.ORDERED, Status.NOT_CLAIMED, 1, null, null));
+                new Cell(Guarantee.G1, Context.CONCURRENT_READER, Status.HELD, 1, null, null),
+                new Cell(Guarantee.G2, Context.ORDERED, Status.NOT_CLAIMED, 1, null, null));
         TargetResult target = new TargetResult("warm-up", false, "", Set.of(), cells);
         return CampaignResult.of("0", 0, Budget.unbounded(), Instant.EPOCH, 0, Counts.zero(), List.of(target),
                 List.of());

@@ -54,7 +54,7 @@ class CounterexampleTextTest {
     @Test
     void underTheConcurrentReaderTheMarkerIsAPauseNotACrash() {
         Counterexample cx = SampleResults.cx(5, "put(k1, 'v1', FILE)", "k1", "torn", CrashPosition.BEFORE);
-        String text = cx.describe(Model.CONCURRENT_READER);
+        String text = cx.describe(Context.CONCURRENT_READER);
         assertTrue(text.contains("pause point: before #4\n"), text);
         assertTrue(text.contains("  --> writer paused here, reader ran (before #4)\n"), text);
         assertTrue(cx.describe().contains("  --> crash here (before #4)\n"));

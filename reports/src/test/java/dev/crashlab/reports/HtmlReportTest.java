@@ -87,7 +87,7 @@ class HtmlReportTest {
     void chartsOfLargeCampaignsSayHowMuchTheyShow() {
         List<TargetResult> many = new java.util.ArrayList<>();
         for (int i = 0; i < 45; i++) {
-            many.add(SampleResults.target("writer-" + i).violated(Guarantee.G2, Model.ORDERED, 3, i,
+            many.add(SampleResults.target("writer-" + i).violated(Guarantee.G2, Context.ORDERED, 3, i,
                     SampleResults.cx(i, "put", "k", "torn", CrashPosition.INSIDE)).build());
         }
         many.add(SampleResults.target("a-seeded-bug").seeded("000", Guarantee.G2).claims(Guarantee.G2).build());
@@ -98,7 +98,7 @@ class HtmlReportTest {
 
     @Test
     void aReportOfUserTargetsAloneShowsNoSeededBugLegendNorTimeToDetect() {
-        TargetResult mine = SampleResults.target("my-writer").violated(Guarantee.G2, Model.ORDERED, 3, 7,
+        TargetResult mine = SampleResults.target("my-writer").violated(Guarantee.G2, Context.ORDERED, 3, 7,
                 SampleResults.cx(7, "put", "k", "torn", CrashPosition.INSIDE)).build();
         CampaignResult r = SampleResults.result(List.of(mine), List.of());
         String html = Reports.render(r, Format.HTML);

@@ -66,7 +66,7 @@ class MarkdownSummaryTest {
         for (int t = 0; t < 3; t++) {
             SampleResults.TargetBuilder b = SampleResults.target("writer-" + t);
             for (Guarantee g : Guarantee.values()) {
-                for (Model m : Model.values()) {
+                for (Context m : Context.values()) {
                     b.violated(g, m, 5, 1, SampleResults.cx(t, "put", "k", "torn", CrashPosition.INSIDE));
                 }
             }
@@ -74,7 +74,7 @@ class MarkdownSummaryTest {
         }
         String md = Reports.render(SampleResults.result(targets, List.of()), Format.MARKDOWN);
         assertEquals(MarkdownSummary.MAX_LINES, md.lines().filter(l -> l.startsWith("- \u274c")).count());
-        int cells = 3 * Guarantee.values().length * Model.values().length;
+        int cells = 3 * Guarantee.values().length * Context.values().length;
         assertTrue(md.contains("- \u2026 and " + (cells - MarkdownSummary.MAX_LINES) + " more in report.html\n"), md);
     }
 

@@ -43,7 +43,7 @@ final class SampleResults {
     /** A failing result whose user target has the given (hostile) id and reader observation. */
     static CampaignResult withTargetId(String id) {
         List<TargetResult> targets = new ArrayList<>(targets(false));
-        targets.add(target(id).claims(G1, G2, G4, G5, G6).violated(G2, Model.WEAKEST_POSIX, 40, 12,
+        targets.add(target(id).claims(G1, G2, G4, G5, G6).violated(G2, Context.WEAKEST_POSIX, 40, 12,
                 cx(SEED + 99, id, "config.json", id, CrashPosition.AFTER)).build());
         return result(targets, List.of());
     }
@@ -62,7 +62,7 @@ final class SampleResults {
         Vulnerability v = cx.vulnerability();
         cx = cx.explainedBy(new Vulnerability(v.kind(), v.atStake(), v.site(), new Fix(LONG_FIX, Fix.Outcome.VERIFIED, "")));
         TargetResult user = target("com.example.ConfigWriter").claims(G1, G2, G3, G4, G5, G6)
-                .violated(G2, Model.EXT4_LIKE, 40, 3, cx).build();
+                .violated(G2, Context.EXT4_LIKE, 40, 3, cx).build();
         return result(List.of(user), List.of()).unseeded();
     }
 
@@ -75,34 +75,34 @@ final class SampleResults {
     private static List<TargetResult> targets(boolean withUserViolation) {
         List<TargetResult> out = new ArrayList<>();
         out.add(target("reference/FILE_AND_DIRECTORY").claims(G1, G2, G3, G4, G5, G6).build());
-        out.add(target("reference/NONE").claims(G1, G4, G5, G6).claimsUnder(G2, Model.PROCESS_CRASH,
-                        Model.CONCURRENT_READER)
-                .notClaimedBroken(G2, Model.EXT4_LIKE, cx(SEED + 1, "put(k1, 'v1', NONE)", "k1",
+        out.add(target("reference/NONE").claims(G1, G4, G5, G6).claimsUnder(G2, Context.PROCESS_CRASH,
+                        Context.CONCURRENT_READER)
+                .notClaimedBroken(G2, Context.EXT4_LIKE, cx(SEED + 1, "put(k1, 'v1', NONE)", "k1",
                         "entry k1 is 0 bytes (renamed, data never persisted)", CrashPosition.AFTER))
                 .build());
         out.add(target("stream-to-final").seeded("000", G1, G2, G5).claims(G1, G2, G4, G5, G6)
-                .violated(G1, Model.CONCURRENT_READER, 12, 3, cx(SEED + 2, "put(k1, 'hello world', FILE)", "k1",
+                .violated(G1, Context.CONCURRENT_READER, 12, 3, cx(SEED + 2, "put(k1, 'hello world', FILE)", "k1",
                         "'hello w' (7 of 11 bytes)", CrashPosition.INSIDE))
-                .violated(G2, Model.PROCESS_CRASH, 30, 5, cx(SEED + 3, "put(k1, 'hello world', FILE)", "k1",
+                .violated(G2, Context.PROCESS_CRASH, 30, 5, cx(SEED + 3, "put(k1, 'hello world', FILE)", "k1",
                         "'hello w' (7 of 11 bytes)", CrashPosition.INSIDE))
-                .violated(G5, Model.PROCESS_CRASH, 30, 9, cx(SEED + 4, "put(k1, 'hello world', FILE)", "k1",
+                .violated(G5, Context.PROCESS_CRASH, 30, 9, cx(SEED + 4, "put(k1, 'hello world', FILE)", "k1",
                         "get(k1) returned empty; corrupt entry reported as absent", CrashPosition.INSIDE))
                 .build());
         out.add(target("rename-no-fsync").seeded("000", G2, G3).claims(G1, G2, G3, G4, G5, G6)
-                .violated(G2, Model.EXT4_LIKE, 220, 41, cx(SEED + 5, "put(k1, 'v1', FILE_AND_DIRECTORY)", "k1",
+                .violated(G2, Context.EXT4_LIKE, 220, 41, cx(SEED + 5, "put(k1, 'v1', FILE_AND_DIRECTORY)", "k1",
                         "entry k1 exists with 0 bytes", CrashPosition.AFTER))
-                .violated(G3, Model.WEAKEST_POSIX, 350, 77, cx(SEED + 6, "put(k1, 'v1', FILE_AND_DIRECTORY)",
+                .violated(G3, Context.WEAKEST_POSIX, 350, 77, cx(SEED + 6, "put(k1, 'v1', FILE_AND_DIRECTORY)",
                         "k1", "absent after the put returned", CrashPosition.AFTER))
                 .build());
         out.add(target("cache-ahead").seeded("002", G7).claims(G1, G7).notApplicable(G2, G3)
-                .violated(G7, Model.CONCURRENT_READER, 64, 18, cx(SEED + 7, "load(k1) || flush(k1)", "k1",
+                .violated(G7, Context.CONCURRENT_READER, 64, 18, cx(SEED + 7, "load(k1) || flush(k1)", "k1",
                         "'v1' served after invalidation completed", CrashPosition.BEFORE))
                 .build());
         if (withUserViolation) {
             out.add(target("com.example.ConfigWriter").claims(G1, G2, G3, G4, G5, G6)
-                    .violated(G2, Model.WEAKEST_POSIX, 410, 96, cx(SEED + 8, "save(config v2)", "config.json",
+                    .violated(G2, Context.WEAKEST_POSIX, 410, 96, cx(SEED + 8, "save(config v2)", "config.json",
                             "config.json holds 4096 bytes of v2 then zeros", CrashPosition.AFTER))
-                    .violated(G3, Model.EXT4_LIKE, 120, 30, cx(SEED + 9, "save(config v2)", "config.json",
+                    .violated(G3, Context.EXT4_LIKE, 120, 30, cx(SEED + 9, "save(config v2)", "config.json",
                             "config.json holds v1 after save(v2) returned", CrashPosition.AFTER))
                     .build());
         }
@@ -178,19 +178,19 @@ final class SampleResults {
         TargetBuilder claims(Guarantee... claimed) {
             Set<Guarantee> set = EnumSet.copyOf(List.of(claimed));
             for (Guarantee g : Guarantee.values()) {
-                for (Model m : Model.values()) {
+                for (Context m : Context.values()) {
                     Status s = set.contains(g) ? Status.HELD
                             : g == G7 ? Status.NOT_APPLICABLE : Status.NOT_CLAIMED;
-                    put(new Cell(g, m, s, s == Status.HELD ? 20L + 7L * g.ordinal() + java.util.Arrays.asList(Model.values()).indexOf(m) : 0, null, null));
+                    put(new Cell(g, m, s, s == Status.HELD ? 20L + 7L * g.ordinal() + java.util.Arrays.asList(Context.values()).indexOf(m) : 0, null, null));
                 }
             }
             return this;
         }
 
         /** Claimed under these models only; not claimed under the others. */
-        TargetBuilder claimsUnder(Guarantee g, Model... models) {
-            Set<Model> set = Set.of(models);
-            for (Model m : Model.values()) {
+        TargetBuilder claimsUnder(Guarantee g, Context... models) {
+            Set<Context> set = Set.of(models);
+            for (Context m : Context.values()) {
                 put(new Cell(g, m, set.contains(m) ? Status.HELD : Status.NOT_CLAIMED, 25, null, null));
             }
             return this;
@@ -198,18 +198,18 @@ final class SampleResults {
 
         TargetBuilder notApplicable(Guarantee... gs) {
             for (Guarantee g : gs) {
-                for (Model m : Model.values()) {
+                for (Context m : Context.values()) {
                     put(new Cell(g, m, Status.NOT_APPLICABLE, 0, null, null));
                 }
             }
             return this;
         }
 
-        TargetBuilder violated(Guarantee g, Model m, long states, long ttdMillis, Counterexample cx) {
+        TargetBuilder violated(Guarantee g, Context m, long states, long ttdMillis, Counterexample cx) {
             return put(new Cell(g, m, Status.VIOLATED, states, ttdMillis, cx));
         }
 
-        TargetBuilder notClaimedBroken(Guarantee g, Model m, Counterexample cx) {
+        TargetBuilder notClaimedBroken(Guarantee g, Context m, Counterexample cx) {
             return put(new Cell(g, m, Status.NOT_CLAIMED, 18, 4L, cx));
         }
 

@@ -3,7 +3,7 @@ package dev.crashlab.scenarios.api;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.scenarios.grade.Grading;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.Vulnerability;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  */
 final class Cells {
 
-    private record Key(int fault, Guarantee guarantee, Model context) {
+    private record Key(int fault, Guarantee guarantee, Context context) {
     }
 
     private static final class Tally {
@@ -52,7 +52,7 @@ final class Cells {
     }
 
     /** A declared cell the budget cut short: unless broken, it is reported incomplete, never held. */
-    void unexplored(int fault, Guarantee g, Model context) {
+    void unexplored(int fault, Guarantee g, Context context) {
         Tally t = cells.get(new Key(fault, g, context));
         if (t != null) {
             t.unexplored = true;
@@ -74,12 +74,12 @@ final class Cells {
     }
 
     /** Lists a cell before any check, so one nothing could judge still shows, as not applicable. */
-    void declare(int fault, Guarantee g, Model context) {
+    void declare(int fault, Guarantee g, Context context) {
         cells.putIfAbsent(new Key(fault, g, context), new Tally());
     }
 
     /** @param why the explain stage for the first counterexample; it may find none (null) */
-    void judge(int fault, Guarantee g, Model context, boolean passed, Supplier<Counterexample> example,
+    void judge(int fault, Guarantee g, Context context, boolean passed, Supplier<Counterexample> example,
                Supplier<Vulnerability> why) {
         Tally t = cells.computeIfAbsent(new Key(fault, g, context), k -> new Tally());
         t.checks++;
@@ -91,7 +91,7 @@ final class Cells {
     }
 
     /** Whether the cell has its counterexample: its verdict is decided, whatever else is judged. */
-    boolean broken(int fault, Guarantee g, Model context) {
+    boolean broken(int fault, Guarantee g, Context context) {
         Tally t = cells.get(new Key(fault, g, context));
         return t != null && t.counterexample != null;
     }
@@ -104,7 +104,7 @@ final class Cells {
         return out;
     }
 
-    private Status status(Guarantee g, Model context, Tally t) {
+    private Status status(Guarantee g, Context context, Tally t) {
         if (t.unexplored && t.counterexample == null) {
             return Status.INCOMPLETE;
         }

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.api;
 
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.scenarios.grade.ReportAssembler;
@@ -26,7 +26,7 @@ final class Counterexamples {
                                 CrashTarget.Acknowledged returned) {
         var p = state.provenance();
         int point = p.crashPoint();
-        String fault = (Model.fromWireName(p.model()).isPowerFailure() ? "power failure" : "process crash") + " after " + point
+        String fault = (Context.fromWireName(p.model()).isPowerFailure() ? "power failure" : "process crash") + " after " + point
                 + " of " + s.trace().size() + " operations, " + p.model() + " model" + s.faultSuffix();
         CrashPoint at = s.trace().size() == 0 ? null
                 : point == 0 ? new CrashPoint(0, CrashPosition.BEFORE, null) : new CrashPoint(point - 1, CrashPosition.AFTER, null);

@@ -6,7 +6,7 @@ import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.faults.trace.OpKind;
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.scenarios.explain.ExplainBudget;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +76,7 @@ public final class CrashCheck {
                 .filter(v -> v.counterexample() != null && v.counterexample().seed().equals(token)).findFirst();
     }
 
-    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Model> contexts) {
+    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Context> contexts) {
         return run(target, faults, contexts, ExplainBudget.forCheck());
     }
 
@@ -95,11 +95,11 @@ public final class CrashCheck {
     }
 
     /** @param explaining how long the explain stage may take: the verdicts never wait for more */
-    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Model> contexts, ExplainBudget explaining) {
+    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Context> contexts, ExplainBudget explaining) {
         return run(target, faults, contexts, explaining, CheckClock.silent(target.name()));
     }
 
-    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Model> contexts, ExplainBudget explaining,
+    static CrashResult run(CrashTarget target, IntPredicate faults, Predicate<Context> contexts, ExplainBudget explaining,
                            CheckClock clock) {
         long start = System.nanoTime();
         Cells cells = new Cells(target, explaining, clock);
@@ -129,13 +129,13 @@ public final class CrashCheck {
     }
 
     /** A fault the budget left no time for: its cells are listed, as not explored. */
-    private static void unexplored(CrashTarget target, int fault, Predicate<Model> contexts, Cells cells) {
-        java.util.List<Model> all = new ArrayList<>();
-        all.add(Model.CONCURRENT_READER);
-        target.models().forEach(m -> all.add(Model.fromWireName(m.name())));
-        for (Model context : all) {
+    private static void unexplored(CrashTarget target, int fault, Predicate<Context> contexts, Cells cells) {
+        java.util.List<Context> all = new ArrayList<>();
+        all.add(Context.CONCURRENT_READER);
+        target.models().forEach(m -> all.add(Context.fromWireName(m.name())));
+        for (Context context : all) {
             if (contexts.test(context)) {
-                for (Guarantee g : context == Model.CONCURRENT_READER ? List.of(Guarantee.G1) : List.of(Guarantee.G2, Guarantee.G3)) {
+                for (Guarantee g : context == Context.CONCURRENT_READER ? List.of(Guarantee.G1) : List.of(Guarantee.G2, Guarantee.G3)) {
                     cells.declare(fault, g, context);
                     cells.unexplored(fault, g, context);
                 }
@@ -149,7 +149,7 @@ public final class CrashCheck {
     }
 
     /** The writer's recorded run, or null where a fault cannot be judged under the system-call recording. */
-    private static WriterRun check(CrashTarget target, int fault, Roots roots, Predicate<Model> contexts, Cells cells,
+    private static WriterRun check(CrashTarget target, int fault, Roots roots, Predicate<Context> contexts, Cells cells,
                                    List<String> notes, RecordingChoice recording) {
         FaultPlan plan = target.faults().get(fault);
         if (recording.syscalls() && fault > 0) {
@@ -174,11 +174,11 @@ public final class CrashCheck {
             SyscallJudge.judge(target, fault, recorded, roots, contexts, cells, notes);
             return recorded;
         }
-        if (contexts.test(Model.CONCURRENT_READER)) {
+        if (contexts.test(Context.CONCURRENT_READER)) {
             cells.visited(counter.attempts());
             PausedReaderJudge.judge(target, fault, counter.attempts(), recorded, roots, cells, notes);
         }
-        if (!target.rivals().isEmpty() && contexts.test(Model.RACE)) {
+        if (!target.rivals().isEmpty() && contexts.test(Context.RACE)) {
             RaceJudge.judge(target, fault, counter.attempts(), roots, cells, notes);
         }
         CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells);

@@ -2,7 +2,7 @@ package dev.crashlab.scenarios.api;
 
 import dev.crashlab.scenarios.grade.ReportAssembler;
 import dev.crashlab.scenarios.grade.Verdict;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Environment;
 import dev.crashlab.faults.crash.Roots;
@@ -49,23 +49,23 @@ public record CrashResult(String target, List<Verdict> verdicts, List<String> no
         return verdicts.stream().filter(v -> v.status() == Status.VIOLATED).toList();
     }
 
-    /** The verdict for a guarantee in a context ({@code Model.EXT4_LIKE}, {@code Model.CONCURRENT_READER}) with no fault. */
-    public Verdict verdict(Guarantee g, Model context) {
+    /** The verdict for a guarantee in a context ({@code Context.EXT4_LIKE}, {@code Context.CONCURRENT_READER}) with no fault. */
+    public Verdict verdict(Guarantee g, Context context) {
         return verdict(g, context, Verdict.NO_FAULT);
     }
 
     /** The verdict under a persistence model given by its name, e.g. {@code new WeakestPosix(512).name()}. */
     public Verdict verdict(Guarantee g, String context) {
-        return verdict(g, Model.fromWireName(context));
+        return verdict(g, Context.fromWireName(context));
     }
 
     /** The verdict under a persistence model given by its name, under a fault. */
     public Verdict verdict(Guarantee g, String context, String fault) {
-        return verdict(g, Model.fromWireName(context), fault);
+        return verdict(g, Context.fromWireName(context), fault);
     }
 
     /** The verdict under a fault, named as its plan names itself (e.g. "refuse ATOMIC_MOVE"). */
-    public Verdict verdict(Guarantee g, Model context, String fault) {
+    public Verdict verdict(Guarantee g, Context context, String fault) {
         return verdicts.stream().filter(v -> v.guarantee() == g && v.context().equals(context) && v.fault().equals(fault))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no verdict for " + g + " under " + context
                         + " with " + fault + "; there are: " + verdicts.stream().map(Verdict::title).toList()));

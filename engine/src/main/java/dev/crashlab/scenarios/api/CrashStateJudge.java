@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.api;
 
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.crash.CrashStates;
 import dev.crashlab.faults.crash.Materialized;
@@ -23,12 +23,12 @@ final class CrashStateJudge {
     private CrashStateJudge() {
     }
 
-    static void judge(CrashTarget target, int fault, WriterRun run, Roots roots, Predicate<Model> contexts,
+    static void judge(CrashTarget target, int fault, WriterRun run, Roots roots, Predicate<Context> contexts,
                       Cells cells) {
         CrashStates states = new CrashStates(run.trace());
         Expectation expected = target.expectation();
         for (PersistenceModel model : target.models()) {
-            Model context = Model.fromWireName(model.name());
+            Context context = Context.fromWireName(model.name());
             if (!contexts.test(context)) {
                 continue;
             }

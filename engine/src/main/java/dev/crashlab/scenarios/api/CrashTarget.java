@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.api;
 
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.faults.crash.Exploration;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.faults.plan.FaultPlan;
@@ -174,7 +174,7 @@ public final class CrashTarget {
     private final Object after;
     private final Expectation expectation;
     private final Set<Guarantee> claims;
-    private final java.util.Map<Guarantee, Set<Model>> claimedUnder;
+    private final java.util.Map<Guarantee, Set<Context>> claimedUnder;
     private final List<PersistenceModel> models;
     private final List<FaultPlan> faults;
     private final Exploration exploration;
@@ -319,8 +319,8 @@ public final class CrashTarget {
     public Set<Guarantee> claims() { return claims; }
 
     /** Whether the target claims {@code g} in this context: everywhere, or under the models it was claimed under. */
-    public boolean claims(Guarantee g, Model context) {
-        Set<Model> only = claimedUnder.get(g);
+    public boolean claims(Guarantee g, Context context) {
+        Set<Context> only = claimedUnder.get(g);
         return claims.contains(g) && (only == null || only.contains(context));
     }
     public List<PersistenceModel> models() { return models; }
@@ -353,7 +353,7 @@ public final class CrashTarget {
         private Object after;
         private Expectation expectation;
         private final Set<Guarantee> claims = EnumSet.noneOf(Guarantee.class);
-        private final java.util.Map<Guarantee, Set<Model>> claimedUnder = new java.util.EnumMap<>(Guarantee.class);
+        private final java.util.Map<Guarantee, Set<Context>> claimedUnder = new java.util.EnumMap<>(Guarantee.class);
         private List<PersistenceModel> models = PersistenceModel.builtIn();
         private final List<FaultPlan> faults = new ArrayList<>();
         private Exploration exploration = Exploration.defaults();
@@ -429,15 +429,15 @@ public final class CrashTarget {
          * Claims {@code g} only under these persistence models (by name), e.g. G3 under process-crash
          * only, for an option that fsyncs nothing: under the others it is shown as not claimed.
          */
-        public Builder claimsUnder(Guarantee g, Model... models) {
-            return claimsUnder(g, java.util.Arrays.stream(models).map(Model::wireName).toArray(String[]::new));
+        public Builder claimsUnder(Guarantee g, Context... models) {
+            return claimsUnder(g, java.util.Arrays.stream(models).map(Context::wireName).toArray(String[]::new));
         }
 
-        /** As {@link #claimsUnder(Guarantee, Model...)}, naming a persistence model as it names itself. */
+        /** As {@link #claimsUnder(Guarantee, Context...)}, naming a persistence model as it names itself. */
         public Builder claimsUnder(Guarantee g, String... models) {
             claims(g);
             for (String m : models) {
-                claimedUnder.computeIfAbsent(g, k -> new java.util.HashSet<>()).add(Model.fromWireName(m));
+                claimedUnder.computeIfAbsent(g, k -> new java.util.HashSet<>()).add(Context.fromWireName(m));
             }
             return this;
         }
@@ -547,10 +547,10 @@ public final class CrashTarget {
         public CrashTarget build() {
             for (PersistenceModel m : models) {
                 // every model is reported by its name: refuse now one a report could not carry
-                Model.fromWireName(m.name());
+                Context.fromWireName(m.name());
             }
-            for (Set<Model> named : claimedUnder.values()) {
-                for (Model n : named) {
+            for (Set<Context> named : claimedUnder.values()) {
+                for (Context n : named) {
                     if (models.stream().noneMatch(m -> m.name().equals(n.wireName()))) {
                         throw new IllegalArgumentException("a claim names model '" + n + "', which this target is not"
                                 + " checked under; its models are " + models.stream().map(PersistenceModel::name).toList());

@@ -3,7 +3,7 @@ package dev.crashlab.scenarios.api;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.faults.crash.Roots;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.faults.trace.IoTrace;
 import java.nio.file.Path;
@@ -34,15 +34,15 @@ final class PausedReaderJudge {
                       List<String> notes) {
         FaultPlan plan = target.faults().get(fault);
         Expectation expected = target.expectation();
-        cells.declare(fault, Guarantee.G1, Model.CONCURRENT_READER);
+        cells.declare(fault, Guarantee.G1, Context.CONCURRENT_READER);
         boolean brokenWriterNoted = false;
-        cells.clock().begin(Model.CONCURRENT_READER.wireName() + Scenario.faultSuffixOf(target, fault));
+        cells.clock().begin(Context.CONCURRENT_READER.wireName() + Scenario.faultSuffixOf(target, fault));
         int from = target.recovers() ? 0 : inOneRun(target, fault, attempts, recorded, roots, cells, notes);
         int waited = 0;
         int judged = from;
         for (int p = from; p < attempts; p++) {
             if (cells.clock().over()) {
-                cells.unexplored(fault, Guarantee.G1, Model.CONCURRENT_READER);
+                cells.unexplored(fault, Guarantee.G1, Context.CONCURRENT_READER);
                 break;
             }
             cells.clock().judged((p + 1.0) / attempts);
@@ -55,16 +55,16 @@ final class PausedReaderJudge {
             int at = paused.pause.recordedAtPause();
             judged++;
             waited += paused.waited ? 1 : 0;
-            Scenario s = new Scenario(target, fault, Model.CONCURRENT_READER, p, paused.run.trace());
+            Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, p, paused.run.trace());
             CrashTarget.Acknowledged promised = recorded.acknowledgedAt(at).beforeReturn();
-            cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(paused.saw, promised),
+            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(paused.saw, promised),
                     () -> paused.told(Counterexamples.paused(s, at, promised, paused.saw, expected), at, s, roots),
                     () -> Explanations.paused(target, recorded, paused.run.trace(), at, roots, cells.explaining()));
             if (target.recovers()) {
-                Scenario then = new Scenario(target, fault, Model.CONCURRENT_READER, attempts + 1 + p,
+                Scenario then = new Scenario(target, fault, Context.CONCURRENT_READER, attempts + 1 + p,
                         paused.run.trace());
                 CrashTarget.Acknowledged end = paused.run.acknowledgedAt(paused.run.trace().size());
-                cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(paused.end, end),
+                cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(paused.end, end),
                         () -> paused.resumed(Counterexamples.paused(then, paused.run.trace().size(), end, paused.end,
                                 expected), at, then, roots), () -> null);
                 if (!paused.run.returned() && recorded.returned() && !brokenWriterNoted) {
@@ -82,9 +82,9 @@ final class PausedReaderJudge {
         }
         if (recorded.returned()) {
             Reading saw = Reading.afterRecovery(target, recorded.root(), CrashTarget.Where.LIVE);
-            Scenario s = new Scenario(target, fault, Model.CONCURRENT_READER, attempts, recorded.trace());
+            Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, attempts, recorded.trace());
             CrashTarget.Acknowledged all = recorded.acknowledgedAt(recorded.trace().size());
-            cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, expected.admits(saw, all),
+            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, expected.admits(saw, all),
                     () -> Counterexamples.paused(s, recorded.trace().size(), all, saw, expected), () -> null);
         }
         cells.clock().end();
@@ -115,7 +115,7 @@ final class PausedReaderJudge {
                     cells.clock().judged((attempt + 1.0) / attempts);
                     CrashTarget.Acknowledged promised = recorded.acknowledgedAt(at).beforeReturn();
                     if (expected.admits(saw, promised)) {
-                        cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, true, () -> null, () -> null);
+                        cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, true, () -> null, () -> null);
                     } else if (first[0] == null) {
                         first[0] = new Failed(attempt, at, saw, promised);
                     } else {
@@ -126,19 +126,19 @@ final class PausedReaderJudge {
         IoTrace trace = each.run().trace();
         Failed f = first[0];
         if (f != null) {
-            Scenario s = new Scenario(target, fault, Model.CONCURRENT_READER, f.attempt(), trace);
-            cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, false,
+            Scenario s = new Scenario(target, fault, Context.CONCURRENT_READER, f.attempt(), trace);
+            cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, false,
                     () -> Counterexamples.paused(s, f.at(), f.promised(), f.saw(), expected),
                     () -> Explanations.paused(target, recorded, trace, f.at(), roots, cells.explaining()));
             for (int i = 0; i < failedMore[0]; i++) {
-                cells.judge(fault, Guarantee.G1, Model.CONCURRENT_READER, false, () -> null, () -> null);
+                cells.judge(fault, Guarantee.G1, Context.CONCURRENT_READER, false, () -> null, () -> null);
             }
         }
         if (each.blockedAt() >= 0) {
             return each.blockedAt();
         }
         if (cells.clock().over() && judged[0] < attempts) {
-            cells.unexplored(fault, Guarantee.G1, Model.CONCURRENT_READER);
+            cells.unexplored(fault, Guarantee.G1, Context.CONCURRENT_READER);
             return attempts;
         }
         if (judged[0] < attempts) {

@@ -4,7 +4,7 @@ import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.scenarios.explain.Explainer;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,9 +40,9 @@ final class RaceJudge {
      * from the previous pair's, so every token is unique).
      */
     static void judge(CrashTarget target, int fault, int attempts, Roots roots, Cells cells, List<String> notes) {
-        cells.declare(fault, Guarantee.G1, Model.RACE);
+        cells.declare(fault, Guarantee.G1, Context.RACE);
         if (target.claims().contains(Guarantee.G4)) {
-            cells.declare(fault, Guarantee.G4, Model.RACE);
+            cells.declare(fault, Guarantee.G4, Context.RACE);
         }
         int writers = target.writers().size();
         int first = 0;
@@ -81,8 +81,8 @@ final class RaceJudge {
         dev.crashlab.faults.trace.IoTrace[] previous = {null};
         for (int p = 0; p < attempts; p++) {
             if (cells.clock().over()) {
-                cells.unexplored(fault, Guarantee.G1, Model.RACE);
-                cells.unexplored(fault, Guarantee.G4, Model.RACE);
+                cells.unexplored(fault, Guarantee.G1, Context.RACE);
+                cells.unexplored(fault, Guarantee.G4, Context.RACE);
                 break;
             }
             Raced r = Raced.at(pair, racing, roots.fresh(), plan, p);
@@ -92,7 +92,7 @@ final class RaceJudge {
                 break;
             }
             boolean mine = r.run.returned();
-            Scenario s = new Scenario(pair, fault, Model.RACE, firstOrdinal + p, r.run.trace());
+            Scenario s = new Scenario(pair, fault, Context.RACE, firstOrdinal + p, r.run.trace());
             String story = (outcome(who.name(who.paused()), mine ? null : r.run.result().thrown()) + ", "
                     + outcome(who.name(who.racing()), r.racerFailure)).replace(r.run.root().toString(), "<root>");
             // another run of the same writer: a temp name both used is fixed, so the racing writer used it too
@@ -100,7 +100,7 @@ final class RaceJudge {
             previous[0] = r.run.trace();
             int at = r.pause.recordedAtPause();
             cells.clock().judged((p + 1.0) / attempts);
-            cells.judge(fault, Guarantee.G1, Model.RACE, r.found.isOneOf(whole),
+            cells.judge(fault, Guarantee.G1, Context.RACE, r.found.isOneOf(whole),
                     () -> raced(s, r, who, story, whole),
                     () -> Explainer.race(r.run.trace(), at, false, same).orElse(null));
             if (pair.claims().contains(Guarantee.G4)) {
@@ -108,7 +108,7 @@ final class RaceJudge {
                 boolean lost = mine && theirs && !Objects.deepEquals(pair.after(), racing.value());
                 List<Object> kept = mine && !theirs ? Arrays.asList(pair.after())
                         : theirs && !mine ? Arrays.asList(racing.value()) : whole;
-                cells.judge(fault, Guarantee.G4, Model.RACE, !lost && r.found.isOneOf(kept),
+                cells.judge(fault, Guarantee.G4, Context.RACE, !lost && r.found.isOneOf(kept),
                         () -> raced(s, r, who, story + (lost ? ": both acknowledged, one value lost" : ""), kept),
                         () -> Explainer.race(r.run.trace(), at, lost, same).orElse(null));
             }

@@ -1,7 +1,7 @@
 package dev.crashlab.scenarios.api;
 
 import dev.crashlab.scenarios.grade.ReplayToken;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.faults.trace.IoTrace;
 
 /**
@@ -9,7 +9,7 @@ import dev.crashlab.faults.trace.IoTrace;
  * target's list, the context, and the ordinal of the crash state or pause point in it. Naming
  * those is enough to find the same scenario again, so they are the replay token.
  */
-record Scenario(CrashTarget target, int fault, Model context, int ordinal, IoTrace trace) {
+record Scenario(CrashTarget target, int fault, Context context, int ordinal, IoTrace trace) {
 
     /** E.g. {@code checkpoint:0:ext4-like:3}: a user target's walk is not seeded. */
     String token() {
@@ -26,7 +26,7 @@ record Scenario(CrashTarget target, int fault, Model context, int ordinal, IoTra
     }
 
     /** The fault and context a replay token names. */
-    record Coordinates(int fault, Model context) {
+    record Coordinates(int fault, Context context) {
     }
 
     /** Reads a token back, or says what is wrong with it. */

@@ -1,7 +1,7 @@
 package dev.crashlab.scenarios.api;
 
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.faults.crash.Roots;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,14 +16,14 @@ final class SyscallJudge {
     private SyscallJudge() {
     }
 
-    static void judge(CrashTarget target, int fault, WriterRun recorded, Roots roots, Predicate<Model> contexts,
+    static void judge(CrashTarget target, int fault, WriterRun recorded, Roots roots, Predicate<Context> contexts,
                       Cells cells, List<String> notes) {
-        if (contexts.test(Model.CONCURRENT_READER)) {
-            cells.declare(fault, Guarantee.G1, Model.CONCURRENT_READER);
+        if (contexts.test(Context.CONCURRENT_READER)) {
+            cells.declare(fault, Guarantee.G1, Context.CONCURRENT_READER);
             notes.add(target.name() + ": G1 (concurrent reader) not judged: the writer was recorded at the system calls,"
                     + " in a child JVM that crashlab does not pause at each call for a reader");
         }
-        if (!target.rivals().isEmpty() && contexts.test(Model.RACE)) {
+        if (!target.rivals().isEmpty() && contexts.test(Context.RACE)) {
             notes.add(target.name() + ": racing writers not judged: the writer was recorded at the system calls");
         }
         CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells);

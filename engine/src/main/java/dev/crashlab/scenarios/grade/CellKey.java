@@ -1,10 +1,10 @@
 package dev.crashlab.scenarios.grade;
 
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 
 /** One square of the matrix, the key every verdict is filed under: a target, a guarantee, and the context it is judged in. */
-public record CellKey(String target, Guarantee guarantee, Model context) implements Comparable<CellKey> {
+public record CellKey(String target, Guarantee guarantee, Context context) implements Comparable<CellKey> {
 
     @Override
     public int compareTo(CellKey o) {

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.grade;
 
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 
 /**
  * Where a counterexample stands in its check's deterministic walk, which is enough to run exactly
@@ -12,13 +12,13 @@ import dev.crashlab.reports.Model;
  *
  * @param seed null for an unseeded walk
  */
-public record ReplayToken(Long seed, String target, int run, Model context, int ordinal) {
+public record ReplayToken(Long seed, String target, int run, Context context, int ordinal) {
 
-    public static ReplayToken seeded(long seed, String target, int run, Model context, int ordinal) {
+    public static ReplayToken seeded(long seed, String target, int run, Context context, int ordinal) {
         return new ReplayToken(seed, target, run, context, ordinal);
     }
 
-    public static ReplayToken unseeded(String target, int run, Model context, int ordinal) {
+    public static ReplayToken unseeded(String target, int run, Context context, int ordinal) {
         return new ReplayToken(null, target, run, context, ordinal);
     }
 
@@ -37,9 +37,9 @@ public record ReplayToken(Long seed, String target, int run, Model context, int 
         }
         // The target is whatever lies between the seed and the last three fields: a name may hold a ':'.
         String target = String.join(":", java.util.Arrays.copyOfRange(parts, head, parts.length - 3));
-        Model context;
+        Context context;
         try {
-            context = Model.fromWireName(parts[parts.length - 2]);
+            context = Context.fromWireName(parts[parts.length - 2]);
         } catch (IllegalArgumentException e) {
             throw bad(text, "it names no known context ('" + parts[parts.length - 2] + "')");
         }

@@ -2,7 +2,7 @@ package dev.crashlab.scenarios.grade;
 
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.Vulnerability;
 
@@ -33,7 +33,7 @@ public record Verdict(CellKey cell, String fault, Status status, long checks, Co
         return cell.guarantee();
     }
 
-    public Model context() {
+    public Context context() {
         return cell.context();
     }
 

@@ -8,7 +8,7 @@ import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.sequence.SequenceResult;
 import dev.crashlab.scenarios.sequence.Sequences;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,16 +56,16 @@ public final class CrashTests {
         List<DynamicTest> tests = new ArrayList<>();
         for (var fault : target.faults()) {
             String f = fault.toString();
-            tests.add(test(target.name(), result, Guarantee.G1, Model.CONCURRENT_READER, f));
+            tests.add(test(target.name(), result, Guarantee.G1, Context.CONCURRENT_READER, f));
             if (!target.rivals().isEmpty()) {
-                tests.add(test(target.name(), result, Guarantee.G1, Model.RACE, f));
+                tests.add(test(target.name(), result, Guarantee.G1, Context.RACE, f));
                 if (target.claims().contains(Guarantee.G4)) {
-                    tests.add(test(target.name(), result, Guarantee.G4, Model.RACE, f));
+                    tests.add(test(target.name(), result, Guarantee.G4, Context.RACE, f));
                 }
             }
             for (var model : target.models()) {
-                tests.add(test(target.name(), result, Guarantee.G2, Model.fromWireName(model.name()), f));
-                tests.add(test(target.name(), result, Guarantee.G3, Model.fromWireName(model.name()), f));
+                tests.add(test(target.name(), result, Guarantee.G2, Context.fromWireName(model.name()), f));
+                tests.add(test(target.name(), result, Guarantee.G3, Context.fromWireName(model.name()), f));
             }
         }
         return tests.stream();
@@ -114,7 +114,7 @@ public final class CrashTests {
         return result;
     }
 
-    private static DynamicTest test(String target, Supplier<CrashResult> result, Guarantee g, Model context, String fault) {
+    private static DynamicTest test(String target, Supplier<CrashResult> result, Guarantee g, Context context, String fault) {
         String name = target + ": " + g + " " + g.title() + ", " + context
                 + (fault.equals(Verdict.NO_FAULT) ? "" : ", " + fault);
         URI source = URI.create("crashlab:" + encode(target) + "/" + g + "/" + encode(context.wireName()) + "/" + encode(fault));

@@ -5,7 +5,7 @@ import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.scenarios.catalog.Catalog;
 import dev.crashlab.scenarios.grade.ReportAssembler;
 import dev.crashlab.scenarios.grade.Verdict;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.Guarantee;
 import java.util.List;
@@ -34,7 +34,7 @@ public record CampaignRun(long seed, List<Verdict> verdicts, Map<String, Integer
         return crashPoints.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    public Optional<Verdict> verdict(String target, Guarantee g, Model context) {
+    public Optional<Verdict> verdict(String target, Guarantee g, Context context) {
         return verdicts.stream().filter(v -> v.cell().equals(new CellKey(target, g, context))).findFirst();
     }
 

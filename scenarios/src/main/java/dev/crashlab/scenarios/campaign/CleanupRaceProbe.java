@@ -5,7 +5,7 @@ import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
@@ -36,7 +36,7 @@ record CleanupRaceProbe(Supplier<Path> freshRoot, FaultPlan base, long seed) imp
         }
         Step mine = workload.steps().get(0);
         String key = mine.writtenKey();
-        for (int point = 0; point < fresh.trace().size() && !tally.decided(target, Guarantee.G5, Model.RACE); point++) {
+        for (int point = 0; point < fresh.trace().size() && !tally.decided(target, Guarantee.G5, Context.RACE); point++) {
             Path root = freshRoot.get();
             String[] cleanup = {""};
             Recording rec = Recording.run(target, workload, root, base.and(new PauseAt(point, () -> {
@@ -68,20 +68,20 @@ record CleanupRaceProbe(Supplier<Path> freshRoot, FaultPlan base, long seed) imp
             boolean saysNothing = !step.acknowledged() && String.valueOf(step.error()).contains("Nothing was published");
             boolean lied = step.acknowledged() && !holds || saysNothing && !(end instanceof Observation.Absent);
             if (!cleanup[0].startsWith("cleanup failed") && !lied) {
-                tally.held(target, Guarantee.G5, Model.RACE);
+                tally.held(target, Guarantee.G5, Context.RACE);
                 continue;
             }
             String seen = cleanup[0] + "; " + mine + " " + (step.acknowledged() ? "acknowledged" : "failed: " + step.error())
                     + "; then " + key + ": " + end;
             int at = point;
-            tally.broken(target, Guarantee.G5, Model.RACE, () -> new Evidence(
-                    new CellKey(target.id(), Guarantee.G5, Model.RACE), workload,
+            tally.broken(target, Guarantee.G5, Context.RACE, () -> new Evidence(
+                    new CellKey(target.id(), Guarantee.G5, Context.RACE), workload,
                     "writer paused before operation #" + at + " while removeAbandonedTempFiles(0) ran beside a dangling"
                             + " link and a directory with temp-like names",
                     fresh.trace(), at, true, null, "", seen,
                     "the cleanup finishes, leaves the directory alone, and the put's outcome is true of what "
                             + key + " holds", fresh.trace().get(at).site(),
-                    ReplayToken.seeded(seed, target.id(), w, Model.RACE, ORDINALS + at).toString(), ""));
+                    ReplayToken.seeded(seed, target.id(), w, Context.RACE, ORDINALS + at).toString(), ""));
             return;
         }
     }

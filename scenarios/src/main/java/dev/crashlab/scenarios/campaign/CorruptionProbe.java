@@ -2,7 +2,7 @@ package dev.crashlab.scenarios.campaign;
 
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
@@ -138,16 +138,16 @@ final class CorruptionProbe {
             }
         }
         if (seen == null) {
-            tally.held(target, Guarantee.G5, Model.CORRUPT_ENTRY);
+            tally.held(target, Guarantee.G5, Context.CORRUPT_ENTRY);
             return;
         }
         String shown = seen;
-        tally.broken(target, Guarantee.G5, Model.CORRUPT_ENTRY, () -> new Evidence(
-                new CellKey(target.id(), Guarantee.G5, Model.CORRUPT_ENTRY), workload,
+        tally.broken(target, Guarantee.G5, Context.CORRUPT_ENTRY, () -> new Evidence(
+                new CellKey(target.id(), Guarantee.G5, Context.CORRUPT_ENTRY), workload,
                 "the entry file " + damage + " after the put", null, -1, false, null, "", shown,
                 "k1: the invalid-entry error naming the file and how to recover; then a put that stores its value or"
                         + " says why not", null,
-                ReplayToken.seeded(seed, target.id(), 0, Model.CORRUPT_ENTRY, ordinal).toString(), ""));
+                ReplayToken.seeded(seed, target.id(), 0, Context.CORRUPT_ENTRY, ordinal).toString(), ""));
     }
 
     /** Frees a call stuck on what stands at an entry's path: a writer for a FIFO's reader, then removal. */

@@ -2,7 +2,7 @@ package dev.crashlab.scenarios.campaign;
 
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.crash.CrashStates;
 import dev.crashlab.faults.crash.Exploration;
@@ -61,7 +61,7 @@ final class CrashStateProbe implements Probe {
         ReadingMemo memo = new ReadingMemo();
         try (Materializer materializer = Materializer.inMemory()) {
             for (PersistenceModel model : models) {
-                Model context = Model.fromWireName(model.name());
+                Context context = Context.fromWireName(model.name());
                 List<Checker> checkers = CrashChecks.checkersFor(model);
                 if (checkers.stream().allMatch(c -> tally.decidedBefore(target, c.guarantee(), context, w))) {
                     continue;
@@ -79,7 +79,7 @@ final class CrashStateProbe implements Probe {
     private void judge(StoreTarget target, int w, Recording rec, Expectations expected, PersistenceModel model,
                        List<Checker> checkers, Materializer materializer, ReadingMemo memo, CrashState state, int ordinal,
                        Tally tally) {
-        Model context = Model.fromWireName(model.name());
+        Context context = Context.fromWireName(model.name());
         try (Materialized m = materializer.materialize(state)) {
             CrashCase crashCase = new CrashCase(m.root(), state, expected, rec.trace().before(), memo);
             for (Checker checker : checkers) {
@@ -106,7 +106,7 @@ final class CrashStateProbe implements Probe {
                                    CrashState state, int ordinal, CheckResult r) {
         int point = state.provenance().crashPoint();
         String site = point > 0 ? rec.trace().get(point - 1).site() : null;
-        Model context = Model.fromWireName(model.name());
+        Context context = Context.fromWireName(model.name());
         String fault = (context.isPowerFailure() ? "power failure" : "process crash")
                 + " after " + point + " of " + rec.trace().size() + " operations, " + model.name() + " model";
         return new Evidence(new CellKey(target.id(), g, context), rec.workload(), fault, rec.trace(), point,

@@ -5,7 +5,7 @@ import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseBeforeRead;
 import dev.crashlab.faults.run.Run;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
@@ -36,7 +36,7 @@ final class DeleterProbe implements Probe {
 
     @Override
     public void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) {
-        if (tally.decided(target, Guarantee.G1, Model.CONCURRENT_READER)
+        if (tally.decided(target, Guarantee.G1, Context.CONCURRENT_READER)
                 || workload.steps().stream().anyMatch(s -> s instanceof Step.Clear)
                 || !keysRead.add(Set.copyOf(workload.keys()))) {
             return; // what the race depends on is which keys hold entries: once per set of keys
@@ -57,14 +57,14 @@ final class DeleterProbe implements Probe {
             Observation o = seen[0];
             Allowed allowed = Allowed.at(fresh, key, fresh.trace().size()).orAbsent();
             if (o != null && allowed.admits(o)) {
-                tally.held(target, Guarantee.G1, Model.CONCURRENT_READER);
+                tally.held(target, Guarantee.G1, Context.CONCURRENT_READER);
             } else {
                 int at = fresh.trace().size();
-                tally.broken(target, Guarantee.G1, Model.CONCURRENT_READER, () -> new Evidence(
-                        new CellKey(target.id(), Guarantee.G1, Model.CONCURRENT_READER), workload,
+                tally.broken(target, Guarantee.G1, Context.CONCURRENT_READER, () -> new Evidence(
+                        new CellKey(target.id(), Guarantee.G1, Context.CONCURRENT_READER), workload,
                         "after the workload, a reader of " + key + " paused before its open while a deleter cleared the store",
                         fresh.trace(), at, true, null, "", key + ": " + o, key + ": " + allowed, null,
-                        ReplayToken.seeded(seed, target.id(), w, Model.CONCURRENT_READER, token).toString(), ""));
+                        ReplayToken.seeded(seed, target.id(), w, Context.CONCURRENT_READER, token).toString(), ""));
                 return;
             }
         }

@@ -5,7 +5,7 @@ import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.reports.CrashPoint;
 import dev.crashlab.reports.CrashPosition;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.TraceOp;
 import dev.crashlab.scenarios.grade.ReportAssembler;
 import dev.crashlab.scenarios.workload.Step;
@@ -54,7 +54,7 @@ record Evidence(CellKey cell, Workload workload, String fault, IoTrace trace, in
         if (cx.paused()) {
             int at = Math.min(cx.point(), cx.trace().size() - 1);
             return new CrashPoint(at, cx.point() < cx.trace().size() ? CrashPosition.BEFORE : CrashPosition.AFTER,
-                    cx.cell().context().equals(Model.RACE) ? "writer paused, a second writer ran" : "writer paused, reader ran");
+                    cx.cell().context().equals(Context.RACE) ? "writer paused, a second writer ran" : "writer paused, reader ran");
         }
         if (cx.point() == 0) {
             return new CrashPoint(0, CrashPosition.BEFORE, cx.fault());

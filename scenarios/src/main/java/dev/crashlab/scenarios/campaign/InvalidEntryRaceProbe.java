@@ -4,7 +4,7 @@ import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
@@ -57,7 +57,7 @@ final class InvalidEntryRaceProbe implements Probe {
             Path first = freshRoot.get();
             Damaged.entry(target, first, KEY);
             Recording unpaused = Recording.run(target, workload, first, base);
-            for (int point = 0; point < unpaused.trace().size() && !tally.decided(target, Guarantee.G4, Model.RACE); point++) {
+            for (int point = 0; point < unpaused.trace().size() && !tally.decided(target, Guarantee.G4, Context.RACE); point++) {
                 if (raceAt(target, w, workload, unpaused, point, deleted, tally)) {
                     return;
                 }
@@ -90,19 +90,19 @@ final class InvalidEntryRaceProbe implements Probe {
         Value winner = mineAcked ? mine.writtenValue() : rivalAcked ? RIVAL : null;
         boolean holdsWinner = winner == null || end instanceof Observation.Found f && winner.sameBytes(f.value());
         if (!(mineAcked && rivalAcked) && holdsWinner) {
-            tally.held(target, Guarantee.G4, Model.RACE);
+            tally.held(target, Guarantee.G4, Context.RACE);
             return false;
         }
         String seen = mine + " " + (mineAcked ? "acknowledged" : "refused") + "; " + rival[0] + "; then " + KEY + ": " + end;
         String what = deleted ? "the invalid entry deleted by hand, then a second writer put " : "a second writer put ";
         int ordinal = (deleted ? OVER_DELETED : OVER_INVALID) + point;
-        tally.broken(target, Guarantee.G4, Model.RACE, () -> new Evidence(
-                new CellKey(target.id(), Guarantee.G4, Model.RACE), workload,
+        tally.broken(target, Guarantee.G4, Context.RACE, () -> new Evidence(
+                new CellKey(target.id(), Guarantee.G4, Context.RACE), workload,
                 KEY + "'s entry truncated before the run (an invalid entry); writer paused before operation #" + point
                         + " while " + what + RIVAL + " to " + KEY,
                 unpaused.trace(), point, true, null, "", seen,
                 "at most one of the two acknowledged, and " + KEY + " holding its value", unpaused.trace().get(point).site(),
-                ReplayToken.seeded(seed, target.id(), w, Model.RACE, ordinal).toString(), ""));
+                ReplayToken.seeded(seed, target.id(), w, Context.RACE, ordinal).toString(), ""));
         return true;
     }
 }

@@ -2,7 +2,7 @@ package dev.crashlab.scenarios.campaign;
 
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
@@ -29,7 +29,7 @@ final class LiveProbe implements Probe {
 
     @Override
     public void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) throws Exception {
-        if (tally.decided(target, Guarantee.G4, Model.LIVE)) {
+        if (tally.decided(target, Guarantee.G4, Context.LIVE)) {
             return;
         }
         Path root = freshRoot.get();
@@ -53,10 +53,10 @@ final class LiveProbe implements Probe {
                 Observation before = shown.get(key);
                 if (before != null && !before.equals(now)) {
                     String seen = key + " showed " + before + ", then " + now + " after step " + i;
-                    tally.broken(target, Guarantee.G4, Model.LIVE, () -> new Evidence(
-                            new CellKey(target.id(), Guarantee.G4, Model.LIVE), workload, "none (the workload ran to completion)",
+                    tally.broken(target, Guarantee.G4, Context.LIVE, () -> new Evidence(
+                            new CellKey(target.id(), Guarantee.G4, Context.LIVE), workload, "none (the workload ran to completion)",
                             fresh.trace(), -1, false, null, "", seen, key + " keeps " + before + " until a clear",
-                            null, ReplayToken.seeded(seed, target.id(), w, Model.LIVE, 0).toString(), history.toString()));
+                            null, ReplayToken.seeded(seed, target.id(), w, Context.LIVE, 0).toString(), history.toString()));
                     return;
                 }
                 if (now instanceof Observation.Found) {
@@ -64,6 +64,6 @@ final class LiveProbe implements Probe {
                 }
             }
         }
-        tally.held(target, Guarantee.G4, Model.LIVE);
+        tally.held(target, Guarantee.G4, Context.LIVE);
     }
 }

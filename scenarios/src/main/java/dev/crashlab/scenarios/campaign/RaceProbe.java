@@ -13,7 +13,7 @@ import dev.crashlab.scenarios.cache.LockedCacheAhead;
 import dev.crashlab.scenarios.cache.StalePageCache;
 import dev.crashlab.scenarios.cache.UnlockedCacheAhead;
 import dev.crashlab.scenarios.interleave.PausePoints;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.workload.Workload;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class RaceProbe {
     /** A cache protocol as a campaign target: only G7 applies, only in the race context. */
     record CacheTarget(String id, boolean seededBug, String seed) implements dev.crashlab.scenarios.target.Target {
         @Override
-        public boolean claims(Guarantee g, Model context) {
+        public boolean claims(Guarantee g, Context context) {
             return g == Guarantee.G7;
         }
 
@@ -76,14 +76,14 @@ final class RaceProbe {
         for (int i = 0; i < outcomes.size(); i++) {
             G7Outcome o = outcomes.get(i);
             if (o.held()) {
-                tally.held(target, Guarantee.G7, Model.RACE);
+                tally.held(target, Guarantee.G7, Context.RACE);
             } else {
                 int ordinal = i;
-                tally.broken(target, Guarantee.G7, Model.RACE, () -> new Evidence(
-                        new CellKey(target.id(), Guarantee.G7, Model.RACE), new Workload(List.of()),
+                tally.broken(target, Guarantee.G7, Context.RACE, () -> new Evidence(
+                        new CellKey(target.id(), Guarantee.G7, Context.RACE), new Workload(List.of()),
                         o.race() + ", actor paused at '" + o.pausePoint() + "'", null, -1, true, null, "",
                         "a reader was served " + o.seen(), o.expected(), null,
-                        ReplayToken.seeded(seed, target.id(), 0, Model.RACE, ordinal).toString(), o.describe()));
+                        ReplayToken.seeded(seed, target.id(), 0, Context.RACE, ordinal).toString(), o.describe()));
             }
         }
     }

@@ -4,7 +4,7 @@ import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
@@ -42,7 +42,7 @@ final class ReaderProbe implements Probe {
             return; // expectations do not describe deletes, so a workload with a clear is always read
         }
         tally.visited(fresh.trace().size() + 1L);
-        for (int point = 0; point <= fresh.trace().size() && !tally.decided(target, Guarantee.G1, Model.CONCURRENT_READER); point++) {
+        for (int point = 0; point <= fresh.trace().size() && !tally.decided(target, Guarantee.G1, Context.CONCURRENT_READER); point++) {
             Path root = freshRoot.get();
             List<String> seen = new ArrayList<>();
             List<String> allowed = new ArrayList<>();
@@ -64,14 +64,14 @@ final class ReaderProbe implements Probe {
                 Recording.run(target, workload, root, base.and(new PauseAt(point, reader)));
             }
             if (ok[0]) {
-                tally.held(target, Guarantee.G1, Model.CONCURRENT_READER);
+                tally.held(target, Guarantee.G1, Context.CONCURRENT_READER);
             } else {
-                tally.broken(target, Guarantee.G1, Model.CONCURRENT_READER, () -> new Evidence(
-                        new CellKey(target.id(), Guarantee.G1, Model.CONCURRENT_READER), workload,
+                tally.broken(target, Guarantee.G1, Context.CONCURRENT_READER, () -> new Evidence(
+                        new CellKey(target.id(), Guarantee.G1, Context.CONCURRENT_READER), workload,
                         "writer paused before operation #" + at + " while a reader read every key",
                         fresh.trace(), at, true, null, "", String.join("; ", seen), String.join("; ", allowed),
                         at < fresh.trace().size() ? fresh.trace().get(at).site() : null,
-                        ReplayToken.seeded(seed, target.id(), w, Model.CONCURRENT_READER, at).toString(), ""),
+                        ReplayToken.seeded(seed, target.id(), w, Context.CONCURRENT_READER, at).toString(), ""),
                         () -> clears ? null : StoreExplainer.paused(fresh.trace(), at, fresh.expectations(target)));
             }
         }

@@ -3,7 +3,7 @@ package dev.crashlab.scenarios.campaign;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.scenarios.grade.Grading;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.Vulnerability;
 import java.util.function.Supplier;
@@ -46,7 +46,7 @@ final class Tally {
     }
 
     /** A check that passed. */
-    void held(Target t, Guarantee g, Model context) {
+    void held(Target t, Guarantee g, Context context) {
         CellTally c = cells.computeIfAbsent(new CellKey(t.id(), g, context), k -> new CellTally());
         synchronized (c) {
             c.checks++;
@@ -57,11 +57,11 @@ final class Tally {
     }
 
     /** A check that failed; violated or not claimed depending on the target's claims. */
-    void broken(Target t, Guarantee g, Model context, Supplier<Evidence> example) {
+    void broken(Target t, Guarantee g, Context context, Supplier<Evidence> example) {
         broken(t, g, context, example, () -> null);
     }
 
-    void broken(Target t, Guarantee g, Model context, Supplier<Evidence> example, Supplier<Vulnerability> why) {
+    void broken(Target t, Guarantee g, Context context, Supplier<Evidence> example, Supplier<Vulnerability> why) {
         CellTally c = cells.computeIfAbsent(new CellKey(t.id(), g, context), k -> new CellTally());
         synchronized (c) {
             c.checks++;
@@ -79,7 +79,7 @@ final class Tally {
      * cell, a smaller state replaces the counterexample: the rank orders by crash point, then by how
      * many operations persisted, so what is printed is the earliest crash with the least on disk.
      */
-    void brokenAt(Target t, Guarantee g, Model context, int w, long rank, Supplier<Evidence> example,
+    void brokenAt(Target t, Guarantee g, Context context, int w, long rank, Supplier<Evidence> example,
                   Supplier<Vulnerability> why) {
         CellTally c = cells.computeIfAbsent(new CellKey(t.id(), g, context), k -> new CellTally());
         synchronized (c) {
@@ -99,13 +99,13 @@ final class Tally {
     }
 
     /** Whether a cell got its counterexample from a workload before {@code w}: nothing later can shrink it. */
-    boolean decidedBefore(Target t, Guarantee g, Model context, int w) {
+    boolean decidedBefore(Target t, Guarantee g, Context context, int w) {
         CellTally c = cells.get(new CellKey(t.id(), g, context));
         return c != null && c.counterexample != null && (c.workload < 0 || c.workload < w);
     }
 
     /** Whether a cell already has its counterexample: a probe may skip work that can only confirm it. */
-    boolean decided(Target t, Guarantee g, Model context) {
+    boolean decided(Target t, Guarantee g, Context context) {
         CellTally c = cells.get(new CellKey(t.id(), g, context));
         return c != null && c.counterexample != null;
     }

@@ -4,7 +4,7 @@ import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.PauseAt;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
@@ -43,7 +43,7 @@ final class WriterRaceProbe implements Probe {
         Step mine = workload.steps().get(0);
         String key = mine.writtenKey();
         Step rival = new Step.Put(key, RIVAL);
-        for (int point = 0; point < fresh.trace().size() && !tally.decided(target, Guarantee.G4, Model.RACE); point++) {
+        for (int point = 0; point < fresh.trace().size() && !tally.decided(target, Guarantee.G4, Context.RACE); point++) {
             Path root = freshRoot.get();
             String[] rivalOutcome = {null};
             Recording rec = Recording.run(target, workload, root, base.and(new PauseAt(point, () -> {
@@ -71,18 +71,18 @@ final class WriterRaceProbe implements Probe {
                     ? mayHold.stream().anyMatch(v -> v.sameBytes(f.value()))
                     : winners.isEmpty() && end instanceof Observation.Absent;
             if (!bothWon && holdsWinner) {
-                tally.held(target, Guarantee.G4, Model.RACE);
+                tally.held(target, Guarantee.G4, Context.RACE);
                 continue;
             }
             String seen = mine + " " + (mineAcked ? "acknowledged" : "refused") + ", rival " + rival + " "
                     + rivalOutcome[0] + "; then " + key + ": " + end;
             String allowed = "at most one of the two acknowledged, and " + key + " holding its value";
             int at = point;
-            tally.broken(target, Guarantee.G4, Model.RACE, () -> new Evidence(
-                    new CellKey(target.id(), Guarantee.G4, Model.RACE), workload,
+            tally.broken(target, Guarantee.G4, Context.RACE, () -> new Evidence(
+                    new CellKey(target.id(), Guarantee.G4, Context.RACE), workload,
                     "writer paused before operation #" + at + " while a second writer put " + RIVAL + " to " + key,
                     fresh.trace(), at, true, null, "", seen, allowed, fresh.trace().get(at).site(),
-                    ReplayToken.seeded(seed, target.id(), w, Model.RACE, at).toString(), ""));
+                    ReplayToken.seeded(seed, target.id(), w, Context.RACE, at).toString(), ""));
             return;
         }
     }

@@ -1,14 +1,14 @@
 package dev.crashlab.scenarios.catalog;
 
-import dev.crashlab.reports.Model;
-import static dev.crashlab.reports.Model.CONCURRENT_READER;
-import static dev.crashlab.reports.Model.CORRUPT_ENTRY;
-import static dev.crashlab.reports.Model.EXT4_LIKE;
-import static dev.crashlab.reports.Model.LIVE;
-import static dev.crashlab.reports.Model.ORDERED;
-import static dev.crashlab.reports.Model.PROCESS_CRASH;
-import static dev.crashlab.reports.Model.RACE;
-import static dev.crashlab.reports.Model.WEAKEST_POSIX;
+import dev.crashlab.reports.Context;
+import static dev.crashlab.reports.Context.CONCURRENT_READER;
+import static dev.crashlab.reports.Context.CORRUPT_ENTRY;
+import static dev.crashlab.reports.Context.EXT4_LIKE;
+import static dev.crashlab.reports.Context.LIVE;
+import static dev.crashlab.reports.Context.ORDERED;
+import static dev.crashlab.reports.Context.PROCESS_CRASH;
+import static dev.crashlab.reports.Context.RACE;
+import static dev.crashlab.reports.Context.WEAKEST_POSIX;
 
 import dev.crashlab.reports.VulnerabilityClass;
 import dev.crashlab.reports.Guarantee;
@@ -24,7 +24,7 @@ import java.util.Set;
 public final class Catalog {
 
     /** A seeded bug and the guarantee x context cells in which the campaign must find it. */
-    public record Entry(String id, String seed, Map<Guarantee, Set<Model>> mustBreak) {
+    public record Entry(String id, String seed, Map<Guarantee, Set<Context>> mustBreak) {
         public Set<Guarantee> guarantees() {
             return mustBreak.keySet();
         }
@@ -47,7 +47,7 @@ public final class Catalog {
             "rename-no-fsync", VulnerabilityClass.DATA_NOT_DURABLE_BEFORE_PUBLISH,
             "no-dir-fsync", VulnerabilityClass.PUBLISH_NOT_DURABLE);
 
-    private static final Set<Model> ALL_MODELS = Set.of(PROCESS_CRASH, ORDERED, EXT4_LIKE, WEAKEST_POSIX);
+    private static final Set<Context> ALL_MODELS = Set.of(PROCESS_CRASH, ORDERED, EXT4_LIKE, WEAKEST_POSIX);
 
     public static final List<Entry> ENTRIES = List.of(
             // Beyond the source material's list, the harness's own findings: G4 under a second writer

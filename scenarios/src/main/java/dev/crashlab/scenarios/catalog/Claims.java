@@ -1,7 +1,7 @@
 package dev.crashlab.scenarios.catalog;
 
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.store.Durability;
 import java.util.Set;
 
@@ -21,7 +21,7 @@ public final class Claims {
      * when a put waits for its directory too (otherwise the rename may be lost). G7 concerns caches
      * in front of a store, not the store.
      */
-    public static boolean claimedBy(Durability option, Guarantee g, Model context) {
+    public static boolean claimedBy(Durability option, Guarantee g, Context context) {
         return switch (g) {
             case G1, G4, G5, G6 -> true;
             case G2 -> !context.isPowerFailure() || option != Durability.NONE;
@@ -31,7 +31,7 @@ public final class Claims {
     }
 
     /** The contexts in which the catalog says the target must break {@code g}; empty for a target not in it. */
-    public static Set<Model> expectedToBreak(String targetId, Guarantee g) {
+    public static Set<Context> expectedToBreak(String targetId, Guarantee g) {
         return Catalog.entry(targetId).map(e -> e.mustBreak().getOrDefault(g, Set.of())).orElse(Set.of());
     }
 }

@@ -2,7 +2,7 @@ package dev.crashlab.scenarios.check;
 
 import dev.crashlab.scenarios.catalog.Claims;
 import dev.crashlab.scenarios.grade.Grading;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.crash.Provenance;
 import dev.crashlab.faults.trace.Snapshot;
@@ -107,7 +107,7 @@ public final class CrashCase {
 
     /** A state of the process-crash model is what the page cache held; every other model is a power failure. */
     boolean powerFailure() {
-        return Model.fromWireName(provenance.model()).isPowerFailure();
+        return Context.fromWireName(provenance.model()).isPowerFailure();
     }
 
     CheckResult pass(Guarantee g, String seen, String allowed) {
@@ -115,7 +115,7 @@ public final class CrashCase {
     }
 
     private boolean claimed(Guarantee g) {
-        return Claims.claimedBy(expected.durability(), g, Model.fromWireName(provenance.model()));
+        return Claims.claimedBy(expected.durability(), g, Context.fromWireName(provenance.model()));
     }
 
     /** A broken guarantee is a violation only if the durability option claims it. */

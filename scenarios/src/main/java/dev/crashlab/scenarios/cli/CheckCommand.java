@@ -3,7 +3,7 @@ package dev.crashlab.scenarios.cli;
 import dev.crashlab.faults.agent.Agent;
 import dev.crashlab.reports.Budget;
 import dev.crashlab.reports.Shard;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", paramLabel = "MODEL", converter = Contexts.Converter.class,
             description = "Contexts to check and report (default: all): process-crash, ordered, ext4-like, weakest-posix "
                     + "(the persistence models), concurrent-reader, live, corrupt-entry, race.")
-    List<Model> models;
+    List<Context> models;
 
     @Option(names = "--guarantees", split = ",", paramLabel = "G", converter = GuaranteeConverter.class,
             description = "Guarantees to report, e.g. G1,G3 (default: G1 to G7).")

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.cli;
 
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -8,20 +8,20 @@ import picocli.CommandLine.TypeConversionException;
 /** The wire names {@code --models} accepts: the persistence models and the contexts with no crash. */
 final class Contexts {
 
-    static final List<Model> PERSISTENCE_MODELS =
-            List.of(Model.PROCESS_CRASH, Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX);
-    static final List<Model> ALL = List.of(Model.values());
+    static final List<Context> PERSISTENCE_MODELS =
+            List.of(Context.PROCESS_CRASH, Context.ORDERED, Context.EXT4_LIKE, Context.WEAKEST_POSIX);
+    static final List<Context> ALL = List.of(Context.values());
 
     private Contexts() {
     }
 
-    static final class Converter implements ITypeConverter<Model> {
+    static final class Converter implements ITypeConverter<Context> {
         @Override
-        public Model convert(String value) {
+        public Context convert(String value) {
             String v = value.trim();
             return ALL.stream().filter(m -> m.wireName().equals(v)).findFirst().orElseThrow(() ->
                     new TypeConversionException("unknown model '" + value + "'; use one of "
-                            + String.join(", ", ALL.stream().map(Model::wireName).toList())));
+                            + String.join(", ", ALL.stream().map(Context::wireName).toList())));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.cli;
 
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.reports.Status;
@@ -24,14 +24,14 @@ final class Narrowing {
     private Narrowing() {
     }
 
-    static CampaignResult apply(CampaignResult report, Set<Model> contexts) {
+    static CampaignResult apply(CampaignResult report, Set<Context> contexts) {
         return new CampaignResult(report.schemaVersion(), report.toolVersion(), report.seed(), report.budget(),
                 report.shard(), report.startedAt(), report.durationMillis(), report.counts(),
                 report.targets().stream().map(t -> narrow(t, contexts)).toList(), report.benchmarks(),
                 report.environments());
     }
 
-    private static TargetResult narrow(TargetResult t, Set<Model> contexts) {
+    private static TargetResult narrow(TargetResult t, Set<Context> contexts) {
         var entry = Catalog.entry(t.id());
         if (!t.seededBug() || entry.isEmpty()) {
             return t;

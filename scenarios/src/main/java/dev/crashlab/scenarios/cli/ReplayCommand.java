@@ -14,7 +14,7 @@ import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.scenarios.campaign.Campaign;
 import dev.crashlab.scenarios.campaign.CampaignConfig;
 import dev.crashlab.scenarios.campaign.CampaignRun;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.scenarios.target.StoreTarget;
 import java.io.PrintWriter;
 import java.util.List;
@@ -140,7 +140,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         StoreTarget target = Units.storeTarget(token.target());
         List<PersistenceModel> models = d.models().stream().filter(m -> m.name().equals(token.context().wireName())).toList();
-        boolean paused = token.context().equals(Model.CONCURRENT_READER) || token.context().equals(Model.RACE);
+        boolean paused = token.context().equals(Context.CONCURRENT_READER) || token.context().equals(Context.RACE);
         int readerSteps = paused ? d.readerSteps() : 0;
         return new CampaignConfig(List.of(target), false, d.bounds(), readerSteps, models, d.exploration(),
                 token.seed(), token.run() + 1);

@@ -3,7 +3,7 @@ package dev.crashlab.scenarios.cli;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.scenarios.campaign.CampaignConfig;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.Set;
  * What {@code check} was asked to cover: which targets (empty: all), which contexts and which
  * guarantees are reported, the seed, and the workload cap.
  */
-record Selection(Set<String> targets, Set<Model> contexts, Set<Guarantee> guarantees, long seed,
+record Selection(Set<String> targets, Set<Context> contexts, Set<Guarantee> guarantees, long seed,
                  WorkloadBudget budget) {
 
     Selection {
@@ -36,8 +36,8 @@ record Selection(Set<String> targets, Set<Model> contexts, Set<Guarantee> guaran
      */
     CampaignConfig config() {
         CampaignConfig d = CampaignConfig.defaults(seed);
-        List<PersistenceModel> models = d.models().stream().filter(m -> contexts.contains(Model.fromWireName(m.name()))).toList();
-        int readerSteps = contexts.contains(Model.CONCURRENT_READER) ? d.readerSteps() : 0;
+        List<PersistenceModel> models = d.models().stream().filter(m -> contexts.contains(Context.fromWireName(m.name()))).toList();
+        int readerSteps = contexts.contains(Context.CONCURRENT_READER) ? d.readerSteps() : 0;
         return new CampaignConfig(d.targets(), d.cacheProtocols(), d.bounds(), readerSteps, models, d.exploration(),
                 seed, budget.workloads());
     }

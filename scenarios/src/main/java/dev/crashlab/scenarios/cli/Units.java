@@ -2,7 +2,7 @@ package dev.crashlab.scenarios.cli;
 
 import dev.crashlab.reports.Shard;
 import dev.crashlab.scenarios.campaign.CampaignConfig;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.StoreTarget;
 import java.util.ArrayList;
@@ -32,14 +32,14 @@ final class Units {
         CampaignConfig config = s.config();
         List<Unit> units = new ArrayList<>();
         boolean storeCells = s.guarantees().stream().anyMatch(g -> g != Guarantee.G7)
-                && s.contexts().stream().anyMatch(c -> !c.equals(Model.RACE));
+                && s.contexts().stream().anyMatch(c -> !c.equals(Context.RACE));
         for (StoreTarget t : config.targets()) {
             if (storeCells && s.selects(t.id())) {
                 units.add(new Unit(t.id(), config.withTargets(List.of(t)).withCacheProtocols(false)));
             }
         }
         boolean cacheSelected = s.targets().isEmpty() || CACHE_TARGETS.stream().anyMatch(s.targets()::contains);
-        if (cacheSelected && s.guarantees().contains(Guarantee.G7) && s.contexts().contains(Model.RACE)) {
+        if (cacheSelected && s.guarantees().contains(Guarantee.G7) && s.contexts().contains(Context.RACE)) {
             units.add(new Unit(CACHE_UNIT, config.withTargets(List.of()).withCacheProtocols(true)));
         }
         return units;

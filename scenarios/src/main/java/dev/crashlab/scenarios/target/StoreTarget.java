@@ -1,7 +1,7 @@
 package dev.crashlab.scenarios.target;
 
 import dev.crashlab.scenarios.catalog.Claims;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.store.Codecs;
 import dev.crashlab.store.Durability;
@@ -87,7 +87,7 @@ public final class StoreTarget implements Target {
     }
 
     @Override
-    public boolean claims(Guarantee g, Model context) {
+    public boolean claims(Guarantee g, Context context) {
         return Claims.claimedBy(durability, g, context);
     }
 

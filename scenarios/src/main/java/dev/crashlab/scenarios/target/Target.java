@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.target;
 
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.workload.Step;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public interface Target {
     }
 
     /** Whether the target promises {@code g} in {@code context} (a built-in context or a persistence model). */
-    boolean claims(Guarantee g, Model context);
+    boolean claims(Guarantee g, Context context);
 
     /**
      * Performs one step against the files under {@code root}. Returning normally means the step was

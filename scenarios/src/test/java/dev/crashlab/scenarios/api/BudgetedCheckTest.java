@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Format;
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Reports;
 import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.explain.ExplainBudget;
@@ -125,7 +125,7 @@ class BudgetedCheckTest {
     @Test
     void aViolationFoundBeforeTheBudgetRanOutStands() {
         CrashResult whole = CrashCheck.run(log(false));
-        Verdict lost = whole.verdict(Guarantee.G3, Model.EXT4_LIKE);
+        Verdict lost = whole.verdict(Guarantee.G3, Context.EXT4_LIKE);
         assertEquals(Status.VIOLATED, lost.status(), whole.describe());
         CrashResult cut = check(log(false), Duration.ofSeconds(60), new ArrayList<>());
         for (Verdict v : cut.verdicts()) {

@@ -19,7 +19,7 @@ import dev.crashlab.reports.Cell;
 import dev.crashlab.reports.Reports;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.TargetResult;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,7 +63,7 @@ class CrashCheckTest {
 
     @Test
     void overwritingInPlaceShowsAReaderAnEmptyFileAndACrashLeavesOne() {
-        Verdict g1 = inPlace.verdict(Guarantee.G1, Model.CONCURRENT_READER);
+        Verdict g1 = inPlace.verdict(Guarantee.G1, Context.CONCURRENT_READER);
         assertEquals(Status.VIOLATED, g1.status(), g1.describe());
         assertTrue(g1.counterexample().readerSaw().startsWith("\"\""), "the truncated file:\n" + g1.describe());
         assertTrue(g1.describe().contains("pause point: before #"), g1.describe());
@@ -92,7 +92,7 @@ class CrashCheckTest {
             assertEquals(Status.NOT_APPLICABLE, g3.status(), g3.describe());
             assertTrue(g3.describe().contains("the writer did not return under this fault"), g3.describe());
         }
-        assertEquals(Status.HELD, atomic.verdict(Guarantee.G1, Model.CONCURRENT_READER, fault).status());
+        assertEquals(Status.HELD, atomic.verdict(Guarantee.G1, Context.CONCURRENT_READER, fault).status());
         assertEquals(1, atomic.notes().size(), atomic.notes().toString());
         assertTrue(atomic.notes().get(0).contains("AtomicMoveNotSupportedException"), atomic.notes().toString());
         assertTrue(atomic.passed());
@@ -116,7 +116,7 @@ class CrashCheckTest {
                 .claims(Guarantee.G1)
                 .models(List.of(new ProcessCrash()))
                 .build());
-        Verdict g1 = r.verdict(Guarantee.G1, Model.CONCURRENT_READER);
+        Verdict g1 = r.verdict(Guarantee.G1, Context.CONCURRENT_READER);
         assertEquals(Status.HELD, g1.status(), "the lock hides the in-place write from this reader:\n" + g1.describe());
         assertTrue(g1.checks() > 2, g1.title());
     }
@@ -130,16 +130,16 @@ class CrashCheckTest {
                 .claims(Guarantee.G3)
                 .models(List.of(new ProcessCrash()))
                 .build());
-        Verdict g2 = r.verdict(Guarantee.G2, Model.PROCESS_CRASH);
+        Verdict g2 = r.verdict(Guarantee.G2, Context.PROCESS_CRASH);
         assertEquals(Status.NOT_CLAIMED, g2.status());
         assertNotNull(g2.counterexample(), "shown for information");
-        assertEquals(Status.HELD, r.verdict(Guarantee.G3, Model.PROCESS_CRASH).status());
+        assertEquals(Status.HELD, r.verdict(Guarantee.G3, Context.PROCESS_CRASH).status());
         assertTrue(r.passed(), r.describe());
     }
 
     @Test
     void aReplayTokenReplaysTheSameCounterexampleAndNothingOnceTheTargetIsFixed() {
-        Verdict found = inPlace.verdict(Guarantee.G2, Model.WEAKEST_POSIX);
+        Verdict found = inPlace.verdict(Guarantee.G2, Context.WEAKEST_POSIX);
         String token = found.counterexample().seed();
         assertTrue(token.startsWith("settings:0:weakest-posix:"), token);
 
@@ -164,7 +164,7 @@ class CrashCheckTest {
         Cell g2 = broken.targets().get(0).cells().stream()
                 .filter(c -> c.key().equals("G2/process-crash")).findFirst().orElseThrow();
         assertEquals(Status.VIOLATED, g2.status());
-        assertEquals(inPlace.verdict(Guarantee.G2, Model.PROCESS_CRASH).counterexample(), g2.counterexample());
+        assertEquals(inPlace.verdict(Guarantee.G2, Context.PROCESS_CRASH).counterexample(), g2.counterexample());
         assertTrue(broken.violations() > 0);
         Reports.write(broken, dir);
         assertEquals(broken, Reports.read(dir), "report.json reads back the same");

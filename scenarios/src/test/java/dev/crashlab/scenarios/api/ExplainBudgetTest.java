@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crashlab.reports.Fix;
 import dev.crashlab.reports.Format;
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Reports;
 import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.explain.ExplainBudget;
@@ -72,7 +72,7 @@ class ExplainBudgetTest {
 
     @Test
     void aFixJudgedToTheEndIsVerified() {
-        Verdict lost = check(ExplainBudget.unlimited()).verdict(Guarantee.G3, Model.EXT4_LIKE);
+        Verdict lost = check(ExplainBudget.unlimited()).verdict(Guarantee.G3, Context.EXT4_LIKE);
         assertEquals(Status.VIOLATED, lost.status(), lost.describe());
         assertEquals(Fix.Outcome.VERIFIED, lost.vulnerability().fix().outcome(), lost.describe());
     }
@@ -81,7 +81,7 @@ class ExplainBudgetTest {
     void anExhaustedBudgetLeavesTheVerdictAndSaysTheFixWasNotExplained() {
         CrashResult unlimited = check(ExplainBudget.unlimited());
         CrashResult none = check(ExplainBudget.of(0, Duration.ZERO, Duration.ZERO));
-        for (Model powerFailure : Model.POWER_FAILURE) {
+        for (Context powerFailure : Context.POWER_FAILURE) {
             Verdict full = unlimited.verdict(Guarantee.G3, powerFailure);
             Verdict cut = none.verdict(Guarantee.G3, powerFailure);
             assertEquals(Status.VIOLATED, cut.status(), cut.describe());

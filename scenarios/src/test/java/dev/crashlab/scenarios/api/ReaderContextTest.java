@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashlab.faults.crash.ProcessCrash;
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Status;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -97,7 +97,7 @@ class ReaderContextTest {
                 .claims(Guarantee.G1)
                 .models(List.of(new ProcessCrash()))
                 .build());
-        assertEquals(Status.HELD, r.verdict(Guarantee.G1, Model.CONCURRENT_READER).status(), r.describe());
+        assertEquals(Status.HELD, r.verdict(Guarantee.G1, Context.CONCURRENT_READER).status(), r.describe());
         return engine.writesOnAClosedEngine.get();
     }
 
@@ -143,7 +143,7 @@ class ReaderContextTest {
     @Test
     void aReaderThatWaitsForTheWriterIsNotedUnlessTheTargetDeclaresIt() {
         CrashResult undeclared = waitingReader(false);
-        assertEquals(Status.HELD, undeclared.verdict(Guarantee.G1, Model.CONCURRENT_READER).status());
+        assertEquals(Status.HELD, undeclared.verdict(Guarantee.G1, Context.CONCURRENT_READER).status());
         assertTrue(undeclared.notes().stream().anyMatch(n -> n.contains("the reader waited for the paused writer at")
                 && n.contains(".readersWaitForWriter()")), undeclared.notes().toString());
         CrashResult declared = waitingReader(true);

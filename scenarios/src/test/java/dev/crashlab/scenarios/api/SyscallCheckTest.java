@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashlab.faults.syscall.SyscallRecording;
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Status;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class SyscallCheckTest {
 
-    private static final List<Model> POWER = List.of(Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX);
+    private static final List<Context> POWER = List.of(Context.ORDERED, Context.EXT4_LIKE, Context.WEAKEST_POSIX);
 
     @BeforeAll
     static void straceRuns() {
@@ -77,14 +77,14 @@ class SyscallCheckTest {
         CrashResult r = CrashCheck.run(load(Unsynced.class));
         assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("unsynced-cp-mv: recorded at the system calls (strace),"
                 + " because the JVM recording did not see all of its writer's I/O: settings")), String.join("\n", r.notes()));
-        assertEquals(Status.HELD, r.verdict(Guarantee.G2, Model.PROCESS_CRASH).status());
-        assertEquals(Status.HELD, r.verdict(Guarantee.G3, Model.PROCESS_CRASH).status());
-        assertEquals(Status.HELD, r.verdict(Guarantee.G2, Model.ORDERED).status());
-        assertEquals(Status.VIOLATED, r.verdict(Guarantee.G2, Model.EXT4_LIKE).status(), "the ext4 zero-length file");
-        for (Model m : POWER) {
+        assertEquals(Status.HELD, r.verdict(Guarantee.G2, Context.PROCESS_CRASH).status());
+        assertEquals(Status.HELD, r.verdict(Guarantee.G3, Context.PROCESS_CRASH).status());
+        assertEquals(Status.HELD, r.verdict(Guarantee.G2, Context.ORDERED).status());
+        assertEquals(Status.VIOLATED, r.verdict(Guarantee.G2, Context.EXT4_LIKE).status(), "the ext4 zero-length file");
+        for (Context m : POWER) {
             assertEquals(Status.VIOLATED, r.verdict(Guarantee.G3, m).status(), m.wireName());
         }
-        String told = r.verdict(Guarantee.G3, Model.ORDERED).counterexample().describe();
+        String told = r.verdict(Guarantee.G3, Context.ORDERED).counterexample().describe();
         assertTrue(told.contains("renameat(2) in mv"), "the operation at stake is mv's rename: " + told);
         assertTrue(told.contains("at dev.crashlab.scenarios.api.SyscallCheckTest.lambda$script$"),
                 "the staging file the JVM also saw written keeps its Java source line: " + told);
@@ -97,7 +97,7 @@ class SyscallCheckTest {
     @Test
     void theSyncedScriptHoldsUnderEveryModel() {
         CrashResult r = CrashCheck.run(load(Synced.class));
-        for (Model m : List.of(Model.PROCESS_CRASH, Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX)) {
+        for (Context m : List.of(Context.PROCESS_CRASH, Context.ORDERED, Context.EXT4_LIKE, Context.WEAKEST_POSIX)) {
             assertEquals(Status.HELD, r.verdict(Guarantee.G2, m).status(), m.wireName());
             assertEquals(Status.HELD, r.verdict(Guarantee.G3, m).status(), m.wireName());
         }
@@ -122,7 +122,7 @@ class SyscallCheckTest {
 
     /** G1 needs a reader while the writer is paused, which this mode does not do: not applicable, with the reason. */
     private static void assertG1NotJudged(CrashResult r) {
-        assertEquals(Status.NOT_APPLICABLE, r.verdict(Guarantee.G1, Model.CONCURRENT_READER).status());
+        assertEquals(Status.NOT_APPLICABLE, r.verdict(Guarantee.G1, Context.CONCURRENT_READER).status());
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("G1 (concurrent reader) not judged")), r.notes().toString());
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashlab.faults.crash.ProcessCrash;
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.grade.Verdict;
 import java.io.IOException;
@@ -82,7 +82,7 @@ class WaitingReaderTest {
                     table.unlock();
                 }
             });
-            Verdict g1 = r.verdict(Guarantee.G1, Model.CONCURRENT_READER);
+            Verdict g1 = r.verdict(Guarantee.G1, Context.CONCURRENT_READER);
             // once VIOLATED, "reader saw an error: lock wait timed out", after a lock wait per pause point
             assertEquals(Status.HELD, g1.status(), "no lock wait may time out against a paused writer:\n" + g1.describe());
             assertTrue(g1.checks() > 2, g1.title());
@@ -104,7 +104,7 @@ class WaitingReaderTest {
                 }
                 Files.write(file, java.util.Arrays.copyOfRange(bytes, 4, bytes.length), StandardOpenOption.APPEND);
             });
-            Verdict g1 = r.verdict(Guarantee.G1, Model.CONCURRENT_READER);
+            Verdict g1 = r.verdict(Guarantee.G1, Context.CONCURRENT_READER);
             assertEquals(Status.VIOLATED, g1.status(), g1.describe());
             assertTrue(g1.counterexample().readerSaw().contains("colo"), g1.describe());
         });

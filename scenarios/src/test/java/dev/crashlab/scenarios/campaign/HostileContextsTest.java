@@ -6,7 +6,7 @@ import dev.crashlab.reports.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.crashlab.faults.agent.Agent;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.workload.Step;
@@ -48,11 +48,11 @@ class HostileContextsTest {
 
     static Stream<Arguments> scenarios() {
         List<Arguments> all = new ArrayList<>();
-        all.add(Arguments.of("two writers over an invalid entry", Guarantee.G4, Model.RACE,
+        all.add(Arguments.of("two writers over an invalid entry", Guarantee.G4, Context.RACE,
                 race(roots -> new InvalidEntryRaceProbe(roots::fresh, Campaign.NON_ATOMIC_MOVES, 1, false))));
-        all.add(Arguments.of("two writers over an invalid entry deleted by hand", Guarantee.G4, Model.RACE,
+        all.add(Arguments.of("two writers over an invalid entry deleted by hand", Guarantee.G4, Context.RACE,
                 race(roots -> new InvalidEntryRaceProbe(roots::fresh, Campaign.NON_ATOMIC_MOVES, 1, true))));
-        all.add(Arguments.of("cleanup racing a live writer", Guarantee.G5, Model.RACE,
+        all.add(Arguments.of("cleanup racing a live writer", Guarantee.G5, Context.RACE,
                 race(roots -> new CleanupRaceProbe(roots::fresh, Campaign.NON_ATOMIC_MOVES, 1))));
         int n = 0;
         for (CorruptionProbe.Damage d : CorruptionProbe.DAMAGES) {
@@ -73,12 +73,12 @@ class HostileContextsTest {
 
     private static Arguments corrupt(String name, int index) {
         Scenario s = (roots, tally) -> new CorruptionProbe(roots::fresh, 1).explore(TARGET, tally, index, index + 1);
-        return Arguments.of(name, Guarantee.G5, Model.CORRUPT_ENTRY, s);
+        return Arguments.of(name, Guarantee.G5, Context.CORRUPT_ENTRY, s);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void holdsOnTheReferenceStore(String name, Guarantee g, Model context, Scenario scenario) throws Exception {
+    void holdsOnTheReferenceStore(String name, Guarantee g, Context context, Scenario scenario) throws Exception {
         Tally tally = new Tally();
         try (Roots roots = new Roots("hostile")) {
             scenario.run(roots, tally);

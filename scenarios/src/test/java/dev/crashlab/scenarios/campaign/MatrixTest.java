@@ -6,7 +6,7 @@ import dev.crashlab.reports.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.workload.Value;
 import java.util.ArrayList;
@@ -43,8 +43,8 @@ class MatrixTest {
     void everySeededBugIsFoundWhereItBreaks() {
         List<String> missed = new ArrayList<>();
         for (Catalog.Entry bug : Catalog.ENTRIES) {
-            for (Map.Entry<Guarantee, Set<Model>> g : bug.mustBreak().entrySet()) {
-                for (Model context : g.getValue()) {
+            for (Map.Entry<Guarantee, Set<Context>> g : bug.mustBreak().entrySet()) {
+                for (Context context : g.getValue()) {
                     Status s = result.verdict(bug.id(), g.getKey(), context).map(Verdict::status).orElse(Status.NOT_APPLICABLE);
                     if (s != Status.VIOLATED) {
                         missed.add(bug.id() + " " + g.getKey() + " @ " + context + ": " + s);
@@ -97,7 +97,7 @@ class MatrixTest {
             for (Verdict v : result.verdicts()) {
                 if (!v.cell().target().equals(bug.id()) || v.status() != Status.VIOLATED
                         || !Set.of(Guarantee.G1, Guarantee.G2, Guarantee.G3, Guarantee.G5).contains(v.cell().guarantee())
-                        || Set.of(Model.LIVE, Model.RACE, Model.CORRUPT_ENTRY).contains(v.cell().context())) {
+                        || Set.of(Context.LIVE, Context.RACE, Context.CORRUPT_ENTRY).contains(v.cell().context())) {
                     continue;
                 }
                 var found = v.vulnerability();
@@ -129,9 +129,9 @@ class MatrixTest {
         for (String option : List.of("NONE", "FILE", "FILE_AND_DIRECTORY")) {
             String target = "reference/" + option;
             for (Guarantee g : List.of(Guarantee.G4, Guarantee.G5)) {
-                assertEquals(Status.HELD, result.verdict(target, g, Model.RACE).orElseThrow().status(), target + " " + g);
+                assertEquals(Status.HELD, result.verdict(target, g, Context.RACE).orElseThrow().status(), target + " " + g);
             }
-            Verdict corrupt = result.verdict(target, Guarantee.G5, Model.CORRUPT_ENTRY).orElseThrow();
+            Verdict corrupt = result.verdict(target, Guarantee.G5, Context.CORRUPT_ENTRY).orElseThrow();
             assertEquals(Status.HELD, corrupt.status(), target);
             assertEquals(CorruptionProbe.DAMAGES.size() + CorruptionProbe.ODDITIES.size(), corrupt.checks(),
                     "every damage and every non-regular file was checked on " + target);
@@ -140,24 +140,24 @@ class MatrixTest {
 
     @Test
     void noneBreaksOnlyWhatItDoesNotClaim() {
-        for (Model context : Model.POWER_FAILURE) {
+        for (Context context : Context.POWER_FAILURE) {
             Status g2 = result.verdict("reference/NONE", Guarantee.G2, context).orElseThrow().status();
             assertTrue(g2 == Status.NOT_CLAIMED || g2 == Status.HELD, "NONE G2 @ " + context + ": " + g2);
         }
-        assertEquals(Status.NOT_CLAIMED, result.verdict("reference/NONE", Guarantee.G3, Model.WEAKEST_POSIX)
+        assertEquals(Status.NOT_CLAIMED, result.verdict("reference/NONE", Guarantee.G3, Context.WEAKEST_POSIX)
                 .orElseThrow().status(), "losing an acknowledged put to a power failure is the price of NONE");
-        assertEquals(Status.HELD, result.verdict("reference/NONE", Guarantee.G2, Model.PROCESS_CRASH)
+        assertEquals(Status.HELD, result.verdict("reference/NONE", Guarantee.G2, Context.PROCESS_CRASH)
                 .orElseThrow().status());
     }
 
     @Test
     void fsyncBugsBreakOnlyUnderThePowerFailureModelsThatAllowIt() {
-        for (Model context : List.of(Model.PROCESS_CRASH, Model.ORDERED)) {
+        for (Context context : List.of(Context.PROCESS_CRASH, Context.ORDERED)) {
             assertEquals(Status.HELD, result.verdict("rename-no-fsync", Guarantee.G2, context).orElseThrow().status(),
                     "rename-no-fsync G2 @ " + context);
         }
-        assertEquals(Status.HELD, result.verdict("no-dir-fsync", Guarantee.G3, Model.PROCESS_CRASH).orElseThrow().status());
-        assertEquals(Status.HELD, result.verdict("stream-to-final", Guarantee.G3, Model.PROCESS_CRASH).orElseThrow().status());
+        assertEquals(Status.HELD, result.verdict("no-dir-fsync", Guarantee.G3, Context.PROCESS_CRASH).orElseThrow().status());
+        assertEquals(Status.HELD, result.verdict("stream-to-final", Guarantee.G3, Context.PROCESS_CRASH).orElseThrow().status());
     }
 
     /**
@@ -192,7 +192,7 @@ class MatrixTest {
                 long ms = broken.stream().mapToLong(Verdict::detectedAfterMs).min().orElse(-1);
                 String row = String.format("| %s | %s | %s | %d | %d ms |", bug.id(), g, contexts, steps, ms);
                 System.out.println(row);
-                boolean interleavingOnly = !broken.isEmpty() && broken.stream().allMatch(v -> Model.RACE.equals(v.cell().context())
+                boolean interleavingOnly = !broken.isEmpty() && broken.stream().allMatch(v -> Context.RACE.equals(v.cell().context())
                         && v.counterexample().workload().isEmpty() && v.counterexample().fault().contains("paused at"));
                 if (contexts.isEmpty() || (steps < 1 && !interleavingOnly) || steps > 5 || ms < 0) {
                     wrong.add(row);

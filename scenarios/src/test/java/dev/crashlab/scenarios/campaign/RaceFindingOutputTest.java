@@ -1,7 +1,7 @@
 package dev.crashlab.scenarios.campaign;
 
 import dev.crashlab.scenarios.grade.Verdict;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.io.IOException;
 import java.util.List;
@@ -21,7 +21,7 @@ class RaceFindingOutputTest {
                 .filter(t -> t.id().equals("stream-to-final")).toList();
         CampaignRun r = Campaign.run(new CampaignConfig(streamToFinal, false, d.bounds(), d.readerSteps(),
                 d.models(), d.exploration(), MatrixTest.SEED, 3));
-        Verdict race = r.verdict("stream-to-final", Guarantee.G4, Model.RACE).orElseThrow();
+        Verdict race = r.verdict("stream-to-final", Guarantee.G4, Context.RACE).orElseThrow();
         example.explain.FindingOutputTest.matches("race-finding.txt", race.describe());
     }
 }

@@ -4,7 +4,7 @@ import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.reports.Counterexample;
 import dev.crashlab.reports.CrashPoint;
 import dev.crashlab.reports.CrashPosition;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +40,7 @@ class ShrinkTest {
             CampaignConfig d = CampaignConfig.defaults(3);
             CampaignRun result = Campaign.run(new CampaignConfig(List.of(target), false, d.bounds(), 0,
                     List.of(model), d.exploration(), 3, 1));
-            Counterexample kept = result.verdict(target.id(), (Guarantee) cell[1], Model.fromWireName(model.name())).orElseThrow()
+            Counterexample kept = result.verdict(target.id(), (Guarantee) cell[1], Context.fromWireName(model.name())).orElseThrow()
                     .counterexample();
             Recording rec = recording(target, Workloads.exhaustive(d.bounds()).get(workloadOf(kept)));
 
@@ -51,7 +51,7 @@ class ShrinkTest {
                     .min(Comparator.comparingInt(Provenance::crashPoint).thenComparingInt(p -> p.persisted().size()))
                     .orElseThrow();
             assertTrue(all.stream().anyMatch(r -> !r.passed()), "the cell breaks in this trace");
-            String shown = kept.describe(Model.fromWireName(model.name()));
+            String shown = kept.describe(Context.fromWireName(model.name()));
             assertEquals(smallest.crashPoint(), crashPoint(kept), shown);
             assertEquals(smallest.persisted().size(), kept.provenance().persisted().size(), shown);
         }

@@ -8,7 +8,7 @@ import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Environment;
 import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.reports.Cell;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Reports;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.TargetResult;
@@ -162,7 +162,7 @@ class CheckCommandTest {
         for (String target : new String[] {"stream-to-final", "cache-ahead"}) {
             Cell found = Reports.read(whole).targets().stream().filter(t -> t.id().equals(target))
                     .flatMap(t -> t.cells().stream()).filter(c -> c.status() == Status.VIOLATED)
-                    .filter(c -> c.model() != Model.CONCURRENT_READER).findFirst().orElseThrow();
+                    .filter(c -> c.model() != Context.CONCURRENT_READER).findFirst().orElseThrow();
             String token = found.counterexample().seed();
 
             Cli replay = Cli.run("replay", token);

@@ -9,7 +9,7 @@ import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Cell;
 import dev.crashlab.reports.Counts;
 import dev.crashlab.reports.Guarantee;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Status;
 import dev.crashlab.reports.TargetResult;
 import java.time.Instant;
@@ -23,8 +23,8 @@ class NarrowingTest {
 
     /** rename-no-fsync breaks G2 and G3 only under ext4-like and weakest-posix; a process crash holds both. */
     static CampaignResult renameNoFsyncUnderProcessCrash() {
-        List<Cell> cells = List.of(new Cell(Guarantee.G2, Model.PROCESS_CRASH, Status.HELD, 10, null, null),
-                new Cell(Guarantee.G3, Model.PROCESS_CRASH, Status.HELD, 10, null, null));
+        List<Cell> cells = List.of(new Cell(Guarantee.G2, Context.PROCESS_CRASH, Status.HELD, 10, null, null),
+                new Cell(Guarantee.G3, Context.PROCESS_CRASH, Status.HELD, 10, null, null));
         TargetResult t = new TargetResult("rename-no-fsync", true, "000", EnumSet.of(Guarantee.G2, Guarantee.G3), cells);
         return CampaignResult.of("test", 1, Budget.unbounded(), Instant.EPOCH, 0, Counts.zero(), List.of(t), List.of());
     }
@@ -34,7 +34,7 @@ class NarrowingTest {
         CampaignResult raw = renameNoFsyncUnderProcessCrash();
         assertFalse(raw.passed(), "the report alone calls it a missed finding");
 
-        CampaignResult narrowed = Narrowing.apply(raw, Set.of(Model.PROCESS_CRASH));
+        CampaignResult narrowed = Narrowing.apply(raw, Set.of(Context.PROCESS_CRASH));
 
         assertTrue(narrowed.passed());
         assertEquals(raw.targets().get(0).cells(), narrowed.targets().get(0).cells(), "cells are never changed");
@@ -42,7 +42,7 @@ class NarrowingTest {
 
     @Test
     void aGuaranteeThatCouldHaveBrokenThereIsStillMissed() {
-        CampaignResult narrowed = Narrowing.apply(renameNoFsyncUnderProcessCrash(), Set.of(Model.PROCESS_CRASH, Model.EXT4_LIKE));
+        CampaignResult narrowed = Narrowing.apply(renameNoFsyncUnderProcessCrash(), Set.of(Context.PROCESS_CRASH, Context.EXT4_LIKE));
 
         assertEquals(2, narrowed.missedFindings());
     }

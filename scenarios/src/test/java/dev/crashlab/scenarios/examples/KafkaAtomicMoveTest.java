@@ -20,7 +20,7 @@ import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.scenarios.junit.CrashTests;
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +47,8 @@ class KafkaAtomicMoveTest {
 
     static final List<String> OLD = List.of("orders 0 100", "orders 1 200");
     static final List<String> NEW = List.of("orders 0 150", "orders 1 250");
-    static final List<Model> MODELS = List.of(Model.PROCESS_CRASH, Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX);
-    static final List<Model> POWER_FAILURE_LOSES_UNSYNCED_DATA = List.of(Model.EXT4_LIKE, Model.WEAKEST_POSIX);
+    static final List<Context> MODELS = List.of(Context.PROCESS_CRASH, Context.ORDERED, Context.EXT4_LIKE, Context.WEAKEST_POSIX);
+    static final List<Context> POWER_FAILURE_LOSES_UNSYNCED_DATA = List.of(Context.EXT4_LIKE, Context.WEAKEST_POSIX);
     /** The temp file on another file system (tmpfs, say): the atomic move is refused, the fallback copies. */
     static final FaultPlan ACROSS_FILE_SYSTEMS = new RefuseAtomicMove().and(MoveAsCopy.everywhere(8));
 
@@ -77,8 +77,8 @@ class KafkaAtomicMoveTest {
     @Test
     void theCorrectCallerHoldsG1G2AndG3UnderEveryModel() {
         assertEquals(List.of(), correct.notes(), "the writer returned and reached every pause point under every fault");
-        assertHeld(correct.verdict(Guarantee.G1, Model.CONCURRENT_READER, Verdict.NO_FAULT), correct);
-        for (Model model : MODELS) {
+        assertHeld(correct.verdict(Guarantee.G1, Context.CONCURRENT_READER, Verdict.NO_FAULT), correct);
+        for (Context model : MODELS) {
             assertHeld(correct.verdict(Guarantee.G2, model, Verdict.NO_FAULT), correct);
             assertHeld(correct.verdict(Guarantee.G3, model, Verdict.NO_FAULT), correct);
         }
@@ -86,7 +86,7 @@ class KafkaAtomicMoveTest {
 
     @Test
     void withoutTheTempFileFsyncAPowerFailureLeavesAnEmptyCheckpointThatReadsAsNoOffsets() {
-        for (Model model : POWER_FAILURE_LOSES_UNSYNCED_DATA) {
+        for (Context model : POWER_FAILURE_LOSES_UNSYNCED_DATA) {
             Verdict g2 = withoutFsync.verdict(Guarantee.G2, model);
             assertEquals(Status.VIOLATED, g2.status(), g2.describe());
             Counterexample cx = g2.counterexample();
@@ -97,22 +97,22 @@ class KafkaAtomicMoveTest {
             assertTrue(cx.provenance().dropped().contains(firstOp(cx, "WRITE").index()), g2.describe());
             assertEquals(Status.VIOLATED, withoutFsync.verdict(Guarantee.G3, model).status());
         }
-        for (Model model : List.of(Model.PROCESS_CRASH, Model.ORDERED)) {
+        for (Context model : List.of(Context.PROCESS_CRASH, Context.ORDERED)) {
             assertHeld(withoutFsync.verdict(Guarantee.G2, model), withoutFsync);
             assertHeld(withoutFsync.verdict(Guarantee.G3, model), withoutFsync);
         }
-        assertHeld(withoutFsync.verdict(Guarantee.G1, Model.CONCURRENT_READER), withoutFsync);
+        assertHeld(withoutFsync.verdict(Guarantee.G1, Context.CONCURRENT_READER), withoutFsync);
     }
 
     @Test
     void withoutTheDirectoryFsyncAPowerFailureAfterTheWriteReturnedBringsTheOldCheckpointBack() {
-        for (Model model : List.of(Model.ORDERED, Model.EXT4_LIKE, Model.WEAKEST_POSIX)) {
+        for (Context model : List.of(Context.ORDERED, Context.EXT4_LIKE, Context.WEAKEST_POSIX)) {
             Verdict g3 = withoutDirectoryFsync.verdict(Guarantee.G3, model);
             assertEquals(Status.VIOLATED, g3.status(), g3.describe());
             assertEquals(OLD.toString(), g3.counterexample().readerSaw().lines().findFirst().orElseThrow(), g3.describe());
             assertHeld(withoutDirectoryFsync.verdict(Guarantee.G2, model), withoutDirectoryFsync);
         }
-        assertHeld(withoutDirectoryFsync.verdict(Guarantee.G3, Model.PROCESS_CRASH), withoutDirectoryFsync);
+        assertHeld(withoutDirectoryFsync.verdict(Guarantee.G3, Context.PROCESS_CRASH), withoutDirectoryFsync);
     }
 
     @Test
@@ -125,11 +125,11 @@ class KafkaAtomicMoveTest {
         assertEquals(List.of(OpKind.DELETE, OpKind.MOVE), kinds, run.trace().listing());
 
         String fault = new RefuseAtomicMove().toString();
-        Verdict g1 = correct.verdict(Guarantee.G1, Model.CONCURRENT_READER, fault);
+        Verdict g1 = correct.verdict(Guarantee.G1, Context.CONCURRENT_READER, fault);
         assertEquals(Status.VIOLATED, g1.status(), g1.describe());
         assertTrue(g1.counterexample().readerSaw().contains("NoSuchFileException: <root>/" + KafkaCheckpoint.FILE),
                 "a reader between the unlink and the rename finds no checkpoint:\n" + g1.describe());
-        for (Model model : MODELS) {
+        for (Context model : MODELS) {
             Verdict g2 = correct.verdict(Guarantee.G2, model, fault);
             assertEquals(Status.VIOLATED, g2.status(), "a crash between the unlink and the rename:\n" + g2.describe());
             assertHeld(correct.verdict(Guarantee.G3, model, fault), correct);
@@ -139,20 +139,20 @@ class KafkaAtomicMoveTest {
     @Test
     void acrossFileSystemsTheFallbackDeletesTheCheckpointThenCopiesItInPieces() {
         String fault = ACROSS_FILE_SYSTEMS.toString();
-        Verdict g1 = correct.verdict(Guarantee.G1, Model.CONCURRENT_READER, fault);
+        Verdict g1 = correct.verdict(Guarantee.G1, Context.CONCURRENT_READER, fault);
         assertEquals(Status.VIOLATED, g1.status(), g1.describe());
         assertTrue(g1.counterexample().readerSaw().contains("NoSuchFileException: <root>/" + KafkaCheckpoint.FILE),
                 "a reader between the delete and the copy finds no checkpoint at all:\n" + g1.describe());
         assertEquals("DELETE", g1.counterexample().trace().get(g1.counterexample().crashPoint().op() - 1).kind(), g1.describe());
-        for (Model model : MODELS) {
+        for (Context model : MODELS) {
             Verdict g2 = correct.verdict(Guarantee.G2, model, fault);
             assertEquals(Status.VIOLATED, g2.status(), "a crash mid-copy leaves a torn checkpoint:\n" + g2.describe());
         }
-        for (Model model : POWER_FAILURE_LOSES_UNSYNCED_DATA) {
+        for (Context model : POWER_FAILURE_LOSES_UNSYNCED_DATA) {
             Verdict g3 = correct.verdict(Guarantee.G3, model, fault);
             assertEquals(Status.VIOLATED, g3.status(), "the copy is never fsynced:\n" + g3.describe());
         }
-        assertHeld(correct.verdict(Guarantee.G3, Model.PROCESS_CRASH, fault), correct);
+        assertHeld(correct.verdict(Guarantee.G3, Context.PROCESS_CRASH, fault), correct);
         assertTrue(correct.toReport(java.time.Instant.EPOCH).violations() > 0);
     }
 

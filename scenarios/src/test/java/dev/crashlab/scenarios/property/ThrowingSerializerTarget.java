@@ -1,6 +1,6 @@
 package dev.crashlab.scenarios.property;
 
-import dev.crashlab.reports.Model;
+import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
 import dev.crashlab.scenarios.target.StoreTarget;
@@ -61,7 +61,7 @@ final class ThrowingSerializerTarget implements Target {
     }
 
     @Override
-    public boolean claims(Guarantee g, Model context) {
+    public boolean claims(Guarantee g, Context context) {
         return base.claims(g, context);
     }
 

@@ -13,24 +13,24 @@ import java.util.regex.Pattern;
  * gives (e.g. {@code weakest-posix/512}), by its name. The built-in ones are single instances; the
  * wire names are part of the report.json contract.
  */
-public final class Model implements Comparable<Model> {
+public final class Context implements Comparable<Context> {
 
-    public static final Model PROCESS_CRASH = new Model("process-crash", "crash", 0);
-    public static final Model ORDERED = new Model("ordered", "ord", 1);
-    public static final Model EXT4_LIKE = new Model("ext4-like", "ext4", 2);
-    public static final Model WEAKEST_POSIX = new Model("weakest-posix", "weak", 3);
-    public static final Model CONCURRENT_READER = new Model("concurrent-reader", "reader", 4);
+    public static final Context PROCESS_CRASH = new Context("process-crash", "crash", 0);
+    public static final Context ORDERED = new Context("ordered", "ord", 1);
+    public static final Context EXT4_LIKE = new Context("ext4-like", "ext4", 2);
+    public static final Context WEAKEST_POSIX = new Context("weakest-posix", "weak", 3);
+    public static final Context CONCURRENT_READER = new Context("concurrent-reader", "reader", 4);
     /** The workload run with no fault, every key read after each step (write-once). */
-    public static final Model LIVE = new Model("live", "live", 5);
+    public static final Context LIVE = new Context("live", "live", 5);
     /** An entry damaged on disk, then read (recoverability of readers). */
-    public static final Model CORRUPT_ENTRY = new Model("corrupt-entry", "corrupt", 6);
+    public static final Context CORRUPT_ENTRY = new Context("corrupt-entry", "corrupt", 6);
     /** Two actors racing at named pause points (the cache protocols, no stale reads; rival writers). */
-    public static final Model RACE = new Model("race", "race", 7);
+    public static final Context RACE = new Context("race", "race", 7);
 
     /** The persistence models that stand for a power failure (every built-in one but a process crash). */
-    public static final List<Model> POWER_FAILURE = List.of(ORDERED, EXT4_LIKE, WEAKEST_POSIX);
+    public static final List<Context> POWER_FAILURE = List.of(ORDERED, EXT4_LIKE, WEAKEST_POSIX);
 
-    private static final List<Model> BUILT_IN = List.of(PROCESS_CRASH, ORDERED, EXT4_LIKE, WEAKEST_POSIX,
+    private static final List<Context> BUILT_IN = List.of(PROCESS_CRASH, ORDERED, EXT4_LIKE, WEAKEST_POSIX,
             CONCURRENT_READER, LIVE, CORRUPT_ENTRY, RACE);
     /** A user's model name: printable, short, and free of what would break a token or a table. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._=/+-]{0,63}");
@@ -39,15 +39,15 @@ public final class Model implements Comparable<Model> {
     private final String shortName;
     private final int rank;
 
-    private Model(String wireName, String shortName, int rank) {
+    private Context(String wireName, String shortName, int rank) {
         this.wireName = wireName;
         this.shortName = shortName;
         this.rank = rank;
     }
 
     /** The built-in contexts, in report order. */
-    public static Model[] values() {
-        return BUILT_IN.toArray(new Model[0]);
+    public static Context[] values() {
+        return BUILT_IN.toArray(new Context[0]);
     }
 
     /** The name used in report.json and on the command line, e.g. "ext4-like". */
@@ -77,29 +77,29 @@ public final class Model implements Comparable<Model> {
 
     /** The built-in context with this name, or a user's persistence model of that name. */
     @JsonCreator
-    public static Model fromWireName(String name) {
-        for (Model m : BUILT_IN) {
+    public static Context fromWireName(String name) {
+        for (Context m : BUILT_IN) {
             if (m.wireName.equals(name)) {
                 return m;
             }
         }
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("unknown model '" + name + "'; expected one of "
-                    + BUILT_IN.stream().map(Model::wireName).toList() + ", or a persistence model's name"
+                    + BUILT_IN.stream().map(Context::wireName).toList() + ", or a persistence model's name"
                     + " (letters, digits and . _ = / + -, at most 64)");
         }
-        return new Model(name, name, BUILT_IN.size());
+        return new Context(name, name, BUILT_IN.size());
     }
 
     /** The built-in contexts first, in their order, then users' models by name. */
     @Override
-    public int compareTo(Model other) {
+    public int compareTo(Context other) {
         return rank != other.rank ? Integer.compare(rank, other.rank) : wireName.compareTo(other.wireName);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Model other && wireName.equals(other.wireName);
+        return o instanceof Context other && wireName.equals(other.wireName);
     }
 
     @Override

@@ -9,24 +9,24 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ModelTest {
+class ContextTest {
 
     private static final Counterexample CX = SampleResults.cx(1, "put(k, v)", "k", "torn", CrashPosition.INSIDE);
 
     @Test
     void aViolationMustCarryItsCounterexampleAndAHeldCellMustNot() {
         assertThrows(IllegalArgumentException.class,
-                () -> new Cell(Guarantee.G2, Model.ORDERED, Status.VIOLATED, 1, 1L, null));
+                () -> new Cell(Guarantee.G2, Context.ORDERED, Status.VIOLATED, 1, 1L, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new Cell(Guarantee.G2, Model.ORDERED, Status.HELD, 1, null, CX));
-        new Cell(Guarantee.G2, Model.ORDERED, Status.NOT_CLAIMED, 1, 1L, CX);
+                () -> new Cell(Guarantee.G2, Context.ORDERED, Status.HELD, 1, null, CX));
+        new Cell(Guarantee.G2, Context.ORDERED, Status.NOT_CLAIMED, 1, 1L, CX);
     }
 
     @Test
     void aTargetHasOneCellPerGuaranteeAndModelKeptInCanonicalOrder() {
-        Cell g3 = new Cell(Guarantee.G3, Model.ORDERED, Status.HELD, 1, null, null);
-        Cell g1weak = new Cell(Guarantee.G1, Model.WEAKEST_POSIX, Status.HELD, 1, null, null);
-        Cell g1crash = new Cell(Guarantee.G1, Model.PROCESS_CRASH, Status.HELD, 1, null, null);
+        Cell g3 = new Cell(Guarantee.G3, Context.ORDERED, Status.HELD, 1, null, null);
+        Cell g1weak = new Cell(Guarantee.G1, Context.WEAKEST_POSIX, Status.HELD, 1, null, null);
+        Cell g1crash = new Cell(Guarantee.G1, Context.PROCESS_CRASH, Status.HELD, 1, null, null);
         TargetResult t = new TargetResult("t", false, null, null, List.of(g3, g1weak, g1crash));
         assertEquals(List.of(g1crash, g1weak, g3), t.cells());
         assertThrows(IllegalArgumentException.class,
@@ -45,10 +45,10 @@ class ModelTest {
     void aSeededBugsCataloguedViolationIsExpectedAndAnotherOneIsNot() {
         TargetResult t = SampleResults.target("stream-to-final").seeded("000", Guarantee.G1)
                 .claims(Guarantee.G1, Guarantee.G3)
-                .violated(Guarantee.G1, Model.CONCURRENT_READER, 3, 1L, CX)
-                .violated(Guarantee.G3, Model.ORDERED, 3, 1L, CX).build();
-        assertTrue(t.isExpectedFinding(t.cell(Guarantee.G1, Model.CONCURRENT_READER)));
-        assertFalse(t.isExpectedFinding(t.cell(Guarantee.G3, Model.ORDERED)));
+                .violated(Guarantee.G1, Context.CONCURRENT_READER, 3, 1L, CX)
+                .violated(Guarantee.G3, Context.ORDERED, 3, 1L, CX).build();
+        assertTrue(t.isExpectedFinding(t.cell(Guarantee.G1, Context.CONCURRENT_READER)));
+        assertFalse(t.isExpectedFinding(t.cell(Guarantee.G3, Context.ORDERED)));
         CampaignResult r = SampleResults.result(List.of(t), List.of());
         assertEquals(1, r.violations());
         assertEquals(1, r.expectedFindings());
@@ -74,6 +74,6 @@ class ModelTest {
         assertEquals(Format.JUNIT, Format.parse(" JUnit "));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Format.parse("pdf")).getMessage()
                 .contains("[json, html, markdown, junit, sarif]"));
-        assertEquals(Model.EXT4_LIKE, Model.fromWireName("ext4-like"));
+        assertEquals(Context.EXT4_LIKE, Context.fromWireName("ext4-like"));
     }
 }
