@@ -20,7 +20,7 @@ import java.util.Set;
  * <p>The table's columns split G2 in two, because NONE claims it under a process crash (G2c) and not
  * under a power failure (G2p); every other guarantee is one column.
  */
-public final class Guarantees {
+final class Guarantees {
 
     /** The table's columns, in order. */
     static final List<String> COLUMNS = List.of("G1", "G2c", "G2p", "G3", "G4", "G5", "G6");

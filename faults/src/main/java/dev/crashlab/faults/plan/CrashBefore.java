@@ -1,7 +1,7 @@
 package dev.crashlab.faults.plan;
 
 /** The process dies just before operation N: the trace holds operations 0..N-1. */
-public record CrashBefore(int index) implements FaultPlan {
+record CrashBefore(int index) implements FaultPlan {
 
     @Override
     public void before(Operation op) {

@@ -6,7 +6,7 @@ import dev.crashlab.faults.trace.OpKind;
  * The process dies inside write N after its first K bytes reached the file (a torn write as a
  * process crash sees it). The trace's last operation is that write, with only the K bytes.
  */
-public record CrashInsideWrite(int index, int bytes) implements FaultPlan {
+record CrashInsideWrite(int index, int bytes) implements FaultPlan {
 
     public CrashInsideWrite {
         if (bytes < 0) {

@@ -6,7 +6,7 @@ import java.io.IOException;
  * Operation N fails with an I/O error, as the kernel would report it; the process lives on. Move N
  * forward one operation at a time until the workload completes (SQLite's I/O-error loop).
  */
-public record FailAt(int index, String message) implements FaultPlan {
+record FailAt(int index, String message) implements FaultPlan {
 
     /** ENOSPC, as the JDK words it. */
     public static final String NO_SPACE = "No space left on device";

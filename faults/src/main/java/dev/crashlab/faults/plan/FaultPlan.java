@@ -37,6 +37,36 @@ public interface FaultPlan {
         return new BothPlans(this, next);
     }
 
+    /** Crashes the process just before operation {@code index} of the trace (counted from 0). */
+    static FaultPlan crashBefore(int index) {
+        return new CrashBefore(index);
+    }
+
+    /** Crashes the process inside write operation {@code index}, once its first {@code bytes} bytes reached the file. */
+    static FaultPlan crashInsideWrite(int index, int bytes) {
+        return new CrashInsideWrite(index, bytes);
+    }
+
+    /** Holds the writer just before operation {@code index} while {@code callback} runs (a reader, a rival). */
+    static FaultPlan pauseAt(int index, Runnable callback) {
+        return new PauseAt(index, callback);
+    }
+
+    /** Holds each in-scope open that only reads while {@code callback} runs (a deleter racing a reader). */
+    static FaultPlan pauseBeforeRead(Runnable callback) {
+        return new PauseBeforeRead(callback);
+    }
+
+    /** Operation {@code index} fails with ENOSPC, as a full disk fails it; the process lives on. */
+    static FaultPlan noSpaceAt(int index) {
+        return FailAt.noSpace(index);
+    }
+
+    /** Operation {@code index} fails with EIO, as a failing device fails it; the process lives on. */
+    static FaultPlan ioErrorAt(int index) {
+        return FailAt.ioError(index);
+    }
+
     static FaultPlan none() {
         return new FaultPlan() {
             @Override

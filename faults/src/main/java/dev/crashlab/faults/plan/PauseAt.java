@@ -5,7 +5,7 @@ package dev.crashlab.faults.plan;
  * reader, a deleter, a second writer), then the writer carries on. What the callback saw is the
  * callback's business: capture it in the callback. Deterministic: nothing waits on a clock.
  */
-public record PauseAt(int index, Runnable callback) implements FaultPlan {
+record PauseAt(int index, Runnable callback) implements FaultPlan {
 
     @Override
     public void before(Operation op) {

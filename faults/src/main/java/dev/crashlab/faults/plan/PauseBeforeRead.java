@@ -5,7 +5,7 @@ package dev.crashlab.faults.plan;
  * on another thread (a deleter, a writer), then the reader carries on into its open. The race a
  * check-then-open reader loses one time in millions, made to happen every time.
  */
-public final class PauseBeforeRead implements FaultPlan {
+final class PauseBeforeRead implements FaultPlan {
 
     private final Runnable callback;
     private boolean done;

@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <pre>{@code
  * IoTrace trace = Run.record(root, () -> store.put("k", "v"));
- * RunResult r = Run.with(root, new CrashInsideWrite(3, 5), () -> store.put("k", "v"));
+ * RunResult r = Run.with(root, FaultPlan.crashInsideWrite(3, 5), () -> store.put("k", "v"));
  * RunResult s = Run.in(disk).watch("shm", tmpfsDir).plan(p).onlyRunThreads().go(workload);
  * }</pre>
  */

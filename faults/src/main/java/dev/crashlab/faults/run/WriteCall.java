@@ -1,6 +1,5 @@
 package dev.crashlab.faults.run;
 
-import dev.crashlab.faults.plan.FailAt;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -14,6 +13,9 @@ import java.nio.channels.FileChannel;
  * a short write returns.
  */
 final class WriteCall {
+
+    /** ENOSPC, as the JDK words it: what a full disk makes a stream's write throw. */
+    private static final String NO_SPACE = "No space left on device";
 
     enum Shape { CHANNEL, CHANNEL_AT, CHANNEL_GATHER, STREAM }
 
@@ -105,7 +107,7 @@ final class WriteCall {
         return switch (shape) {
             case CHANNEL, CHANNEL_AT -> k;
             case CHANNEL_GATHER -> (long) k;
-            case STREAM -> throw new IOException(FailAt.NO_SPACE);
+            case STREAM -> throw new IOException(NO_SPACE);
         };
     }
 

@@ -6,7 +6,7 @@ import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.crash.CrashStates;
 import dev.crashlab.faults.crash.Exploration;
 import dev.crashlab.faults.crash.ProcessCrash;
-import dev.crashlab.faults.plan.CrashInsideWrite;
+import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.run.Run;
 import dev.crashlab.faults.run.RunResult;
 import dev.crashlab.faults.trace.IoOp;
@@ -143,7 +143,7 @@ class KillOracleTest {
     private Snapshot simulatedCrash(Idiom idiom, CrashPoint point) throws Exception {
         Path root = Files.createDirectories(tmp.resolve("simulated").resolve(idiom.name() + "-" + point.token()));
         idiom.setUp().run(root);
-        RunResult result = Run.with(root, new CrashInsideWrite(point.index(), point.bytes()), () -> idiom.body().run(root));
+        RunResult result = Run.with(root, FaultPlan.crashInsideWrite(point.index(), point.bytes()), () -> idiom.body().run(root));
         if (!result.crashed()) {
             throw new IllegalStateException("crashlab's run did not crash " + point + ": " + result.thrown());
         }

@@ -3,7 +3,7 @@ package dev.crashlab.faults.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.crashlab.faults.plan.CrashInsideWrite;
+import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.trace.IoOp;
 import dev.crashlab.faults.trace.IoTrace;
 import dev.crashlab.faults.trace.OpKind;
@@ -69,7 +69,7 @@ class DataOutputTest {
     void aCrashInsideAStringWriteLeavesItsPrefix() throws Exception {
         Path file = root.resolve("lock");
         Files.createFile(file);
-        RunResult result = Run.with(root, new CrashInsideWrite(0, 3), () -> {
+        RunResult result = Run.with(root, FaultPlan.crashInsideWrite(0, 3), () -> {
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                 raf.writeBytes("abcdef");
             }

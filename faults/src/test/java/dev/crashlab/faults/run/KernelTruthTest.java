@@ -170,7 +170,7 @@ class KernelTruthTest {
         });
         int create = trace.ops().stream().filter(op -> op.kind() == OpKind.CREATE).findFirst().orElseThrow().index();
         Path again = Files.createDirectories(tmp.resolve("again"));
-        RunResult stopped = Run.with(again, new dev.crashlab.faults.plan.CrashBefore(create), () -> {
+        RunResult stopped = Run.with(again, dev.crashlab.faults.plan.FaultPlan.crashBefore(create), () -> {
             new File(again.toFile(), "d/e/f").mkdirs();
             Files.write(again.resolve("d/x"), ascii("x"));
         });

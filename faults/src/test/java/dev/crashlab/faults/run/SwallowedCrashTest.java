@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crashlab.faults.plan.CrashBefore;
+import dev.crashlab.faults.plan.FaultPlan;
 import dev.crashlab.faults.plan.SimulatedCrash;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ class SwallowedCrashTest {
     @ValueSource(strings = {"default", "jimfs"})
     void aTargetThatCatchesTheCrashAndReturnsIsReported(String fs) throws Exception {
         Path root = Roots.on(fs, tmp);
-        RunResult result = Run.with(root, new CrashBefore(1), () -> {
+        RunResult result = Run.with(root, FaultPlan.crashBefore(1), () -> {
             try {
                 Files.write(root.resolve("a"), new byte[] {1});
             } catch (Throwable everything) {
@@ -39,7 +39,7 @@ class SwallowedCrashTest {
     void aTargetThatCarriesOnFindsTheRunDead(String fs) throws Exception {
         Path root = Roots.on(fs, tmp);
         Path outside = root.getParent().resolve("outside");
-        RunResult result = Run.with(root, new CrashBefore(1), () -> {
+        RunResult result = Run.with(root, FaultPlan.crashBefore(1), () -> {
             try {
                 Files.write(root.resolve("a"), new byte[] {1});
             } catch (Error swallowed) {
@@ -58,7 +58,7 @@ class SwallowedCrashTest {
     @ValueSource(strings = {"default", "jimfs"})
     void aTargetThatDiesOfTheCrashHasNoFinding(String fs) throws Exception {
         Path root = Roots.on(fs, tmp);
-        RunResult result = Run.with(root, new CrashBefore(0), () -> Files.write(root.resolve("a"), new byte[] {1}));
+        RunResult result = Run.with(root, FaultPlan.crashBefore(0), () -> Files.write(root.resolve("a"), new byte[] {1}));
         assertTrue(result.crashed());
         assertTrue(result.swallowedCrash().isEmpty());
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * the database until flushed (seed 002). G7: once a write returns, no read, in this process or
  * after {@link #close} and a restart, is served an older value.
  */
-public interface CacheAhead {
+interface CacheAhead {
 
     Optional<String> read(String key) throws IOException;
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The database behind a page cache (seed 003): committed rows, read by page name. */
-public final class DataSource {
+final class DataSource {
 
     private final Map<String, String> rows = new ConcurrentHashMap<>();
 

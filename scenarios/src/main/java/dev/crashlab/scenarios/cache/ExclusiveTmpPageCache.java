@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  * the page. Whatever the interleaving, a regenerator that read old data either loses its .tmp (its
  * rename fails) or has its page removed by the second unlink.
  */
-public final class ExclusiveTmpPageCache implements PageCache {
+final class ExclusiveTmpPageCache implements PageCache {
 
     private final Path dir;
     private final DataSource source;

@@ -24,8 +24,21 @@ public final class G7Races {
     private G7Races() {
     }
 
+    /** Every race of seed 002's write-ahead cache: on the seeded bug's unlocked cache, or the locked fix. */
+    public static List<G7Outcome> cacheAhead(boolean seededBug, Supplier<Path> freshDir) {
+        BiFunction<LocalDatabase, PausePoints, CacheAhead> caches = seededBug ? UnlockedCacheAhead::new : LockedCacheAhead::new;
+        List<G7Outcome> outcomes = new ArrayList<>(cacheLoadVsWrite(caches, freshDir));
+        outcomes.addAll(cacheFlushVsWrite(caches, freshDir));
+        return outcomes;
+    }
+
+    /** Every race of seed 003's page cache: on the seeded bug's shared temp file, or the exclusive one. */
+    public static List<G7Outcome> pageCache(boolean seededBug, Supplier<Path> freshDir) {
+        return pageRegenerationVsInvalidation(seededBug ? StalePageCache::new : ExclusiveTmpPageCache::new, freshDir);
+    }
+
     /** Factory of a page cache over a fresh directory, a data source and pause points. */
-    public interface PageCaches {
+    interface PageCaches {
         PageCache create(Path dir, DataSource source, PausePoints points);
     }
 
@@ -33,7 +46,7 @@ public final class G7Races {
      * Seed 003: a request regenerates a page from the old data; at each of its steps a commit of new
      * data and the invalidation run; then a reader requests the page.
      */
-    public static List<G7Outcome> pageRegenerationVsInvalidation(PageCaches caches, Supplier<Path> freshDir) {
+    static List<G7Outcome> pageRegenerationVsInvalidation(PageCaches caches, Supplier<Path> freshDir) {
         List<G7Outcome> outcomes = new ArrayList<>();
         for (String point : Interleaver.steps(points -> pageRun(caches, freshDir.get(), points, () -> { }))) {
             Path dir = freshDir.get();
@@ -63,7 +76,7 @@ public final class G7Races {
      * Seed 002, load path: a read misses the cache and loads the old value from the database; at
      * each of its steps a write of a new value runs; then a reader reads the key.
      */
-    public static List<G7Outcome> cacheLoadVsWrite(BiFunction<LocalDatabase, PausePoints, CacheAhead> caches,
+    static List<G7Outcome> cacheLoadVsWrite(BiFunction<LocalDatabase, PausePoints, CacheAhead> caches,
                                                    Supplier<Path> freshDir) {
         return cacheRace("cache load vs write", caches, freshDir, cache -> unchecked(() -> cache.read("k")),
                 (cache, db) -> { });
@@ -73,7 +86,7 @@ public final class G7Races {
      * Seed 002, flush path: the old value is flushed; at each of its steps a write of a new value
      * runs; then the cache is closed (flushing what is ahead) and a reader of a restarted cache reads.
      */
-    public static List<G7Outcome> cacheFlushVsWrite(BiFunction<LocalDatabase, PausePoints, CacheAhead> caches,
+    static List<G7Outcome> cacheFlushVsWrite(BiFunction<LocalDatabase, PausePoints, CacheAhead> caches,
                                                     Supplier<Path> freshDir) {
         return cacheRace("cache flush vs write, then restart", caches, freshDir,
                 cache -> run(() -> cache.flush("k")),

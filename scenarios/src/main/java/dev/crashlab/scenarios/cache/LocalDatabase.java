@@ -13,7 +13,7 @@ import java.util.Optional;
  * The local database behind seed 002's cache: one file per key, replaced atomically by a temp file
  * and a rename. Mutable, unlike the write-once store: the cache's job is to keep up with it.
  */
-public final class LocalDatabase {
+final class LocalDatabase {
 
     private final Path dir;
 

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * the cache still holds the value it flushed. (Python's event loop made the cache writes atomic in
  * the seed; with threads, the write takes the key's lock too.)
  */
-public final class LockedCacheAhead implements CacheAhead {
+final class LockedCacheAhead implements CacheAhead {
 
     private final LocalDatabase db;
     private final PausePoints points;

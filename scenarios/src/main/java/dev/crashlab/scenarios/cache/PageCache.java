@@ -7,7 +7,7 @@ import java.io.IOException;
  * miss and removed when the data they show changes. G7: once {@link #invalidate} returns after a
  * commit, no request is served the page as it was before that commit.
  */
-public interface PageCache {
+interface PageCache {
 
     /** The page: from its file when cached, else regenerated from the data source. */
     String serve(String page) throws IOException;

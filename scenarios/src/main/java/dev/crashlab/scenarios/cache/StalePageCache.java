@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
  * regeneration that read the data before a commit publishes its page after the invalidation has
  * run: readers are served the old page until the next invalidation (G7).
  */
-public final class StalePageCache implements PageCache {
+final class StalePageCache implements PageCache {
 
     private final Path dir;
     private final DataSource source;

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * value; and a flush marks the key up to date even if a write landed while it was flushing, so that
  * write never reaches the database. Either way a reader is later served an older value (G7).
  */
-public final class UnlockedCacheAhead implements CacheAhead {
+final class UnlockedCacheAhead implements CacheAhead {
 
     private final LocalDatabase db;
     private final PausePoints points;

@@ -4,7 +4,6 @@ import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
-import dev.crashlab.faults.plan.PauseAt;
 import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
@@ -39,7 +38,7 @@ record CleanupRaceProbe(Supplier<Path> freshRoot, FaultPlan base, long seed) imp
         for (int point = 0; point < fresh.trace().size() && !tally.decided(target, Guarantee.G5, Context.RACE); point++) {
             Path root = freshRoot.get();
             String[] cleanup = {""};
-            Recording rec = Recording.run(target, workload, root, base.and(new PauseAt(point, () -> {
+            Recording rec = Recording.run(target, workload, root, base.and(FaultPlan.pauseAt(point, () -> {
                 // Planted and removed while the writer is paused: the run's own snapshots never see them.
                 Path link = root.resolve(".dangling.0000000000000000.tmp");
                 Path dir = root.resolve(".somebody.0000000000000000.tmp");

@@ -3,7 +3,6 @@ package dev.crashlab.scenarios.campaign;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
-import dev.crashlab.faults.plan.PauseBeforeRead;
 import dev.crashlab.faults.run.Run;
 import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
@@ -47,7 +46,7 @@ final class DeleterProbe implements Probe {
             Path root = freshRoot.get();
             Recording.run(target, workload, root, base);
             Observation[] seen = new Observation[1];
-            Run.with(root, new PauseBeforeRead(() -> {
+            Run.with(root, FaultPlan.pauseBeforeRead(() -> {
                 try {
                     target.perform(root, new Step.Clear());
                 } catch (Exception e) {

@@ -3,7 +3,6 @@ package dev.crashlab.scenarios.campaign;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
-import dev.crashlab.faults.plan.PauseAt;
 import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
@@ -73,7 +72,7 @@ final class InvalidEntryRaceProbe implements Probe {
         Path entry = Damaged.entry(target, root, KEY);
         int truncated = (int) Files.size(entry);
         String[] rival = {""};
-        Recording rec = Recording.run(target, workload, root, base.and(new PauseAt(point, () -> {
+        Recording rec = Recording.run(target, workload, root, base.and(FaultPlan.pauseAt(point, () -> {
             try {
                 if (deleted) {
                     rival[0] = Damaged.deleteByHand(entry, truncated) ? "invalid file deleted by hand; " : "";

@@ -4,15 +4,8 @@ import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import dev.crashlab.scenarios.cache.CacheAhead;
-import dev.crashlab.scenarios.cache.ExclusiveTmpPageCache;
 import dev.crashlab.scenarios.cache.G7Outcome;
 import dev.crashlab.scenarios.cache.G7Races;
-import dev.crashlab.scenarios.cache.LocalDatabase;
-import dev.crashlab.scenarios.cache.LockedCacheAhead;
-import dev.crashlab.scenarios.cache.StalePageCache;
-import dev.crashlab.scenarios.cache.UnlockedCacheAhead;
-import dev.crashlab.scenarios.interleave.PausePoints;
 import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.workload.Workload;
@@ -20,9 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** G7 for the cache protocols of seeds 002 and 003: each race at every pause point. */
@@ -63,16 +54,9 @@ final class RaceProbe {
                 throw new UncheckedIOException(e);
             }
         };
-        List<G7Outcome> outcomes = new ArrayList<>();
-        if (target.id().startsWith("cache-ahead")) {
-            BiFunction<LocalDatabase, PausePoints, CacheAhead> caches = target.seededBug()
-                    ? UnlockedCacheAhead::new : LockedCacheAhead::new;
-            outcomes.addAll(G7Races.cacheLoadVsWrite(caches, dirs));
-            outcomes.addAll(G7Races.cacheFlushVsWrite(caches, dirs));
-        } else {
-            outcomes.addAll(G7Races.pageRegenerationVsInvalidation(
-                    target.seededBug() ? StalePageCache::new : ExclusiveTmpPageCache::new, dirs));
-        }
+        List<G7Outcome> outcomes = target.id().startsWith("cache-ahead")
+                ? G7Races.cacheAhead(target.seededBug(), dirs)
+                : G7Races.pageCache(target.seededBug(), dirs);
         for (int i = 0; i < outcomes.size(); i++) {
             G7Outcome o = outcomes.get(i);
             if (o.held()) {

@@ -3,7 +3,6 @@ package dev.crashlab.scenarios.campaign;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
-import dev.crashlab.faults.plan.PauseAt;
 import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
@@ -61,7 +60,7 @@ final class ReaderProbe implements Probe {
                 Recording.run(target, workload, root, base);
                 reader.run();
             } else {
-                Recording.run(target, workload, root, base.and(new PauseAt(point, reader)));
+                Recording.run(target, workload, root, base.and(FaultPlan.pauseAt(point, reader)));
             }
             if (ok[0]) {
                 tally.held(target, Guarantee.G1, Context.CONCURRENT_READER);

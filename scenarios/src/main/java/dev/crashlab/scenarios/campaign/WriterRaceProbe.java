@@ -3,7 +3,6 @@ package dev.crashlab.scenarios.campaign;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
-import dev.crashlab.faults.plan.PauseAt;
 import dev.crashlab.reports.Context;
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.scenarios.target.Observation;
@@ -46,7 +45,7 @@ final class WriterRaceProbe implements Probe {
         for (int point = 0; point < fresh.trace().size() && !tally.decided(target, Guarantee.G4, Context.RACE); point++) {
             Path root = freshRoot.get();
             String[] rivalOutcome = {null};
-            Recording rec = Recording.run(target, workload, root, base.and(new PauseAt(point, () -> {
+            Recording rec = Recording.run(target, workload, root, base.and(FaultPlan.pauseAt(point, () -> {
                 try {
                     target.perform(root, rival);
                     rivalOutcome[0] = "acknowledged";

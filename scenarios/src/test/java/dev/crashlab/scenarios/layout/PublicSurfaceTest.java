@@ -74,6 +74,22 @@ class PublicSurfaceTest {
                 + " its package: make it package-private");
     }
 
+    /**
+     * A ratchet on the share of public types: it may only go down. Each type made package-private
+     * lowers it; the aim is a third, as in Jimfs, where the API a user sees fits on a screen.
+     */
+    @Test
+    void thePublicShareOfMainTypesDoesNotGrow() throws IOException {
+        List<Type> types = mainTypes();
+        long publicTypes = types.stream().filter(PublicSurfaceTest::isPublic).count();
+        double share = (double) publicTypes / types.size();
+        assertTrue(share <= MAX_PUBLIC_SHARE, String.format("%d of %d main types are public (%.1f%%), more than %.0f%%: make"
+                + " the new ones package-private, or give a package one public entry", publicTypes, types.size(),
+                100 * share, 100 * MAX_PUBLIC_SHARE));
+    }
+
+    private static final double MAX_PUBLIC_SHARE = 0.39;
+
     @Test
     void noSimpleNameIsDefinedTwice() throws IOException {
         Map<String, Set<String>> byName = new TreeMap<>();
