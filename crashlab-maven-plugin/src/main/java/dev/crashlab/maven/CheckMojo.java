@@ -101,7 +101,7 @@ public class CheckMojo extends AbstractMojo {
      * jar breaks {@code mvn test} of crashlab's own reactor, where nothing is packaged yet.
      */
     private File cliJar() throws MojoExecutionException {
-        var jar = new DefaultArtifact("dev.crashlab", "crashlab-scenarios", "cli", "jar", plugin.getVersion());
+        var jar = new DefaultArtifact("dev.crashlab", "crashlab-cli", "all", "jar", plugin.getVersion());
         try {
             return repositorySystem.resolveArtifact(repositorySession, new ArtifactRequest(jar, repositories, null))
                     .getArtifact().getFile();

@@ -49,6 +49,21 @@ class ModuleBoundaryTest {
                 + " of them, never the other way round");
     }
 
+    /** The campaign is a library the command line, the benchmarks and the study use; it knows none of them. */
+    @Test
+    void theCampaignDoesNotImportTheCommandLine() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path f : sources(List.of("scenarios"))) {
+            for (String imported : imports(f)) {
+                if (imported.startsWith("dev.crashlab.scenarios.cli.") || imported.startsWith("picocli.")
+                        || imported.startsWith("dev.crashlab.benchmarks.")) {
+                    found.add(ROOT.relativize(f) + " imports " + imported);
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
     @Test
     void optionalLibrariesAreNamedOnlyWhereTheirAbsenceIsHandled() throws IOException {
         List<String> found = new ArrayList<>();
@@ -73,8 +88,12 @@ class ModuleBoundaryTest {
     }
 
     private static List<Path> sources() throws IOException {
+        return sources(USER_MODULES);
+    }
+
+    private static List<Path> sources(List<String> modules) throws IOException {
         List<Path> out = new ArrayList<>();
-        for (String module : USER_MODULES) {
+        for (String module : modules) {
             Path src = ROOT.resolve(module).resolve("src/main/java");
             assertTrue(Files.isDirectory(src), src.toString());
             try (Stream<Path> files = Files.walk(src)) {

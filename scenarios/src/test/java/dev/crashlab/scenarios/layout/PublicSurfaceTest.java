@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicSurfaceTest {
 
-    private static final List<String> MODULES = List.of("store", "seeded-bugs", "faults", "reports", "engine", "scenarios", "benchmarks",
+    private static final List<String> MODULES = List.of("store", "seeded-bugs", "faults", "reports", "engine", "scenarios", "cli", "benchmarks",
             "crashlab-maven-plugin");
     /** Where a user's code names crashlab's types: the store, the results, the check API, its models and faults. */
     private static final Set<String> USER_PACKAGES = Set.of("dev.crashlab.store", "dev.crashlab.reports",

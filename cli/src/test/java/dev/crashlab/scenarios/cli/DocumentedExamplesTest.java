@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DocumentedExamplesTest {
 
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    /** This build's folder name (target, or crashlab.build's): where this class was compiled to. */
+    static final String BUILD = buildFolder();
     static final Pattern CODE_SPAN = Pattern.compile("`(\\./crashlab [^`]*)`");
     static final Pattern HELP_LINE = Pattern.compile("(\\./crashlab (?:check|merge|report|replay|--version)[^\\n]*)");
     static final Set<String> RUN = Set.of("check", "merge", "report", "replay", "--version");
@@ -127,13 +129,17 @@ class DocumentedExamplesTest {
         return args;
     }
 
-    /** Relative entries are the repository root's; the local Maven repository may not be ~/.m2. */
+    /**
+     * Relative entries are the repository root's, in this build's folder (a build with
+     * -Dcrashlab.build=target-x reads its own classes, not a stale target/); the local Maven
+     * repository may not be ~/.m2.
+     */
     private static String classpath(String cp) {
         List<String> out = new ArrayList<>();
         for (String entry : cp.split(":")) {
             Path p = Path.of(entry);
             if (!p.isAbsolute()) {
-                p = ROOT.resolve(p);
+                p = ROOT.resolve(entry.replaceFirst("^([\\w-]+)/target/", "$1/" + BUILD + "/"));
             }
             if (!Files.exists(p)) {
                 String jar = "/" + p.getFileName();
@@ -143,6 +149,15 @@ class DocumentedExamplesTest {
             out.add(p.toString());
         }
         return String.join(":", out);
+    }
+
+    private static String buildFolder() {
+        try {
+            return Path.of(DocumentedExamplesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent().getFileName().toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** "check --shard 2/4 ... then merge shard-1 ... shard-4": the shards the README elides, run as it says. */
