@@ -30,6 +30,8 @@ final class Cells {
         /** A budget ran out before all of the cell was judged. */
         boolean unexplored;
         Counterexample counterexample;
+        /** The explain stage for the counterexample, run once the cell is graded. */
+        Supplier<Vulnerability> why = () -> null;
         long detectedAfterMs = -1;
     }
 
@@ -86,7 +88,7 @@ final class Cells {
         if (!passed && t.counterexample == null) {
             t.counterexample = example.get();
             t.detectedAfterMs = (System.nanoTime() - startNanos) / 1_000_000;
-            t.counterexample = t.counterexample.explainedBy(why.get());
+            t.why = why;
         }
     }
 
@@ -96,11 +98,18 @@ final class Cells {
         return t != null && t.counterexample != null;
     }
 
+    /**
+     * Graded first, then explained: every cell gets its status from its checks, and only a cell that
+     * has a counterexample (violated, or broken where it is not claimed) goes on to the explain stage.
+     */
     List<Verdict> verdicts() {
         List<Verdict> out = new ArrayList<>();
-        cells.forEach((k, t) -> out.add(new Verdict(new CellKey(target.name(), k.guarantee(), k.context()),
-                target.faults().get(k.fault()).toString(), status(k.guarantee(), k.context(), t), t.checks,
-                t.counterexample, t.detectedAfterMs)));
+        cells.forEach((k, t) -> {
+            Status status = status(k.guarantee(), k.context(), t);
+            Counterexample explained = t.counterexample == null ? null : t.counterexample.explainedBy(t.why.get());
+            out.add(new Verdict(new CellKey(target.name(), k.guarantee(), k.context()),
+                    target.faults().get(k.fault()).toString(), status, t.checks, explained, t.detectedAfterMs));
+        });
         return out;
     }
 

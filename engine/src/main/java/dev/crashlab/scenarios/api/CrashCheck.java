@@ -106,6 +106,7 @@ public final class CrashCheck {
         List<String> notes = new ArrayList<>();
         long syncs = -1;
         RecordingChoice recording = new RecordingChoice(target);
+        List<Verdict> verdicts;
         try (Roots roots = new Roots(target.name())) {
             for (int f = 0; f < target.faults().size(); f++) {
                 if (faults.test(f) && clock.over()) {
@@ -118,13 +119,15 @@ public final class CrashCheck {
                     roots.clean();
                 }
             }
+            // The explain stage judges edited traces on disk too, so it runs before the scratch roots go.
+            verdicts = cells.verdicts();
         }
         if (clock.over()) {
             notes.add(target.name() + ": the time budget ran out before every crash state and pause point was judged;"
                     + " the cells it cut short are reported incomplete, with the checks they had, and nothing in them"
                     + " that was not judged is claimed to hold");
         }
-        return new CrashResult(target.name(), cells.verdicts(), notes, target.exploration().seed(),
+        return new CrashResult(target.name(), verdicts, notes, target.exploration().seed(),
                 (System.nanoTime() - start) / 1_000_000, cells.crashPoints(), syncs);
     }
 

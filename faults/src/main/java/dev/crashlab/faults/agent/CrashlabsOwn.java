@@ -8,8 +8,10 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * crashlab's own classes: under dev.crashlab. and not compiled test code (crashlab's tests are
- * written like a user's targets and fsync like one). Everything crashlab bundles is relocated under
+ * crashlab's own classes: under dev.crashlab. and not compiled test code, whether in a
+ * test-classes folder or packaged as a module's test jar (crashlab's tests are written like a
+ * user's targets and fsync like one: the command line's tests check the campaign's example targets
+ * from its test jar). Everything crashlab bundles is relocated under
  * its package, so this one prefix covers its libraries too.
  */
 final class CrashlabsOwn implements AgentBuilder.RawMatcher {
@@ -31,6 +33,7 @@ final class CrashlabsOwn implements AgentBuilder.RawMatcher {
             url = loader.getResource(name.replace('.', '/') + ".class");
         }
         String location = url == null ? "" : url.getPath();
-        return !location.contains("/test-classes/") && !location.endsWith("/test-classes");
+        return !location.contains("/test-classes/") && !location.endsWith("/test-classes")
+                && !location.endsWith("-tests.jar");
     }
 }
