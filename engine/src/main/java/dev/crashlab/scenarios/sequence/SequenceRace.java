@@ -39,9 +39,9 @@ final class SequenceRace implements CrashTarget.RaceOracle<Object> {
         out.add("the model after the writer's and the rival's steps in an order that keeps each one's order and what"
                 + " ended before what began" + (answers ? ", each step answering as the model does (write-once)" : "")
                 + ":");
-        last.stream().limit(SHOWN).forEach(o -> out.add("  " + o.describe()));
+        last.stream().limit(SHOWN).forEach(o -> out.add(o.describe()));
         if (last.size() > SHOWN) {
-            out.add("  ... and " + (last.size() - SHOWN) + " more orders");
+            out.add("... and " + (last.size() - SHOWN) + " more orders");
         }
         return out;
     }

@@ -10,6 +10,7 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.Verdict;
+import example.readme.Entries;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,16 +35,16 @@ class RacingSequencesTest {
         model.put(key, value);
     }
 
-    static Sequences.Builder<Wo, Map<String, String>> wo(Sequences.Open<Wo> open) {
-        return Sequences.<Wo, Map<String, String>>builder("wo", open, Wo::close, TreeMap::new)
-                .reader(Wo::read, model -> model)
-                .operation("put", KEYS, VALUES, Wo::put, RacingSequencesTest::putOnce)
+    static Sequences.Builder<Entries, Map<String, String>> wo(Sequences.Open<Entries> open) {
+        return Sequences.<Entries, Map<String, String>>builder("wo", open, Entries::close, TreeMap::new)
+                .reader(Entries::read, model -> model)
+                .operation("put", KEYS, VALUES, Entries::put, RacingSequencesTest::putOnce)
                 .writeOnce();
     }
 
     @Test
     void aCheckThenActPutLetsARivalBeOverwrittenAndG4UnderRaceSaysSoOnTheShortestSequence() {
-        SequenceResult r = wo(Wo::openCheckThenAct).build().run();
+        SequenceResult r = wo(Entries::openCheckThenAct).build().run();
         SequenceResult.Failure f = r.failed().orElseThrow(() -> new AssertionError(r.describe()));
         assertEquals(1, r.checked(), "the first sequence already races two puts of a: " + r.describe());
         assertEquals(List.of("put(a, 1)"), f.minimal(), r.describe());
@@ -58,12 +59,31 @@ class RacingSequencesTest {
         assertTrue(told.contains("replay:     sequences.replay(\"" + f.replay() + "\")"), told);
         // the state itself is one of the two orders: nothing torn, only an acknowledged write lost
         assertEquals(Status.HELD, cell(f.result(), Guarantee.G1).status(), r.describe());
-        assertTrue(wo(Wo::openCheckThenAct).build().replay(f.replay()).isPresent(), "the token replays it");
+        assertTrue(wo(Entries::openCheckThenAct).build().replay(f.replay()).isPresent(), "the token replays it");
+    }
+
+    @Test
+    void aModelThatTakesWhatTheStoreAloneRefusesFailsTheSequenceWithTheStoresError() {
+        SequenceResult r = Sequences.<Entries, Map<String, String>>builder("wo", Entries::open, Entries::close,
+                        TreeMap::new)
+                .reader(Entries::read, model -> model)
+                .operation("put", KEYS, VALUES, Entries::put, (model, key, value) -> {
+                    String was = model.putIfAbsent(key, value);
+                    if (was != null && !was.equals(value)) {
+                        throw new IllegalStateException(key + " holds " + was);
+                    }
+                })
+                .writeOnce().exhaustive(2).random(0, 2)
+                .build().run();
+        SequenceResult.Failure f = r.failed().orElseThrow(() -> new AssertionError(r.describe()));
+        // the model accepts the same value again; the store refuses every second put of a key
+        assertEquals(List.of("put(a, 1)", "put(a, 1)"), f.minimal(), r.describe());
+        assertTrue(f.error().contains("failed with no fault injected: java.nio.file.FileAlreadyExistsException"), r.describe());
     }
 
     @Test
     void publishingByAHardLinkHoldsG4AndEveryOtherGuaranteeWhenTwoWritersRace() {
-        SequenceResult r = wo(Wo::open).exhaustive(2).random(4, 3).build().run();
+        SequenceResult r = wo(Entries::open).exhaustive(2).random(4, 3).build().run();
         assertTrue(r.passedAll(), r.describe());
         assertEquals(4 + 16 + 4, r.checked());
         Verdict g4 = cell(r.merged(), Guarantee.G4);

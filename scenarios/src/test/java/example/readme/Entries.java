@@ -1,4 +1,4 @@
-package dev.crashlab.scenarios.sequence;
+package example.readme;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,38 +14,38 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A small write-once store: a file a key, written to a temp file of its own, fsynced, and published
+ * docs/property-checks.md's write-once store: a file a key, written to a temp file of its own, fsynced, and published
  * by a hard link, which fails when the name exists (the conflicting put fails with
  * FileAlreadyExistsException), then the directory fsynced. The seeded race bug
  * ({@link #openCheckThenAct}): it checks that the key is absent, then renames its temp file over
  * the name, so a rival that published the key between the check and the rename is silently
  * overwritten. Alone it is correct: only a second writer shows the difference.
  */
-final class Wo {
+public final class Entries {
 
     private static final String TEMP = ".tmp";
 
     private final Path root;
     private final boolean checkThenAct;
 
-    private Wo(Path root, boolean checkThenAct) {
+    private Entries(Path root, boolean checkThenAct) {
         this.root = root;
         this.checkThenAct = checkThenAct;
     }
 
-    static Wo open(Path root) {
-        return new Wo(root, false);
+    public static Entries open(Path root) {
+        return new Entries(root, false);
     }
 
-    static Wo openCheckThenAct(Path root) {
-        return new Wo(root, true);
+    public static Entries openCheckThenAct(Path root) {
+        return new Entries(root, true);
     }
 
-    void close() {
+    public void close() {
         // nothing is buffered
     }
 
-    void put(String key, String value) throws IOException {
+    public void put(String key, String value) throws IOException {
         Path entry = root.resolve(key);
         if (checkThenAct && Files.exists(entry)) {
             throw new FileAlreadyExistsException(key, null, "already written");
@@ -70,7 +70,7 @@ final class Wo {
     }
 
     /** What a reader finds: every published entry, temp files left out. */
-    static Map<String, String> read(Path root) throws IOException {
+    public static Map<String, String> read(Path root) throws IOException {
         Map<String, String> map = new TreeMap<>();
         try (Stream<Path> files = Files.list(root)) {
             for (Path f : files.filter(f -> !f.getFileName().toString().endsWith(TEMP)).toList()) {
