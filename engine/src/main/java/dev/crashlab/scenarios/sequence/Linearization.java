@@ -19,9 +19,6 @@ import java.util.function.Supplier;
  */
 final class Linearization {
 
-    /** More failed steps than this are not tried both ways: 2^n orders each. */
-    private static final int MOST_UNCERTAIN = 10;
-
     /**
      * One way the race could have gone.
      *
@@ -47,12 +44,7 @@ final class Linearization {
                           Function<Object, ?> view) {
         Map<String, Order> distinct = new LinkedHashMap<>();
         for (List<RaceLog.Step> merged : merges(writer, rival)) {
-            List<RaceLog.Step> uncertain = merged.stream().filter(RaceLog.Step::threw).toList();
-            int tries = uncertain.size() > MOST_UNCERTAIN ? 1 : 1 << uncertain.size();
-            for (int taken = 0; taken < tries; taken++) {
-                Order o = run(merged, uncertain, taken, model, view);
-                distinct.putIfAbsent(o.steps() + "=" + o.view() + o.disagreements(), o);
-            }
+            run(merged, List.of(), model, view, distinct);
         }
         return new ArrayList<>(distinct.values());
     }
@@ -88,27 +80,45 @@ final class Linearization {
         }
     }
 
-    private static Order run(List<RaceLog.Step> merged, List<RaceLog.Step> uncertain, int taken, Supplier<?> model,
-                             Function<Object, ?> view) {
+    /**
+     * Runs one merge on a fresh model, {@code taken} deciding the failed steps met so far; at the first
+     * failed step not decided yet, tries it not taken, then taken. Taken and refused by the model is
+     * the same as not taken, so only a failed step the model would take doubles the orders.
+     */
+    private static void run(List<RaceLog.Step> merged, List<Boolean> taken, Supplier<?> model, Function<Object, ?> view,
+                            Map<String, Order> into) {
         Object m = model.get();
         List<String> steps = new ArrayList<>();
         List<String> disagreements = new ArrayList<>();
+        int decided = 0;
         for (RaceLog.Step s : merged) {
-            int bit = uncertain.indexOf(s);
-            if (s.threw() && (bit < 0 || bit >= MOST_UNCERTAIN || (taken & (1 << bit)) == 0)) {
-                steps.add(s.label() + " (failed, no effect)");
-                continue;
-            }
-            try {
-                s.model().apply(m, s.args());
-                steps.add(s.label() + (s.threw() ? " (failed after its effect)" : ""));
-            } catch (Exception refused) {
-                steps.add(s.label() + (s.threw() ? " (failed)" : ""));
-                if (!s.threw()) {
-                    disagreements.add("the model refuses " + s.label() + ", which returned");
+            if (s.threw()) {
+                if (decided == taken.size()) {
+                    run(merged, with(taken, false), model, view, into);
+                    run(merged, with(taken, true), model, view, into);
+                    return;
                 }
+                if (!taken.get(decided++)) {
+                    steps.add(s.label() + " (failed, no effect)");
+                } else if (SequenceTarget.applied(s.model(), m, s.args())) {
+                    steps.add(s.label() + " (failed after its effect)");
+                } else {
+                    return; // refused: the order where it was not taken says the same
+                }
+            } else if (SequenceTarget.applied(s.model(), m, s.args())) {
+                steps.add(s.label());
+            } else {
+                steps.add(s.label());
+                disagreements.add("the model refuses " + s.label() + ", which returned");
             }
         }
-        return new Order(steps, view.apply(m), disagreements);
+        Order o = new Order(steps, view.apply(m), disagreements);
+        into.putIfAbsent(o.steps() + "=" + o.view() + o.disagreements(), o);
+    }
+
+    private static List<Boolean> with(List<Boolean> taken, boolean next) {
+        List<Boolean> out = new ArrayList<>(taken);
+        out.add(next);
+        return out;
     }
 }

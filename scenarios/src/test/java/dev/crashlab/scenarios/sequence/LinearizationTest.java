@@ -65,6 +65,14 @@ class LinearizationTest {
     }
 
     @Test
+    void aFailedStepTheModelRefusesAnywayIsTriedOnce() {
+        // the rival's "x" failed where the model refuses it: taken or not, the same order
+        List<Linearization.Order> all = orders(List.of(step("x", 1, 2, false)), List.of(step("x", 3, 4, true)));
+        assertEquals(1, all.size(), all.toString());
+        assertTrue(Linearization.allows(all, List.of("x"), true));
+    }
+
+    @Test
     void aWriteTheModelRefusesButTheStoreTookIsAllowedForG1AndNotForG4() {
         // both put "x" and both returned: one of them should have been refused
         List<Linearization.Order> all = orders(List.of(step("x", 1, 4, false)), List.of(step("x", 2, 3, false)));
