@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * then closes it; the oracle allows what the model shows after any prefix of the steps that holds
  * every operation acknowledged where the reader looked. So G2 (nothing acknowledged) asks that a
  * crash leave some prefix's state, G3 that it keep what was acknowledged, G1 the same of a reader
- * beside the paused writer.
+ * beside the paused writer. Raced, a rival with a handle of its own does the last step, both log
+ * their steps, and {@link SequenceRace} judges what the two left.
  */
 final class SequenceTarget {
 

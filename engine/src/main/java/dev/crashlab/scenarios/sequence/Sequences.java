@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * and a model in plain Java of what a reader may find. crashlab generates operation sequences
  * (every one of up to {@link Builder#exhaustive K} steps, then seeded random longer ones), checks
  * each as a {@link CrashTarget} with {@link CrashCheck} (every crash state under every persistence
- * model, a reader beside the writer paused at each I/O point), stops at the first that fails and
- * shrinks it to a minimal one.
+ * model, a reader beside the writer paused at each I/O point, and with {@link Builder#racing()} a
+ * rival writer racing it), stops at the first that fails and shrinks it to a minimal one.
  *
  * <pre>{@code
  * Sequences<Kv, Map<String, String>> kv = Sequences.builder("kv", Kv::open, Kv::close,
