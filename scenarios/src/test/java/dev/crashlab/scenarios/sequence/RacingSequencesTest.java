@@ -83,9 +83,9 @@ class RacingSequencesTest {
 
     @Test
     void publishingByAHardLinkHoldsG4AndEveryOtherGuaranteeWhenTwoWritersRace() {
-        SequenceResult r = wo(Entries::open).exhaustive(2).random(4, 3).build().run();
+        SequenceResult r = wo(Entries::open).exhaustive(2).random(0, 2).build().run();
         assertTrue(r.passedAll(), r.describe());
-        assertEquals(4 + 16 + 4, r.checked());
+        assertEquals(4 + 16, r.checked());
         Verdict g4 = cell(r.merged(), Guarantee.G4);
         assertEquals(Status.HELD, g4.status());
         assertTrue(g4.checks() > 20, "every sequence raced at several points: " + g4.checks());
@@ -95,8 +95,8 @@ class RacingSequencesTest {
     void twoWritersAppendingPutsAndDeletesToOneLogIsNoFalseAlarm() {
         SequenceResult r = Sequences.<Kv, Map<String, String>>builder("kv", Kv::open, Kv::close, TreeMap::new)
                 .reader(Kv::read, model -> model)
-                .operation("put", KEYS, VALUES, Kv::put, Map::put)
-                .operation("delete", KEYS, Kv::delete, Map::remove)
+                .operation("put", KEYS.subList(0, 1), VALUES, Kv::put, Map::put)   // one key: every put and delete collides
+                .operation("delete", KEYS.subList(0, 1), Kv::delete, Map::remove)
                 .racing()
                 .exhaustive(2).random(0, 2)
                 .build().run();
