@@ -152,8 +152,8 @@ final class SequenceTarget {
 
     /**
      * The rival: a handle of its own on the same files (as a second process or thread of the
-     * application opens them), the sequence's last step, and its close. Write-once, a step it fails is
-     * a refusal the race judges; otherwise a failure is the rival's, told in the story.
+     * application opens them), the sequence's last step, and its close. A step it fails (a
+     * write-once refusal, or not) is logged for the judge and thrown, so the race's story tells it.
      */
     private static void rival(Spec spec, ApiCall step, Path root, RaceLog race) throws Exception {
         race.rivalBegins();
@@ -163,8 +163,8 @@ final class SequenceTarget {
                 () -> step.operation().store().apply(session, step.values()));
         Exception closing = step(race, true, RIVAL + "close()", spec.closeModel(), List.of(),
                 () -> spec.close().close(session.handle));
-        if (failed != null && !spec.writeOnce()) {
-            throw failed;
+        if (failed != null) {
+            throw failed; // after its close: the race's story tells it, and the log has it for the judge
         }
         if (closing != null) {
             throw closing;
