@@ -21,6 +21,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -80,6 +82,50 @@ class PropertyChecksTest {
         return CrashTests.of(appends());                       // "log: every sequence of up to 3 of 3 steps (39)", ...
     }
     // readme: end
+
+    // readme: sequences-racing
+    static Sequences<Path, List<String>> racingAppends() {
+        return Sequences.<Path, List<String>>builder("log", PropertyChecksTest::open, root -> { }, ArrayList::new)
+                .reader(Log::read, model -> model)
+                .operation("append", List.of("r1", "r2"), Log::append, List::add)
+                .racing()                                            // a rival appends each sequence's last record meanwhile
+                .target(t -> t.recovery(Log::truncateTornTail))
+                .exhaustive(2)
+                .random(0, 2)
+                .build();
+    }
+    // readme: end
+
+    // readme: sequences-write-once
+    static Sequences<Entries, Map<String, String>> entries(Sequences.Open<Entries> open) { // Entries::open, or the bug
+        return Sequences.<Entries, Map<String, String>>builder("entries", open, Entries::close, TreeMap::new)
+                .reader(Entries::read, model -> model)
+                .operation("put", List.of("a", "b"), List.of("1", "2"), Entries::put, (model, key, value) -> {
+                    if (model.putIfAbsent(key, value) != null) {   // a refused put leaves the model as it was
+                        throw new IllegalStateException(key + " is written already"); // so the store must fail it
+                    }
+                })
+                .writeOnce()                                         // G4, judged with a racing writer
+                .exhaustive(2)
+                .random(0, 2)
+                .build();
+    }
+    // readme: end
+
+    @Test
+    void twoWritersAppendingToTheLogIsNoFalseAlarm() {
+        SequenceResult result = racingAppends().run();
+        assertTrue(result.passedAll(), result.describe());
+        assertEquals(2 + 4, result.checked());
+    }
+
+    @Test
+    void aCheckThenRenameLosesARivalsPut() {
+        // Entries::open holds every sequence: RacingSequencesTest
+        SequenceResult renamed = entries(Entries::openCheckThenAct).run();
+        assertEquals(List.of("put(a, 1)"), renamed.failed().orElseThrow().minimal(), renamed.describe());
+        assertTrue(renamed.describe().contains("G4 write-once, race: violated"), renamed.describe());
+    }
 
     @Test
     void withoutItsFsyncOneAppendIsEnough() {

@@ -30,8 +30,9 @@ class BadUsageTest {
                 .oracle(dir -> Files.readString(dir.resolve("state")), "any version",
                         (String found, CrashTarget.Acknowledged acked) -> true)
                 .build());
-        assertEquals("racing writers are judged by the value each leaves, so a target with .rival(...) needs"
-                + " .reader(read, before, after), not an oracle", refused.getMessage());
+        assertEquals("racing writers are judged by the value each leaves, so a target with .rival(writer, value) needs"
+                + " .reader(read, before, after); with an oracle, give the race one: .rival(writer, raceOracle)",
+                refused.getMessage());
     }
 
     @Test

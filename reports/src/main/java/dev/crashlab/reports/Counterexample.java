@@ -63,11 +63,16 @@ public record Counterexample(
      * How to replay it. Tokens are {@code [SEED:]TARGET:RUN:CONTEXT:ORDINAL}: a user target's walk is
      * not seeded, so its token has four fields and is replayed where the target is in hand, through
      * the API (or {@code ./crashlab replay TOKEN --target CLASS}); the built-in campaign's begins with
-     * its seed, and {@code ./crashlab replay} re-runs it.
+     * its seed, and {@code ./crashlab replay} re-runs it. A generated sequence's token names the
+     * sequence in its target ({@code kv+put-0-0+compact:0:ext4-like:3}): it is replayed by the
+     * sequence check that generated it, which rebuilds the sequence's target from the token.
      */
     public String replayCommand() {
         String[] parts = seed.split(":", -1);
         boolean userTarget = parts.length == 4 && parts[1].matches("\\d+") && parts[3].matches("\\d+");
+        if (userTarget && parts[0].contains("+")) {
+            return "sequences.replay(\"" + seed + "\")";
+        }
         return userTarget ? "CrashCheck.replay(target, \"" + seed + "\")" : "./crashlab replay " + seed;
     }
 

@@ -49,6 +49,11 @@ class CounterexampleTextTest {
         Counterexample campaign = new Counterexample("20261122:stream-to-final:0:process-crash:1", cx.fault(),
                 cx.workload(), cx.trace(), cx.crashPoint(), cx.provenance(), cx.readerSaw(), cx.allowed(), cx.sourceLine());
         assertEquals("./crashlab replay 20261122:stream-to-final:0:process-crash:1", campaign.replayCommand());
+        Counterexample sequence = new Counterexample("kv+put-0-0+compact:0:race:2", cx.fault(), cx.workload(), cx.trace(),
+                cx.crashPoint(), cx.provenance(), cx.readerSaw(), cx.allowed(), cx.sourceLine());
+        assertEquals("sequences.replay(\"kv+put-0-0+compact:0:race:2\")", sequence.replayCommand(),
+                "a generated sequence's target is rebuilt from its token by the sequence check, not held by the user");
+        assertTrue(sequence.describe().endsWith("replay:     sequences.replay(\"kv+put-0-0+compact:0:race:2\")\n"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.reports.Reports;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,11 @@ class CheckSequencesTest {
         assertEquals(2000L, report.budget().workloadsPerTarget(), "the sequence budget is recorded: " + report.budget());
         assertEquals(63, report.counts().workloads(), "the sequences checked: " + report.counts());
         assertEquals("kv+put-0-0+put-0-0+compact", report.targets().get(0).id());
+        // the sequence's target is rebuilt from the token by the sequence check: no report points at CrashCheck
+        for (String printed : List.of(r.err(), Files.readString(tmp.resolve("summary.md")),
+                Files.readString(tmp.resolve("report.sarif")), Files.readString(tmp.resolve("report.html")))) {
+            assertTrue(printed.contains("sequences.replay(") && !printed.contains("CrashCheck.replay("), printed);
+        }
 
         Cli replay = Cli.run("replay", token.group(1), "--target", "dev.crashlab.scenarios.sequence.KvInPlaceSequences");
         assertEquals(0, replay.code(), replay.toString());

@@ -51,6 +51,20 @@ public final class CrashTarget {
         boolean allows(T found, Acknowledged acknowledged) throws Exception;
     }
 
+    /**
+     * What the reader may find once two writers raced, where exact values cannot say it (a rival of a
+     * target judged by an oracle): asked once the writer paused at a pause point and the rival run
+     * whole meanwhile have both finished, for G1 (could the two writers' operations, in some order,
+     * have left it?) and, when G4 is claimed, for G4 (and did each write keep what it answered?).
+     * The writers tell it what they did; crashlab tells it only what the reader found.
+     */
+    public interface RaceOracle<T> {
+        boolean allows(T found, Guarantee judged) throws Exception;
+
+        /** What it allowed in the race it judged last, as a counterexample's "allowed:" lines. */
+        List<String> allowed(Guarantee judged);
+    }
+
     /** Where the reader, oracle or recovery that crashlab is calling reads: see {@link #where()}. */
     public enum Where {
         /** Once, after the set-up, before any writer ran. */
@@ -180,6 +194,7 @@ public final class CrashTarget {
     private final Exploration exploration;
     private final List<String> notMine;
     private final List<Rival> rivals;
+    private final RaceOracle<?> raceOracle;
     private final Action recovery;
     private final boolean recovers;
     private final boolean readersWait;
@@ -205,6 +220,7 @@ public final class CrashTarget {
         this.exploration = b.exploration;
         this.notMine = List.copyOf(b.notMine);
         this.rivals = List.copyOf(b.rivals);
+        this.raceOracle = b.raceOracle;
         this.recovery = b.recovery;
         this.recovers = b.recovers;
         this.readersWait = b.readersWait;
@@ -213,9 +229,10 @@ public final class CrashTarget {
         if (claims.contains(Guarantee.G4) && rivals.isEmpty()) {
             throw new IllegalArgumentException("G4 (write-once) is judged against a second writer: add .rival(writer, value)");
         }
-        if (!rivals.isEmpty() && expectation.judgesAcknowledgements()) {
+        if (!rivals.isEmpty() && expectation.judgesAcknowledgements() && raceOracle == null) {
             throw new IllegalArgumentException("racing writers are judged by the value each leaves, so a target with"
-                    + " .rival(...) needs .reader(read, before, after), not an oracle");
+                    + " .rival(writer, value) needs .reader(read, before, after); with an oracle, give the race one:"
+                    + " .rival(writer, raceOracle)");
         }
     }
 
@@ -229,7 +246,7 @@ public final class CrashTarget {
         this.reader = t.reader;
         this.before = t.before;
         this.after = mine.value();
-        this.expectation = Expectation.exact(t.before, mine.value(), List.of());
+        this.expectation = t.raceOracle != null ? t.expectation : Expectation.exact(t.before, mine.value(), List.of());
         this.claims = t.claims;
         this.claimedUnder = t.claimedUnder;
         this.models = t.models;
@@ -237,6 +254,7 @@ public final class CrashTarget {
         this.exploration = t.exploration;
         this.notMine = t.notMine;
         this.rivals = List.of(all.get(racing));
+        this.raceOracle = t.raceOracle;
         this.recovery = t.recovery;
         this.recovers = t.recovers;
         this.readersWait = t.readersWait;
@@ -261,6 +279,7 @@ public final class CrashTarget {
         this.exploration = t.exploration;
         this.notMine = t.notMine;
         this.rivals = t.rivals;
+        this.raceOracle = t.raceOracle;
         this.recovery = t.recovery;
         this.recovers = t.recovers;
         this.readersWait = t.readersWait;
@@ -337,6 +356,8 @@ public final class CrashTarget {
     public boolean readersWaitForWriter() { return readersWait; }
     /** Other writers racing the writer on the same files, in the order declared; empty if none. */
     public List<Rival> rivals() { return rivals; }
+    /** What a race may leave, where no exact value says it; null for rivals declared with their values. */
+    RaceOracle<?> raceOracle() { return raceOracle; }
 
     @Override
     public String toString() {
@@ -359,6 +380,7 @@ public final class CrashTarget {
         private Exploration exploration = Exploration.defaults();
         private final List<String> notMine = new ArrayList<>();
         private final List<Rival> rivals = new ArrayList<>();
+        private RaceOracle<?> raceOracle;
         private Action recovery = root -> { };
         private boolean recovers;
         private boolean readersWait;
@@ -523,6 +545,18 @@ public final class CrashTarget {
          */
         public Builder rival(Action writer, Object value) {
             rivals.add(new Rival(Objects.requireNonNull(writer), value));
+            return this;
+        }
+
+        /**
+         * Another writer on the same files, for a target judged by an oracle: no single value says what
+         * two writers leave, so {@code judge} says what the reader may find once both are done (e.g.
+         * the model after the two writers' operations in some order). Raced as {@link #rival(Action,
+         * Object)} is.
+         */
+        public <T> Builder rival(Action writer, RaceOracle<T> judge) {
+            rivals.add(new Rival(Objects.requireNonNull(writer), null));
+            this.raceOracle = Objects.requireNonNull(judge, "judge");
             return this;
         }
 

@@ -55,6 +55,11 @@ abstract class Expectation {
         return new ByOracle<>(oracle, description);
     }
 
+    /** What a race oracle allows for {@code judged}, once both writers are done. */
+    static <T> Expectation race(CrashTarget.RaceOracle<T> oracle, dev.crashlab.reports.Guarantee judged) {
+        return new ByRaceOracle<>(oracle, judged);
+    }
+
     private static final class Exact extends Expectation {
         private final List<Object> during;
         private final List<Object> after;
@@ -98,7 +103,7 @@ abstract class Expectation {
         }
     }
 
-    private static final class ByOracle<T> extends Expectation {
+    private static class ByOracle<T> extends Expectation {
         private final CrashTarget.Oracle<T> oracle;
         private final String description;
 
@@ -136,6 +141,28 @@ abstract class Expectation {
         String setUpProblem(Reading found) {
             return admits(found, CrashTarget.Acknowledged.NOTHING) ? null : "finds " + found + " after the set-up, which its oracle (" + description
                     + ") does not allow: fix .oracle(...) or the set-up";
+        }
+    }
+
+    /** A race oracle's answer for one guarantee, asked as an oracle is; what it allowed is its own to tell. */
+    private static final class ByRaceOracle<T> extends ByOracle<T> {
+        private final CrashTarget.RaceOracle<T> oracle;
+        private final dev.crashlab.reports.Guarantee judged;
+
+        ByRaceOracle(CrashTarget.RaceOracle<T> oracle, dev.crashlab.reports.Guarantee judged) {
+            super((found, acknowledged) -> oracle.allows(found, judged), "what the race oracle allows");
+            this.oracle = oracle;
+            this.judged = judged;
+        }
+
+        @Override
+        List<String> shown(Reading found, CrashTarget.Acknowledged acknowledged) {
+            return oracle.allowed(judged);
+        }
+
+        @Override
+        String setUpProblem(Reading found) {
+            return null; // asked only once two writers are done; the target's own expectation judges the set-up
         }
     }
 }

@@ -17,7 +17,8 @@ import java.util.Objects;
  * what the two left. G1 under context race: one writer's whole value (or the old one, if neither
  * finished), never a mix. G4: of two different values, at most one write may have been
  * acknowledged (returned), and it is the value found; both returning means one acknowledged write
- * was silently replaced.
+ * was silently replaced. A target judged by an oracle has no such values: its
+ * {@link CrashTarget.RaceOracle} is asked instead, for G1 and G4, with what the reader found.
  *
  * <p>The bound: one writer paused at one point, one other writer run whole meanwhile, for every
  * ordered pair of writers; the other writers sit that run out. That is one run per I/O point of each
@@ -100,8 +101,20 @@ final class RaceJudge {
             previous[0] = r.run.trace();
             int at = r.pause.recordedAtPause();
             cells.clock().judged((p + 1.0) / attempts);
+            CrashTarget.RaceOracle<?> oracle = pair.raceOracle();
+            if (oracle != null) {
+                // no value says what two writers leave: the target's race oracle does, for each guarantee
+                for (Guarantee g : pair.claims().contains(Guarantee.G4) ? List.of(Guarantee.G1, Guarantee.G4)
+                        : List.of(Guarantee.G1)) {
+                    Expectation allowed = Expectation.race(oracle, g);
+                    boolean held = allowed.admits(r.found, CrashTarget.Acknowledged.NOTHING);
+                    cells.judge(fault, g, Context.RACE, held, () -> raced(s, r, who, story, allowed),
+                            () -> Explainer.race(r.run.trace(), at, g == Guarantee.G4, same).orElse(null));
+                }
+                continue;
+            }
             cells.judge(fault, Guarantee.G1, Context.RACE, r.found.isOneOf(whole),
-                    () -> raced(s, r, who, story, whole),
+                    () -> raced(s, r, who, story, Expectation.anyOf(whole)),
                     () -> Explainer.race(r.run.trace(), at, false, same).orElse(null));
             if (pair.claims().contains(Guarantee.G4)) {
                 boolean theirs = r.racerFailure == null;
@@ -109,7 +122,8 @@ final class RaceJudge {
                 List<Object> kept = mine && !theirs ? Arrays.asList(pair.after())
                         : theirs && !mine ? Arrays.asList(racing.value()) : whole;
                 cells.judge(fault, Guarantee.G4, Context.RACE, !lost && r.found.isOneOf(kept),
-                        () -> raced(s, r, who, story + (lost ? ": both acknowledged, one value lost" : ""), kept),
+                        () -> raced(s, r, who, story + (lost ? ": both acknowledged, one value lost" : ""),
+                                Expectation.anyOf(kept)),
                         () -> Explainer.race(r.run.trace(), at, lost, same).orElse(null));
             }
         }
@@ -119,9 +133,9 @@ final class RaceJudge {
         return who + (failure == null ? " returned" : " failed (" + failure + ")");
     }
 
-    private static Counterexample raced(Scenario s, Raced r, Pair who, String story, List<Object> allowed) {
+    private static Counterexample raced(Scenario s, Raced r, Pair who, String story, Expectation allowed) {
         Counterexample paused = Counterexamples.paused(s, r.pause.recordedAtPause(), CrashTarget.Acknowledged.NOTHING,
-                r.found, Expectation.anyOf(allowed));
+                r.found, allowed);
         String pausedName = who.paused() == 0 ? "writer" : who.name(who.paused());
         return Counterexamples.retold(paused, pausedName + " paused before operation #" + r.pause.recordedAtPause()
                 + " while " + who.name(who.racing()) + " wrote; " + story, "after both: " + paused.readerSaw());

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * and a model in plain Java of what a reader may find. crashlab generates operation sequences
  * (every one of up to {@link Builder#exhaustive K} steps, then seeded random longer ones), checks
  * each as a {@link CrashTarget} with {@link CrashCheck} (every crash state under every persistence
- * model, a reader beside the writer paused at each I/O point), stops at the first that fails and
- * shrinks it to a minimal one.
+ * model, a reader beside the writer paused at each I/O point, and with {@link Builder#racing()} a
+ * rival writer racing it), stops at the first that fails and shrinks it to a minimal one.
  *
  * <pre>{@code
  * Sequences<Kv, Map<String, String>> kv = Sequences.builder("kv", Kv::open, Kv::close,
@@ -232,9 +232,12 @@ public final class Sequences<S, M> {
             return null;
         }
         List<String> workload = displays(o.steps());
+        List<String> raced = new ArrayList<>(workload);
+        raced.add("meanwhile, a rival writer (a handle of its own on the same files): "
+                + o.steps().get(o.steps().size() - 1).display());
         List<Verdict> verdicts = o.result().verdicts().stream().map(v -> v.counterexample() == null ? v
-                : new Verdict(v.cell(), v.fault(), v.status(), v.checks(), withWorkload(v.counterexample(), workload),
-                v.detectedAfterMs())).toList();
+                : new Verdict(v.cell(), v.fault(), v.status(), v.checks(), withWorkload(v.counterexample(),
+                v.context() == dev.crashlab.reports.Model.RACE ? raced : workload), v.detectedAfterMs())).toList();
         CrashResult r = o.result();
         return new CrashResult(r.target(), verdicts, r.notes(), r.seed(), r.durationMillis(), r.crashPoints(), r.syncs());
     }
@@ -262,6 +265,8 @@ public final class Sequences<S, M> {
         private UnaryOperator<CrashTarget.Builder> configure = b -> b;
         private Guarantee[] claims = {Guarantee.G1, Guarantee.G2, Guarantee.G3};
         private ApiOperation.Action closeModel;
+        private boolean racing;
+        private boolean writeOnce;
         private int exhaustive = 3;
         private int random = 200;
         private int maxLength = 8;
@@ -334,6 +339,32 @@ public final class Sequences<S, M> {
          */
         public Builder<S, M> acknowledgedBy(String... operationNames) {
             this.acknowledgedBy = Set.of(operationNames);
+            return this;
+        }
+
+        /**
+         * Each sequence is also raced: a rival writer (a handle of its own on the same files, as a second
+         * process or thread of the application opens them) does the sequence's last step while the
+         * writer is paused at each of its I/O points, and the writer while the rival is paused at each
+         * of its own. Once both are done the reader must find the model after the two writers' steps in
+         * some order that keeps each one's order and what ended before what began (G1 under context
+         * race). Only for a store that two writers may use at once.
+         */
+        public Builder<S, M> racing() {
+            this.racing = true;
+            return this;
+        }
+
+        /**
+         * The store is write-once (G4): a model operation that throws refuses the step (a conflicting
+         * put) and leaves the model as it was, and the store must then fail it too, and only then.
+         * The writer goes on after a refused step; each sequence is raced ({@link #racing()}), and G4
+         * asks that every step of the two writers answered as the model does in some order that leaves
+         * what the reader found: an acknowledged write is never overwritten by a rival.
+         */
+        public Builder<S, M> writeOnce() {
+            this.writeOnce = true;
+            this.racing = true;
             return this;
         }
 
@@ -416,7 +447,8 @@ public final class Sequences<S, M> {
             @SuppressWarnings("unchecked")
             SequenceTarget.Spec spec = new SequenceTarget.Spec(name, open, s -> close.close(cast(s)),
                     (CrashTarget.Reader<Object>) reader, model, m -> view.apply(cast(m)),
-                    b -> configure.apply(b.claims(claims)), closeModel);
+                    b -> configure.apply(writeOnce ? b.claims(claims).claims(Guarantee.G4) : b.claims(claims)), closeModel,
+                    racing, writeOnce);
             return new Sequences<>(this, spec, ops);
         }
 

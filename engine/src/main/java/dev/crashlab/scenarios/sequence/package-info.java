@@ -5,7 +5,9 @@
  * writer acknowledges each acknowledged operation, and hands it to the one engine
  * ({@link dev.crashlab.scenarios.api.CrashCheck}: record, explore, judge, grade, explain). It adds
  * only what sits before and after that pipeline: generation, shrinking a failing sequence to a
- * minimal one, and the replay token that names the sequence. No property-testing library: the
+ * minimal one, and the replay token that names the sequence; for a store two writers share, a
+ * rival writer and the judge of what a race may leave (every order of the two writers' steps that
+ * real time allows, run on the model). No property-testing library: the
  * enumeration, the random walk and the shrinker are small and crashlab's own.
  */
 package dev.crashlab.scenarios.sequence;
