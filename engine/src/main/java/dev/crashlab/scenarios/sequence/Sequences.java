@@ -237,7 +237,7 @@ public final class Sequences<S, M> {
                 + o.steps().get(o.steps().size() - 1).display());
         List<Verdict> verdicts = o.result().verdicts().stream().map(v -> v.counterexample() == null ? v
                 : new Verdict(v.cell(), v.fault(), v.status(), v.checks(), withWorkload(v.counterexample(),
-                v.context() == dev.crashlab.reports.Model.RACE ? raced : workload), v.detectedAfterMs())).toList();
+                v.context() == dev.crashlab.reports.Context.RACE ? raced : workload), v.detectedAfterMs())).toList();
         CrashResult r = o.result();
         return new CrashResult(r.target(), verdicts, r.notes(), r.seed(), r.durationMillis(), r.crashPoints(), r.syncs());
     }
