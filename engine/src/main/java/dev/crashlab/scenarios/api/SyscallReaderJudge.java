@@ -26,10 +26,14 @@ import java.util.concurrent.TimeoutException;
 final class SyscallReaderJudge {
 
     /**
-     * A reader still reading after this long, the writer held still, is taken to wait for the writer
-     * (a lock it holds): the writer goes on, and the point judges what the reader found once it could.
+     * A reader found asleep (in the kernel, or in a Java wait) at this many looks in a row, 10 ms apart,
+     * with the writer held still, waits for the writer (a lock it holds: SQLite's busy handler sleeps
+     * and retries): the writer goes on, as the JVM recording's interleaver lets a paused writer go on
+     * when the reader waits, and the point judges what the reader found once it could. A reader that
+     * works (reads, computes) is never asleep that long; one that waits would otherwise time out
+     * against a writer that never moves, and report a lock-out no real writer causes.
      */
-    private static final long READER_WAITS_SECONDS = 10;
+    private static final int ASLEEP_LOOKS = 20;
 
     private SyscallReaderJudge() {
     }
@@ -48,8 +52,9 @@ final class SyscallReaderJudge {
         List<Point> points = new ArrayList<>();
         int expected = Math.max(1, recorded.trace().size());
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        int[] passed = {0};
         ExecutorService readers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "crashlab-reader");
+            Thread t = new Thread(r, "crashlab-held-reader");
             t.setDaemon(true);
             t.setContextClassLoader(loader);
             return t;
@@ -59,7 +64,9 @@ final class SyscallReaderJudge {
         try {
             points.add(read(target, root, 0, readers));
             run = held.goStopping(SyscallWriter.command(target, root), at -> {
-                if (!cells.clock().over()) {
+                if (!points.get(points.size() - 1).reading.isDone()) {
+                    passed[0]++; // the last reader still waits for the writer: it reads once the writer let go
+                } else if (!cells.clock().over()) {
                     cells.clock().judged(Math.min(1.0, at / (double) expected));
                     points.add(read(target, root, at, readers));
                 }
@@ -104,9 +111,10 @@ final class SyscallReaderJudge {
                     + " cannot tell that it waits for a stopped one), so no reader ran there");
         }
         if (waited > 0 && !target.readersWaitForWriter()) {
-            notes.add(target.name() + ": the reader was still reading " + READER_WAITS_SECONDS + " s after the writer was"
-                    + " held at " + waited + " of " + points.size() + " points, so those points judged what it read once"
-                    + " the writer went on; if its readers wait for the writer by design, declare .readersWaitForWriter()");
+            notes.add(target.name() + ": the reader waited for the held writer at " + waited + " of " + points.size()
+                    + " points, so those points judged what it read once the writer went on"
+                    + (passed[0] == 0 ? "" : " (and " + passed[0] + " stops of the writer passed while it waited, unread)")
+                    + "; if its readers wait for the writer by design, declare .readersWaitForWriter()");
         }
         if (paused.returned()) {
             Reading saw = Reading.of(target, root, CrashTarget.Where.LIVE);
@@ -119,18 +127,47 @@ final class SyscallReaderJudge {
     }
 
     private static Point read(CrashTarget target, Path root, int at, ExecutorService readers) {
-        Point p = new Point(at, readers.submit(() -> Reading.of(target, root, CrashTarget.Where.LIVE)));
+        Path[] task = {null};
+        Thread[] thread = {null};
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Point p = new Point(at, readers.submit(() -> {
+            thread[0] = Thread.currentThread();
+            task[0] = Path.of("/proc/thread-self").toRealPath();
+            started.countDown();
+            return Reading.of(target, root, CrashTarget.Where.LIVE);
+        }));
         try {
-            p.saw = p.reading.get(READER_WAITS_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
+            started.await();
+            for (int asleep = 0; asleep < ASLEEP_LOOKS; ) {
+                try {
+                    p.saw = p.reading.get(10, TimeUnit.MILLISECONDS);
+                    return p;
+                } catch (TimeoutException e) {
+                    asleep = asleep(thread[0], task[0]) ? asleep + 1 : 0;
+                }
+            }
             p.waited = true;
+            return p;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while a reader read beside the held writer", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the reader's thread failed: " + e.getCause(), e.getCause());
         }
-        return p;
+    }
+
+    /** Whether the reader's thread sleeps: in a Java wait, or in the kernel (a native sleep, a lock). */
+    private static boolean asleep(Thread thread, Path task) {
+        Thread.State state = thread.getState();
+        if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+            return true;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(task.resolve("stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'S';
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** What the reader found with {@code at} operations of the writer done. */

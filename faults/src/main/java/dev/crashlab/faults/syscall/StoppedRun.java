@@ -36,6 +36,8 @@ final class StoppedRun {
     private final StringBuilder line = new StringBuilder();
     private int shown;
     private int unread;
+    /** Whether strace injected a signal not handled yet. */
+    private boolean stopped;
 
     StoppedRun(Process strace, Path log, Kernel kernel, IntConsumer reader) {
         this.strace = strace;
@@ -56,23 +58,12 @@ final class StoppedRun {
                     done = true;
                     return true;
                 }
-                if (read < 0) {
-                    tree.stopOthers();
-                    long giveUp = System.nanoTime() + STILL_WITHIN_NANOS;
-                    boolean still = tree.still();
-                    while (!still && System.nanoTime() < giveUp) {
-                        read(in);
-                        LockSupport.parkNanos(PAUSE_NANOS);
-                        still = tree.still();
-                    }
-                    read(in); // with the tree still, the log is whole: every call that ran is in it
-                    if (!still) {
-                        unread++;
-                    } else if (kernel.position() > shown) {
-                        shown = kernel.position();
-                        reader.accept(shown);
-                    }
-                    tree.resume();
+                if (stopped) {
+                    // Even after a call outside the root the whole tree must be still before it goes on:
+                    // another task's call under the root may be under way, its own signal merged into this
+                    // one, and a SIGCONT now would leave that call with no stop after it.
+                    hold(tree, in);
+                    stopped = false;
                 } else if (read == 0) {
                     LockSupport.parkNanos(PAUSE_NANOS);
                 }
@@ -86,18 +77,35 @@ final class StoppedRun {
         }
     }
 
+    /** Holds the whole tree still, reads the rest of the log, and gives the reader the new position. */
+    private void hold(HeldTree tree, InputStream in) throws IOException {
+        tree.stopOthers();
+        long giveUp = System.nanoTime() + STILL_WITHIN_NANOS;
+        boolean still = tree.still();
+        while (!still && System.nanoTime() < giveUp) {
+            read(in);
+            LockSupport.parkNanos(PAUSE_NANOS);
+            still = tree.still();
+        }
+        read(in); // with the tree still, the log is whole: every call that ran is in it
+        stopped = false; // the signals of the calls that ran meanwhile: this stop follows them all
+        if (!still) {
+            unread++;
+        } else if (kernel.position() > shown) {
+            shown = kernel.position();
+            reader.accept(shown);
+        }
+        tree.resume();
+    }
+
     /** The stops let go unread, as the tree was not seen still. */
     int unread() {
         return unread;
     }
 
-    /**
-     * Decodes the log's new whole lines. @return how many there were, or -1 if one was a signal strace
-     * injected (the lines after it are decoded too)
-     */
+    /** Decodes the log's new whole lines, noting an injected signal. @return how many lines there were */
     private int read(InputStream in) throws IOException {
         int lines = 0;
-        boolean injected = false;
         for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
             for (int i = 0; i < n; i++) {
                 char c = (char) (buffer[i] & 0xff);
@@ -109,7 +117,7 @@ final class StoppedRun {
                 line.setLength(0);
                 lines++;
                 if (whole.contains(INJECTED)) {
-                    injected = true;
+                    stopped = true;
                 } else {
                     Call call = calls.call(whole);
                     if (call != null) {
@@ -118,6 +126,6 @@ final class StoppedRun {
                 }
             }
         }
-        return injected ? -1 : lines;
+        return lines;
     }
 }
