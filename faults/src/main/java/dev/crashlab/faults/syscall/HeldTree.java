@@ -30,6 +30,11 @@ final class HeldTree implements AutoCloseable {
     private final Process shell;
     private final BufferedWriter toShell;
     private final BufferedReader fromShell;
+    /**
+     * The traced processes as last listed: listing them scans all of /proc, so it is done when a hold
+     * starts and once more when the tree looks still (a process forked meanwhile starts another look).
+     */
+    private List<ProcessHandle> processes = List.of();
 
     HeldTree(ProcessHandle strace) throws IOException {
         this.strace = strace;
@@ -46,14 +51,14 @@ final class HeldTree implements AutoCloseable {
 
     /** Stops every traced process: the one strace stopped at its call is stopped already, the others wherever they are. */
     void stopOthers() throws IOException {
-        List<ProcessHandle> all = traced();
-        if (all.size() > 1) {
-            signal("STOP", all);
+        processes = traced();
+        if (processes.size() > 1) {
+            signal("STOP", processes);
         }
     }
 
     void resume() throws IOException {
-        signal("CONT", traced());
+        signal("CONT", processes);
     }
 
     private void signal(String name, List<ProcessHandle> processes) throws IOException {
@@ -68,7 +73,22 @@ final class HeldTree implements AutoCloseable {
     }
 
     /** Whether no traced task can run until {@link #resume()}; also true once strace has ended. */
-    boolean still() {
+    boolean still() throws IOException {
+        if (!stillAmong(processes)) {
+            return false;
+        }
+        List<ProcessHandle> now = traced();
+        if (now.equals(processes)) {
+            return true;
+        }
+        processes = now;
+        if (processes.size() > 1) {
+            signal("STOP", processes);
+        }
+        return false;
+    }
+
+    private boolean stillAmong(List<ProcessHandle> traced) {
         Idle before = idle();
         if (before == null) {
             return true;
@@ -76,7 +96,7 @@ final class HeldTree implements AutoCloseable {
         if (!before.waiting) {
             return false;
         }
-        for (ProcessHandle p : traced()) {
+        for (ProcessHandle p : traced) {
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", "" + p.pid(), "task"))) {
                 for (Path task : tasks) {
                     char state = state(task.resolve("stat"));
