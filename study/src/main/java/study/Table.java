@@ -108,7 +108,7 @@ public final class Table {
 
         static final String LEGEND = "✓ held · ✗ violated (claimed) · (✗) broken where the library does not claim it"
                 + " · refused: crashlab would not judge the target (exit 2), with its reason"
-                + " · a lone · in G1: not judged (a writer recorded at the system calls is not paused for a reader)";
+                + " · a lone · : not judged, with the reason in the report's notes";
 
         private final JsonNode target;
         private final String refusal;

@@ -1,6 +1,5 @@
 package dev.crashlab.scenarios.api;
 
-import dev.crashlab.reports.Guarantee;
 import dev.crashlab.reports.Context;
 import dev.crashlab.faults.crash.Roots;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.function.Predicate;
 
 /**
  * The judges of a writer recorded at the system calls: every crash state each persistence model
- * allows, as for the JVM recording. What this mode cannot judge is declared and said, so it shows as
+ * allows, as for the JVM recording, and the reader beside the writer held at each system call. What this mode cannot judge is declared and said, so it shows as
  * not applicable with its reason, never as held.
  */
 final class SyscallJudge {
@@ -19,9 +18,7 @@ final class SyscallJudge {
     static void judge(CrashTarget target, int fault, WriterRun recorded, Roots roots, Predicate<Context> contexts,
                       Cells cells, List<String> notes) {
         if (contexts.test(Context.CONCURRENT_READER)) {
-            cells.declare(fault, Guarantee.G1, Context.CONCURRENT_READER);
-            notes.add(target.name() + ": G1 (concurrent reader) not judged: the writer was recorded at the system calls,"
-                    + " in a child JVM that crashlab does not pause at each call for a reader");
+            SyscallReaderJudge.judge(target, fault, recorded, roots, cells, notes);
         }
         if (!target.rivals().isEmpty() && contexts.test(Context.RACE)) {
             notes.add(target.name() + ": racing writers not judged: the writer was recorded at the system calls");

@@ -32,7 +32,7 @@ final class SyscallWriter {
             throw new TargetFailedException(target.name() + " cannot be recorded at the system calls: " + why, null);
         }
         WriterRun.setUp(target, root, true);
-        SyscallRecording recording = SyscallRecording.in(root).volatileFiles(target.volatileFiles());
+        SyscallRecording recording = recording(target, root);
         RunResult result = recording.go(command(target, root));
         WriterRun recorded = new WriterRun(root, result);
         if (!recorded.complete()) {
@@ -45,7 +45,11 @@ final class SyscallWriter {
         return recorded;
     }
 
-    private static List<String> command(CrashTarget target, Path root) {
+    static SyscallRecording recording(CrashTarget target, Path root) {
+        return SyscallRecording.in(root).volatileFiles(target.volatileFiles());
+    }
+
+    static List<String> command(CrashTarget target, Path root) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // C1 only and one GC thread: the child runs one short writer, and startup is most of its time
         return List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",

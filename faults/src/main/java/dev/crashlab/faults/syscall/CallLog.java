@@ -13,46 +13,47 @@ import java.util.Map;
 /**
  * The calls of an {@code strace -f -o FILE} log in the order they finished. With several threads a
  * call is split in two ({@code <unfinished ...>}, later {@code <... name resumed>}); it is joined and
- * placed where it finished, when its effect is certain.
+ * placed where it finished, when its effect is certain. Read whole once the command ended, or line by
+ * line while it runs ({@link #call}).
  */
 final class CallLog {
 
     private static final String UNFINISHED = " <unfinished ...>";
 
-    private CallLog() {
-    }
+    private final Map<Integer, String> pending = new HashMap<>();
 
     static List<Call> read(Path file) throws IOException {
-        Map<Integer, String> pending = new HashMap<>();
+        CallLog log = new CallLog();
         List<Call> calls = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                int space = line.indexOf(' ');
-                if (space <= 0 || !Character.isDigit(line.charAt(0))) {
-                    continue;
-                }
-                int tid = Integer.parseInt(line.substring(0, space));
-                String call = line.substring(space).trim();
-                if (call.endsWith(UNFINISHED)) {
-                    pending.put(tid, call.substring(0, call.length() - UNFINISHED.length()));
-                } else if (call.startsWith("<... ")) {
-                    String start = pending.remove(tid);
-                    int resumed = call.indexOf("resumed>");
-                    if (start != null && resumed >= 0) {
-                        add(calls, tid, start + call.substring(resumed + "resumed>".length()));
-                    }
-                } else {
-                    add(calls, tid, call);
+                Call c = log.call(line);
+                if (c != null) {
+                    calls.add(c);
                 }
             }
         }
         return calls;
     }
 
-    private static void add(List<Call> calls, int tid, String text) {
-        Call c = Call.parse(tid, text);
-        if (c != null) {
-            calls.add(c);
+    /** The call a line of the log completes; null for a line that completes none (a call's start, a signal). */
+    Call call(String line) {
+        int space = line.indexOf(' ');
+        if (space <= 0 || !Character.isDigit(line.charAt(0))) {
+            return null;
         }
+        int tid = Integer.parseInt(line.substring(0, space));
+        String call = line.substring(space).trim();
+        if (call.endsWith(UNFINISHED)) {
+            pending.put(tid, call.substring(0, call.length() - UNFINISHED.length()));
+            return null;
+        }
+        if (call.startsWith("<... ")) {
+            String start = pending.remove(tid);
+            int resumed = call.indexOf("resumed>");
+            return start != null && resumed >= 0 ? Call.parse(tid, start + call.substring(resumed + "resumed>".length()))
+                    : null;
+        }
+        return Call.parse(tid, call);
     }
 }

@@ -84,6 +84,16 @@ final class Kernel {
         return List.copyOf(notJudged);
     }
 
+    /** Applies a call; one this decoder does not understand is refused, as the trace may miss its effect. */
+    void decode(Call call) {
+        try {
+            apply(call);
+        } catch (RuntimeException e) {
+            refuse(call, "a call the recording could not decode (" + e + "): " + call.name() + " " + call.args() + " = "
+                    + call.result());
+        }
+    }
+
     void apply(Call call) {
         Tracee task = task(call.tid());
         switch (call.name()) {

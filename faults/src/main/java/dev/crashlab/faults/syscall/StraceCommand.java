@@ -23,6 +23,16 @@ final class StraceCommand {
             + "copy_file_range,sendfile,splice,tee,vmsplice,ioctl,mmap,io_uring_setup,io_setup,"
             + "clone,clone3,fork,vfork,execve,execveat,chdir,fchdir";
 
+    /**
+     * Calls after which a reader may find the root changed: stopping the writer after each shows a
+     * reader every state. Not the syncs (they change what survives a crash, not what a reader sees),
+     * and not the calls that give up when a signal is pending, as strace's injected one is from the
+     * call's entry: copy_file_range and sendfile would be interrupted and restarted for ever, and
+     * fallocate on tmpfs would fail with EINTR. What they do is seen at the next stop.
+     */
+    static final String CHANGING = "open,openat,openat2,creat,write,writev,pwrite64,pwritev,pwritev2,ftruncate,truncate,"
+            + "rename,renameat,renameat2,link,linkat,unlink,unlinkat,rmdir,mkdir,mkdirat";
+
     /** The longest string strace prints whole: a longer write is refused, not cut. */
     static final int LONGEST = 64 << 20;
 
@@ -52,6 +62,22 @@ final class StraceCommand {
                 "-e", "signal=none", "-e", "raw=read,readv"));
         command.addAll(options);
         command.addAll(List.of("-o", log.toString(), "-e", "trace=" + CALLS, "--"));
+        command.addAll(child);
+        return command;
+    }
+
+    /**
+     * As {@link #around}, and the child's process is stopped (SIGSTOP) once each call of
+     * {@link #CHANGING} has run: strace delivers the signal it injects when the call returns, so the
+     * call's effect is in the files and its line in the log. Without {@code --seccomp-bpf}: strace
+     * 6.1 injects nothing at the stop a seccomp filter makes. The log shows each injected signal
+     * ({@code --- SIGSTOP {si_signo=SIGSTOP, si_code=SI_KERNEL} ---}), which is how the recording
+     * knows that one came.
+     */
+    List<String> stopping(Path log, List<String> child) {
+        List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-yy", "-xx", "-s", "" + LONGEST,
+                "-e", "signal=SIGSTOP", "-e", "raw=read,readv", "-e", "inject=" + CHANGING + ":signal=SIGSTOP",
+                "-o", log.toString(), "-e", "trace=" + CALLS, "--"));
         command.addAll(child);
         return command;
     }
