@@ -45,6 +45,11 @@ final class Extents {
         return size;
     }
 
+    /** How many extents the file is made of. */
+    int extents() {
+        return count;
+    }
+
     /** The same bytes in a list of its own, sharing the arrays no one modifies. */
     Extents copy() {
         Extents c = new Extents();

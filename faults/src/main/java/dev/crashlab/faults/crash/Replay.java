@@ -131,7 +131,7 @@ final class Replay {
         int c = at / checkpointEvery;
         while (checkpoints.size() <= c) {
             Prefix last = checkpoints.get(checkpoints.size() - 1);
-            checkpoints.add(extend(last, last.at + checkpointEvery));
+            checkpoints.add(flattened(extend(last, last.at + checkpointEvery)));
         }
         Prefix checkpoint = checkpoints.get(c);
         return checkpoint.at == at ? checkpoint : extend(checkpoint, at);
@@ -145,6 +145,21 @@ final class Replay {
         }
         return new Prefix(to, ns, contents.merged());
     }
+
+    /**
+     * The checkpoint with each file of many extents made one array of its bytes: a log's file is an
+     * extent per record, and every state built from the checkpoint would otherwise walk (to digest
+     * it, to compare it with the state before) a list as long as the log. The bytes are the same,
+     * so every digest and every state is.
+     */
+    private static Prefix flattened(Prefix p) {
+        Map<Integer, Extents> files = new HashMap<>(p.files);
+        files.replaceAll((inode, f) -> f.extents() > FLATTEN_ABOVE ? Extents.of(f.bytes()) : f);
+        return new Prefix(p.at, p.ns, files);
+    }
+
+    /** Files of more extents than this are flattened at a checkpoint; fewer are cheaper to walk than to copy. */
+    static final int FLATTEN_ABOVE = 64;
 
     /** Operations between two checkpoints: a prefix costs at most this many operations beyond a copy of the checkpoint. */
     static final int CHECKPOINT = 256;
