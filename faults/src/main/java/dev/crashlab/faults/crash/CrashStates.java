@@ -52,7 +52,7 @@ public final class CrashStates {
     private Replay.Prefix lastPrefix;
 
     public CrashStates(IoTrace trace) {
-        this(trace, Replay.CHECKPOINT);
+        this(trace, Replay.spacing(trace.size()));
     }
 
     /**

@@ -34,7 +34,7 @@ final class Replay {
     private final int checkpointEvery;
 
     Replay(TraceFacts facts) {
-        this(facts, CHECKPOINT);
+        this(facts, spacing(facts.trace().size()));
     }
 
     /** With a checkpoint every {@code checkpointEvery} operations (tests use a few, to cross many). */
@@ -163,6 +163,13 @@ final class Replay {
 
     /** Operations between two checkpoints: a prefix costs at most this many operations beyond a copy of the checkpoint. */
     static final int CHECKPOINT = 256;
+    /** At most this many checkpoints per trace: each holds a copy of the files it changed, so memory is this many states at most. */
+    static final int MOST_CHECKPOINTS = 256;
+
+    /** {@link #CHECKPOINT} operations between checkpoints, more in a trace so long that there would be more than {@link #MOST_CHECKPOINTS}. */
+    static int spacing(int operations) {
+        return Math.max(CHECKPOINT, operations / MOST_CHECKPOINTS + 1);
+    }
 
     /**
      * The directory after operations {@code [0, at)} all persisted. Never changed once built: a
