@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         description = {"Measures what each durability option costs: the store's puts against the raw syscall floors,",
                 "group commit, SQLite and H2 MVStore, and how many crash states the harness checks per second.",
                 "Writes jmh.json, cost.md, cost-<medium>.svg/.png, and report.json/report.html/summary.md",
-                "(the reports module's rendering of the same rows) to --out."})
+                "(the reports module's rendering of the same rows) to --out; with the Scaling family, scaling.md and",
+                "scaling.svg/.png: a check's time against the target's size n (-p n=100,1000 for the large sizes)."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "At most 5 minutes: 4 KiB values, one fork, short iterations.")
@@ -139,6 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
         ReportsExport.write(tables, start, took.toMillis(), out);
         System.out.println();
         System.out.println(Files.readString(md));
+        writeScaling(ScalingCurve.from(measured), header);
         System.out.println("Wrote jmh.json, jmh.log, cost.md, cost-*.svg/.png, report.json, report.html and summary.md to "
                 + out.toAbsolutePath() + " (" + took.toSeconds() + " s).");
         return results.isEmpty() ? 1 : 0;
@@ -193,6 +195,21 @@ public final class BenchCommand implements Callable<Integer> {
                     System.err, jmhLog.toString());
             return new Runner(options.build(), format).run();
         }
+    }
+
+    /** The Scaling family's time against n, when it ran: scaling.md, scaling.svg and .png, and the table on stdout. */
+    private void writeScaling(java.util.Map<String, List<ScalingCurve.Point>> curves, String header) throws IOException {
+        if (curves.isEmpty()) {
+            return;
+        }
+        String table = ScalingCurve.markdown(curves, header);
+        Files.writeString(out.resolve("scaling.md"), table);
+        try {
+            ScalingCurve.chart(curves, out);
+        } catch (RuntimeException | Error e) {
+            System.err.println("crashlab bench: no chart on this machine (" + e + "); scaling.md has every figure.");
+        }
+        System.out.println(table);
     }
 
     private void writeCharts(List<CostTable> tables, List<String> media) throws IOException {

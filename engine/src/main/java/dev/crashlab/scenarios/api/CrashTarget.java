@@ -119,7 +119,7 @@ public final class CrashTarget {
         public static final Acknowledged NOTHING = new Acknowledged(List.of(), false);
 
         public Acknowledged {
-            labels = List.copyOf(labels);
+            labels = labels instanceof AcknowledgedLabels ? labels : List.copyOf(labels);
         }
 
         public boolean contains(String label) {

@@ -97,7 +97,21 @@ record WriterRun(Path root, RunResult result) {
     }
 
     CrashTarget.Acknowledged acknowledgedAt(int point) {
-        return acknowledgedAt(point, java.util.function.IntUnaryOperator.identity());
+        List<dev.crashlab.faults.trace.Acknowledgement> acks = result.acknowledgements();
+        // Each is recorded at the length the trace had then, which only grows: those at or before a
+        // point are a prefix, found by halving rather than by a pass over every acknowledgement per
+        // crash state and pause point (a log of n records: n per state).
+        int lo = 0;
+        int hi = acks.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (acks.get(mid).position() <= point) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return new CrashTarget.Acknowledged(new AcknowledgedLabels(acks, lo), returned() && point >= trace().size());
     }
 
     /** Whether the writer returned normally: only then is its write acknowledged. */

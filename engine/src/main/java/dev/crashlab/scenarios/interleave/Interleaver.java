@@ -243,7 +243,9 @@ public final class Interleaver {
                     // a thread whose body is done can still wait on its way out (Thread.exit): it did not wait
                     return !finished;
                 }
-                Thread.onSpinWait();
+                // Gives the core away rather than spinning on it: on a machine with more runnable
+                // threads than cores the racer waits for one, and a spinning caller kept it waiting.
+                Thread.yield();
             }
         }
 

@@ -38,13 +38,34 @@ public record CrashSpace(int crashPoint, List<Choice> choices) {
 
     /** The fate of each operation before the crash point when choice {@code i} takes outcome {@code picks[i]}. */
     Fate[] fates(int[] picks) {
-        Fate[] fates = new Fate[crashPoint];
+        return fates(picks, 0);
+    }
+
+    /**
+     * As {@link #fates(int[])} for the operations from {@code from} on ({@code from} at most {@link
+     * #firstChoice()}): element {@code i} is the fate of operation {@code from + i}.
+     */
+    Fate[] fates(int[] picks, int from) {
+        Fate[] fates = new Fate[crashPoint - from];
         Arrays.fill(fates, Fate.PERSISTED);
         for (int i = 0; i < picks.length; i++) {
             for (Map.Entry<Integer, Fate> e : choices.get(i).outcomes().get(picks[i]).entrySet()) {
-                fates[e.getKey()] = e.getValue();
+                fates[e.getKey() - from] = e.getValue();
             }
         }
         return fates;
+    }
+
+    /** The first operation any outcome names (the crash point when none does): every operation before it persists in every state. */
+    int firstChoice() {
+        int first = crashPoint;
+        for (Choice c : choices) {
+            for (Map<Integer, Fate> outcome : c.outcomes()) {
+                for (int index : outcome.keySet()) {
+                    first = Math.min(first, index);
+                }
+            }
+        }
+        return first;
     }
 }

@@ -43,12 +43,28 @@ public final class CrashStates {
     private final Map<Extents.Cut, byte[]> cutDigests = new HashMap<>();
     private byte[] alignedSource;
     private byte[][] alignedDigests;
-    /** Which inodes a state shows depends only on the entry operations applied, a handful of sets per trace. */
-    private final Map<BitSet, BitSet> visibleAfter = new HashMap<>();
+    /** Which inodes a state shows depends only on the entry operations applied, a handful of sets per prefix. */
+    private final Map<Applied, BitSet> visibleAfter = new HashMap<>();
+    /** Candidates are replayed from the prefix every one of them persisted, not from the trace's start. */
+    private final boolean incremental;
+    /** The operations that change bytes (data or entries), in order: a provenance lists a prefix of them. */
+    private final int[] changes;
+    private Replay.Prefix lastPrefix;
 
     public CrashStates(IoTrace trace) {
+        this(trace, Replay.spacing(trace.size()));
+    }
+
+    /**
+     * With the replay's checkpoints {@code checkpointEvery} operations apart; 0 replays every
+     * candidate from the trace's start, which is what the incremental replay is tested against.
+     */
+    CrashStates(IoTrace trace, int checkpointEvery) {
         this.facts = new TraceFacts(trace);
-        this.replay = new Replay(facts);
+        this.replay = new Replay(facts, Math.max(1, checkpointEvery));
+        this.incremental = checkpointEvery > 0;
+        this.changes = java.util.stream.IntStream.range(0, trace.size())
+                .filter(i -> facts.isData(i) || facts.isEntry(i)).toArray();
         try {
             this.sha = MessageDigest.getInstance("SHA-256");
             this.fileSha = MessageDigest.getInstance("SHA-256");
@@ -133,22 +149,33 @@ public final class CrashStates {
     private long explore(PersistenceModel model, Exploration exploration, int point,
                          Seen seen, Consumer<CrashState> sink, BooleanSupplier stop) {
         CrashSpace space = model.space(facts, point);
+        // Every candidate of this crash point persisted the operations before the first one a choice
+        // names: each is replayed from that prefix, so a candidate costs the operations after it.
+        Replay.Prefix base = prefix(incremental ? space.firstChoice() : 0);
         long[] candidates = {0};
         Candidates.forEach(space, exploration, (picks, how) -> {
             if (stop.getAsBoolean()) {
                 throw new Stopped();
             }
             candidates[0]++;
-            Fate[] fates = space.fates(picks);
-            if (!seen.applied.add(applied(fates))) {
+            Fate[] tail = space.fates(picks, base.at());
+            if (!seen.applied.add(applied(base, tail))) {
                 return;
             }
-            Tree tree = replay.run(fates);
+            Tree tree = replay.run(base, tail);
             if (seen.digests.add(tree.digest(sha, this::fileDigest))) {
-                sink.accept(new CrashState(tree, provenance(model, point, fates, how)));
+                sink.accept(new CrashState(tree, provenance(model, point, base.at(), tail, how)));
             }
         });
         return candidates[0];
+    }
+
+    /** The prefix of the first {@code at} operations, the last one asked for kept: consecutive crash points mostly share it. */
+    private Replay.Prefix prefix(int at) {
+        if (lastPrefix == null || lastPrefix.at() != at) {
+            lastPrefix = replay.prefix(at);
+        }
+        return lastPrefix;
     }
 
     /**
@@ -240,22 +267,26 @@ public final class CrashStates {
      * file no name shows (the creation of a temp file lost, say) is the same state, found without
      * replaying 1 MiB. Kept as a SHA-256 of the list, not the list: a long trace has tens of
      * thousands of candidates of tens of thousands of operations each, which as lists filled
-     * gigabytes (a log of 10,000 records).
+     * gigabytes (a log of 10,000 records). The operations before {@code base}'s end all persisted,
+     * so what they apply is named by where the prefix ends: the list is that, then the tail's.
      */
-    private Tree.Digest applied(Fate[] fates) {
-        BitSet entries = new BitSet(fates.length);
-        for (int i = 0; i < fates.length; i++) {
-            if (facts.isEntry(i) && fates[i].kind() != Fate.Kind.DROPPED) {
+    private Tree.Digest applied(Replay.Prefix base, Fate[] tail) {
+        int from = base.at();
+        BitSet entries = new BitSet(tail.length);
+        for (int i = 0; i < tail.length; i++) {
+            if (facts.isEntry(from + i) && tail[i].kind() != Fate.Kind.DROPPED) {
                 entries.set(i);
             }
         }
-        BitSet visible = visibleAfter.computeIfAbsent(entries, e -> replay.visible(fates));
+        BitSet visible = visibleAfter.computeIfAbsent(new Applied(from, entries), e -> replay.visible(base, tail));
         appliedSha.reset();
-        for (int i = 0; i < fates.length; i++) {
-            boolean shows = facts.isEntry(i) || facts.isData(i) && facts.inode(i) >= 0 && visible.get(facts.inode(i));
-            if (shows && fates[i].kind() != Fate.Kind.DROPPED) {
-                Tear t = fates[i].tear();
-                appliedInt(i);
+        appliedInt(from);
+        for (int i = 0; i < tail.length; i++) {
+            int op = from + i;
+            boolean shows = facts.isEntry(op) || facts.isData(op) && facts.inode(op) >= 0 && visible.get(facts.inode(op));
+            if (shows && tail[i].kind() != Fate.Kind.DROPPED) {
+                Tear t = tail[i].tear();
+                appliedInt(op);
                 if (t != null) {
                     appliedInt(-1 - t.fill().ordinal());
                     appliedInt(t.sectorSize());
@@ -266,6 +297,10 @@ public final class CrashStates {
             }
         }
         return Tree.Digest.of(appliedSha.digest());
+    }
+
+    /** The entry operations a candidate applies: those of the prefix ending at {@code from}, then these of the tail. */
+    private record Applied(int from, BitSet entries) {
     }
 
     private void appliedInt(int v) {
@@ -281,20 +316,25 @@ public final class CrashStates {
         final Set<Tree.Digest> digests = new HashSet<>();
     }
 
-    private Provenance provenance(PersistenceModel model, int crashPoint, Fate[] fates, String how) {
-        List<Integer> persisted = new ArrayList<>();
+    private Provenance provenance(PersistenceModel model, int crashPoint, int from, Fate[] tail, String how) {
+        int[] persisted = new int[tail.length];
+        int kept = 0;
         List<Integer> dropped = new ArrayList<>();
         TreeMap<Integer, Tear> torn = new TreeMap<>();
-        for (int i = 0; i < fates.length; i++) {
-            if (!facts.isData(i) && !facts.isEntry(i)) {
+        for (int i = 0; i < tail.length; i++) {
+            int op = from + i;
+            if (!facts.isData(op) && !facts.isEntry(op)) {
                 continue;
             }
-            switch (fates[i].kind()) {
-                case PERSISTED -> persisted.add(i);
-                case DROPPED -> dropped.add(i);
-                case TORN -> torn.put(i, fates[i].tear());
+            switch (tail[i].kind()) {
+                case PERSISTED -> persisted[kept++] = op;
+                case DROPPED -> dropped.add(op);
+                case TORN -> torn.put(op, tail[i].tear());
             }
         }
-        return new Provenance(model.name(), crashPoint, persisted, dropped, torn, how);
+        int before = java.util.Arrays.binarySearch(changes, from);
+        return new Provenance(model.name(), crashPoint,
+                new Indexes(changes, before >= 0 ? before : -1 - before, java.util.Arrays.copyOf(persisted, kept)),
+                dropped, torn, how);
     }
 }

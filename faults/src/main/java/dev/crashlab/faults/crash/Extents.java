@@ -45,6 +45,24 @@ final class Extents {
         return size;
     }
 
+    /** How many extents the file is made of. */
+    int extents() {
+        return count;
+    }
+
+    /** The same bytes in a list of its own, sharing the arrays no one modifies. */
+    Extents copy() {
+        Extents c = new Extents();
+        int capacity = Math.max(4, count);
+        c.start = Arrays.copyOf(start, capacity);
+        c.length = Arrays.copyOf(length, capacity);
+        c.source = Arrays.copyOf(source, capacity);
+        c.from = Arrays.copyOf(from, capacity);
+        c.count = count;
+        c.size = size;
+        return c;
+    }
+
     /**
      * Bytes {@code [offset, offset + n)} now hold {@code bytes}' from {@code at}, or zeros when
      * {@code bytes} is null; a file shorter than {@code offset} reads zeros up to it.
@@ -125,11 +143,49 @@ final class Extents {
 
     /** Writes the file's bytes to {@code out} extent by extent, without building them in memory first. */
     void writeTo(OutputStream out) throws IOException {
+        writeTo(out, 0);
+    }
+
+    /**
+     * How many bytes from the start this file and {@code other} surely share, judged from the
+     * extents alone (the same array at the same place, or zeros on both sides), never from the
+     * bytes: a state made from its predecessor rewrites a file from there on, and a log's states,
+     * which share all but their last records, cost those records.
+     */
+    long samePrefix(Extents other) {
+        long at = 0;
+        long end = Math.min(size, other.size);
+        int i = 0;
+        int j = 0;
+        while (at < end) {
+            while (start[i] + length[i] <= at) {
+                i++;
+            }
+            while (other.start[j] + other.length[j] <= at) {
+                j++;
+            }
+            boolean same = source[i] == other.source[j]
+                    && (source[i] == null || from[i] + (at - start[i]) == other.from[j] + (at - other.start[j]));
+            if (!same) {
+                break;
+            }
+            at = Math.min(end, Math.min(start[i] + length[i], other.start[j] + other.length[j]));
+        }
+        return at;
+    }
+
+    /** Writes the file's bytes from {@code offset} on to {@code out}. */
+    void writeTo(OutputStream out, long offset) throws IOException {
         for (int i = 0; i < count; i++) {
+            long skip = Math.max(0, offset - start[i]);
+            if (skip >= length[i]) {
+                continue;
+            }
+            int n = (int) (length[i] - skip);
             if (source[i] != null) {
-                out.write(source[i], from[i], length[i]);
+                out.write(source[i], (int) (from[i] + skip), n);
             } else {
-                for (int left = length[i]; left > 0; left -= BLOCK) {
+                for (int left = n; left > 0; left -= BLOCK) {
                     out.write(ZEROS, 0, Math.min(BLOCK, left));
                 }
             }

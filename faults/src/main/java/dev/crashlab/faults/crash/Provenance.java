@@ -25,7 +25,8 @@ public record Provenance(String model, int crashPoint, List<Integer> persisted, 
                          SortedMap<Integer, Tear> torn, String exploration) {
 
     public Provenance {
-        persisted = List.copyOf(persisted);
+        // A state's provenance as the exploration builds it shares the trace's indexes, unboxed.
+        persisted = persisted instanceof Indexes ? persisted : List.copyOf(persisted);
         dropped = List.copyOf(dropped);
         torn = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(torn));
     }

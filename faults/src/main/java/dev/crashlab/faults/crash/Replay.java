@@ -2,7 +2,10 @@ package dev.crashlab.faults.crash;
 
 import dev.crashlab.faults.trace.IoOp;
 import dev.crashlab.faults.trace.OpKind;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -26,8 +29,20 @@ final class Replay {
     /** Per write, the garbage its lost sectors read as; built on first use, since most writes never tear. */
     private final byte[][] garbage;
     private final int[] garbageSectorSize;
+    /** Prefixes every {@code checkpointEvery} operations, the first being the directory before the workload. */
+    private final List<Prefix> checkpoints = new ArrayList<>();
+    private final int checkpointEvery;
 
     Replay(TraceFacts facts) {
+        this(facts, spacing(facts.trace().size()));
+    }
+
+    /** With a checkpoint every {@code checkpointEvery} operations (tests use a few, to cross many). */
+    Replay(TraceFacts facts, int checkpointEvery) {
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("checkpoints are at least one operation apart");
+        }
+        this.checkpointEvery = checkpointEvery;
         this.facts = facts;
         written = facts.trace().ops().stream().map(IoOp::data).toArray(byte[][]::new);
         Map<String, byte[]> files = facts.trace().before().files();
@@ -38,17 +53,27 @@ final class Replay {
 
     /** The state left when the operations before the crash point met these fates. */
     Tree run(Fate[] fates) {
-        Namespace ns = facts.initialNamespace();
-        Contents contents = new Contents(initial, facts.trace().size());
-        for (int i = 0; i < fates.length; i++) {
-            if (fates[i].kind() != Fate.Kind.DROPPED) {
-                apply(facts.op(i), written[i], fates[i].tear(), ns, contents);
+        return run(start(), fates);
+    }
+
+    /**
+     * The state left when the operations from {@code base}'s end met these fates, {@code tail[i]}
+     * being the fate of operation {@code base.at() + i}: a candidate whose operations before some
+     * point all persisted costs the operations after it, not the whole trace.
+     */
+    Tree run(Prefix base, Fate[] tail) {
+        Namespace ns = base.namespace();
+        Contents contents = new Contents(base.files);
+        for (int i = 0; i < tail.length; i++) {
+            if (tail[i].kind() != Fate.Kind.DROPPED) {
+                int index = base.at + i;
+                apply(facts.op(index), written[index], tail[i].tear(), ns, contents);
             }
         }
         TreeMap<String, Extents> files = new TreeMap<>();
         ns.names.forEach((name, inode) -> {
             if (inode != TraceFacts.NO_INODE && ns.reachable(name)) {
-                files.put(name, contents.file(inode));
+                files.put(name, contents.peek(inode));
             }
         });
         TreeSet<String> dirs = new TreeSet<>();
@@ -62,10 +87,16 @@ final class Replay {
      * state's bytes, so its fate does not tell two states apart: only the namespace is replayed.
      */
     BitSet visible(Fate[] fates) {
-        Namespace ns = facts.initialNamespace();
-        for (int i = 0; i < fates.length; i++) {
-            if (fates[i].kind() != Fate.Kind.DROPPED && facts.isEntry(i)) {
-                entry(facts.op(i), facts.inode(i), ns);
+        return visible(start(), fates);
+    }
+
+    /** As {@link #visible(Fate[])}, for the operations from {@code base}'s end (see {@link #run(Prefix, Fate[])}). */
+    BitSet visible(Prefix base, Fate[] tail) {
+        Namespace ns = base.namespace();
+        for (int i = 0; i < tail.length; i++) {
+            int index = base.at + i;
+            if (tail[i].kind() != Fate.Kind.DROPPED && facts.isEntry(index)) {
+                entry(facts.op(index), facts.inode(index), ns);
             }
         }
         BitSet visible = new BitSet();
@@ -75,6 +106,94 @@ final class Replay {
             }
         });
         return visible;
+    }
+
+    /** Nothing of the trace applied: the directory before the workload. */
+    Prefix start() {
+        if (checkpoints.isEmpty()) {
+            Map<Integer, Extents> files = new HashMap<>();
+            for (int i = 0; i < initial.length; i++) {
+                files.put(i, Extents.of(initial[i]));
+            }
+            checkpoints.add(new Prefix(0, facts.initialNamespace(), files));
+        }
+        return checkpoints.get(0);
+    }
+
+    /**
+     * The directory once the first {@code at} operations all persisted: from the checkpoint at or
+     * below it (one every {@link #CHECKPOINT} operations by default, built forward once per trace) plus the few
+     * operations after the checkpoint. Explored from the last crash point to the first, the prefixes
+     * asked for shrink, so each is built from a checkpoint rather than from the one asked before.
+     */
+    Prefix prefix(int at) {
+        start();
+        int c = at / checkpointEvery;
+        while (checkpoints.size() <= c) {
+            Prefix last = checkpoints.get(checkpoints.size() - 1);
+            checkpoints.add(flattened(extend(last, last.at + checkpointEvery)));
+        }
+        Prefix checkpoint = checkpoints.get(c);
+        return checkpoint.at == at ? checkpoint : extend(checkpoint, at);
+    }
+
+    private Prefix extend(Prefix from, int to) {
+        Namespace ns = from.namespace();
+        Contents contents = new Contents(from.files);
+        for (int i = from.at; i < to; i++) {
+            apply(facts.op(i), written[i], null, ns, contents);
+        }
+        return new Prefix(to, ns, contents.merged());
+    }
+
+    /**
+     * The checkpoint with each file of many extents made one array of its bytes: a log's file is an
+     * extent per record, and every state built from the checkpoint would otherwise walk (to digest
+     * it, to compare it with the state before) a list as long as the log. The bytes are the same,
+     * so every digest and every state is.
+     */
+    private static Prefix flattened(Prefix p) {
+        Map<Integer, Extents> files = new HashMap<>(p.files);
+        files.replaceAll((inode, f) -> f.extents() > FLATTEN_ABOVE ? Extents.of(f.bytes()) : f);
+        return new Prefix(p.at, p.ns, files);
+    }
+
+    /** Files of more extents than this are flattened at a checkpoint; fewer are cheaper to walk than to copy. */
+    static final int FLATTEN_ABOVE = 64;
+
+    /** Operations between two checkpoints: a prefix costs at most this many operations beyond a copy of the checkpoint. */
+    static final int CHECKPOINT = 256;
+    /** At most this many checkpoints per trace: each holds a copy of the files it changed, so memory is this many states at most. */
+    static final int MOST_CHECKPOINTS = 256;
+
+    /** {@link #CHECKPOINT} operations between checkpoints, more in a trace so long that there would be more than {@link #MOST_CHECKPOINTS}. */
+    static int spacing(int operations) {
+        return Math.max(CHECKPOINT, operations / MOST_CHECKPOINTS + 1);
+    }
+
+    /**
+     * The directory after operations {@code [0, at)} all persisted. Never changed once built: a
+     * replay from it copies its names, and a file before it changes it, so the states and other
+     * prefixes built from it can share the files they leave alone.
+     */
+    static final class Prefix {
+        private final int at;
+        private final Namespace ns;
+        private final Map<Integer, Extents> files;
+
+        private Prefix(int at, Namespace ns, Map<Integer, Extents> files) {
+            this.at = at;
+            this.ns = ns;
+            this.files = files;
+        }
+
+        int at() {
+            return at;
+        }
+
+        private Namespace namespace() {
+            return new Namespace(ns.names, ns.dirs);
+        }
     }
 
     private void apply(IoOp op, byte[] data, Tear tear, Namespace ns, Contents contents) {
@@ -184,24 +303,42 @@ final class Replay {
         return length <= 0 ? 0 : (int) ((offset + length - 1) / sectorSize - offset / sectorSize + 1);
     }
 
-    /** Per-inode file contents, as extents; files from before the trace start as their one array. */
+    /**
+     * Per-inode file contents, as extents, over a prefix's: a file is copied from the prefix the
+     * first time an operation changes it, so the prefix stays as it was.
+     */
     private static final class Contents {
-        private final Extents[] files;
+        private final Map<Integer, Extents> base;
+        private final Map<Integer, Extents> own = new HashMap<>();
 
-        Contents(byte[][] initial, int extra) {
-            files = new Extents[initial.length + extra];
-            for (int i = 0; i < initial.length; i++) {
-                files[i] = Extents.of(initial[i]);
-            }
+        Contents(Map<Integer, Extents> base) {
+            this.base = base;
         }
 
+        /** The inode's contents, to change. */
         Extents file(int inode) {
-            Extents f = files[inode];
+            Extents f = own.get(inode);
             if (f == null) {
-                f = new Extents();
-                files[inode] = f;
+                Extents shared = base.get(inode);
+                f = shared == null ? new Extents() : shared.copy();
+                own.put(inode, f);
             }
             return f;
+        }
+
+        /** The inode's contents, to read only. */
+        Extents peek(int inode) {
+            Extents f = own.get(inode);
+            if (f == null) {
+                f = base.get(inode);
+            }
+            return f != null ? f : file(inode);
+        }
+
+        Map<Integer, Extents> merged() {
+            Map<Integer, Extents> all = new HashMap<>(base);
+            all.putAll(own);
+            return all;
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.crashlab.faults.crash;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -39,8 +41,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class StateDirectory {
 
-    /** A file as written here: its digest (null: unknown, always rewritten), its size and its stamp. */
-    private record Written(byte[] digest, long size, FileTime stamp) {
+    /**
+     * A file as written here: its digest (null: unknown, always rewritten), its size, its stamp, and
+     * its extents, from which the next state's version of it is told apart where it differs.
+     */
+    private record Written(byte[] digest, long size, FileTime stamp, Extents content) {
     }
 
     private final Path root;
@@ -71,11 +76,13 @@ final class StateDirectory {
             Map.Entry<String, Written> f = it.next();
             Extents wanted = wantedFiles.get(f.getKey());
             byte[] digest = digests.get(f.getKey());
-            if (wanted == null || digest == null || f.getValue().digest() == null
-                    || !Arrays.equals(digest, f.getValue().digest()) || wanted.size() != f.getValue().size()) {
+            if (wanted == null) {
                 Files.delete(root.resolve(f.getKey()));
                 touched.add(parent(f.getKey()));
                 it.remove();
+            } else if (digest == null || f.getValue().digest() == null
+                    || !Arrays.equals(digest, f.getValue().digest()) || wanted.size() != f.getValue().size()) {
+                f.setValue(rewrite(f.getKey(), f.getValue().content(), wanted, digest));
             }
         }
         Set<String> allWanted = allDirs(wantedDirs, wantedFiles.keySet());
@@ -105,7 +112,7 @@ final class StateDirectory {
                 try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     f.getValue().writeTo(out);
                 }
-                files.put(f.getKey(), new Written(digests.get(f.getKey()), f.getValue().size(), stamp(path)));
+                files.put(f.getKey(), new Written(digests.get(f.getKey()), f.getValue().size(), stamp(path), f.getValue()));
                 touched.add(parent(f.getKey()));
             }
         }
@@ -114,6 +121,25 @@ final class StateDirectory {
                 dirs.put(d, stamp(d.isEmpty() ? root : root.resolve(d)));
             }
         }
+    }
+
+    /**
+     * The file, as this directory last wrote it ({@code old}), now holds {@code wanted}: only the
+     * bytes from where the two stop sharing extents are written, and the file cut there first when
+     * it shrinks. A log's consecutive states differ in their last records; rewriting the whole log
+     * per state made a check of n records cost n squared in writes.
+     */
+    private Written rewrite(String name, Extents old, Extents wanted, byte[] digest) throws IOException {
+        Path path = root.resolve(name);
+        long same = old.samePrefix(wanted);
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            ch.truncate(same);
+            ch.position(same);
+            OutputStream out = Channels.newOutputStream(ch);
+            wanted.writeTo(out, same);
+            out.flush();
+        }
+        return new Written(digest, wanted.size(), stamp(path), wanted);
     }
 
     /**

@@ -121,7 +121,12 @@ class IncrementalStatesTest {
     }
 
     /** Directories and files in them, written at unaligned offsets, some synced, renamed, cut or deleted. */
-    private static IoTrace randomTrace(SplittableRandom random) {
+    static IoTrace randomTrace(SplittableRandom random) {
+        return randomTrace(random, -1);
+    }
+
+    /** As {@link #randomTrace(SplittableRandom)}, with {@code wanted} operations (-1: 4 to 11). */
+    static IoTrace randomTrace(SplittableRandom random, int wanted) {
         TreeMap<String, byte[]> before = new TreeMap<>();
         TreeSet<String> beforeDirs = new TreeSet<>();
         if (random.nextBoolean()) {
@@ -131,7 +136,7 @@ class IncrementalStatesTest {
         Traces t = Traces.on(Snapshot.adopt(beforeDirs, before));
         List<String> live = new ArrayList<>(before.keySet());
         List<String> dirs = new ArrayList<>(beforeDirs);
-        int ops = 4 + random.nextInt(8);
+        int ops = wanted >= 0 ? wanted : 4 + random.nextInt(8);
         for (int i = 0; i < ops; i++) {
             int what = random.nextInt(12);
             if (what == 0) {
