@@ -96,7 +96,13 @@ final class Replay {
                     tear(op, tear, contents.file(inode));
                 }
             }
-            case TRUNCATE -> contents.file(inode).setSize(op.length());
+            case TRUNCATE -> {
+                if (tear == null) {
+                    contents.file(inode).setSize(op.length());
+                } else {
+                    zeroTail(op, tear, contents.file(inode));
+                }
+            }
             default -> entry(op, inode, ns);
         }
     }
@@ -151,6 +157,18 @@ final class Replay {
         }
         if (covered < length) {
             file.put(start + covered, data, covered, length - covered); // bytes no sector of the tear names
+        }
+    }
+
+    /**
+     * A shrinking truncate torn by a power failure (ext4-like): its size was lost, but the zeros it
+     * put in the rest of the block its new end falls in reached the disk; the old size stays.
+     */
+    private static void zeroTail(IoOp op, Tear tear, Extents file) {
+        long block = tear.sectorSize();
+        long end = Math.min(file.size(), (op.length() + block - 1) / block * block);
+        if (end > op.length()) {
+            file.put(op.length(), null, 0, (int) (end - op.length()));
         }
     }
 
