@@ -127,7 +127,7 @@ public final class Ext4Like implements PersistenceModel {
                 }
                 outcomes.add(lostAfter(ops, p, q, k -> sizeOnly(facts, ops.get(k))));
             }
-            if (p < ops.size() && shrinks(facts, ops.get(p))) {
+            if (p < ops.size() && Replay.zeroesATail(facts, facts.op(ops.get(p)), WeakestPosix.DEFAULT_SECTOR_SIZE)) {
                 outcomes.add(lostAfter(ops, p, p + 1, k -> TAIL_ZEROED));
             }
         }
@@ -148,13 +148,7 @@ public final class Ext4Like implements PersistenceModel {
      * reached the disk: as a tear of that one block with nothing of it kept ({@link Replay} zeroes
      * from the new end to the block's end, within the old size, and keeps the old size).
      */
-    static final Fate TAIL_ZEROED = Fate.torn(new Tear(WeakestPosix.DEFAULT_SECTOR_SIZE, 1, 0, 0, Tear.Fill.ZERO));
-
-    private static boolean shrinks(TraceFacts facts, int index) {
-        dev.crashlab.faults.trace.IoOp op = facts.op(index);
-        return op.kind() == dev.crashlab.faults.trace.OpKind.TRUNCATE && op.length() < facts.sizeBefore(index)
-                && op.length() % WeakestPosix.DEFAULT_SECTOR_SIZE != 0;
-    }
+    private static final Fate TAIL_ZEROED = Fate.torn(new Tear(WeakestPosix.DEFAULT_SECTOR_SIZE, 1, 0, 0, Tear.Fill.ZERO));
 
     /** What is left of an operation whose size change persisted but whose bytes did not: zeros where it wrote. */
     private static Fate sizeOnly(TraceFacts facts, int index) {

@@ -161,6 +161,14 @@ final class Replay {
     }
 
     /**
+     * Whether a truncate's tail can be torn ({@link #zeroTail}): it shrinks the file to an end inside
+     * a block, whose rest ext4 zeroes in the page cache and may write before the new size commits.
+     */
+    static boolean zeroesATail(TraceFacts facts, IoOp op, int block) {
+        return op.kind() == OpKind.TRUNCATE && op.length() < facts.sizeBefore(op.index()) && op.length() % block != 0;
+    }
+
+    /**
      * A shrinking truncate torn by a power failure (ext4-like): its size was lost, but the zeros it
      * put in the rest of the block its new end falls in reached the disk; the old size stays.
      */
