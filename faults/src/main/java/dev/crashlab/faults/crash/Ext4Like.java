@@ -114,9 +114,10 @@ public final class Ext4Like implements PersistenceModel {
     /**
      * A file's unsynced writes and truncates: the first p persisted, the size changes of the next
      * ones up to q persisted too (a truncate whole; a write past the end as its new size, its bytes
-     * zeros), the rest are lost; or the first p persisted and the next, a shrinking truncate, only
-     * zeroed the tail of its block (its size lost), the rest lost. Outcome 0 is everything
-     * persisted. At most {@link #SIZE_AHEAD} + 2 outcomes per p: linear in the file's operations.
+     * zeros), the rest are lost; or the first p persisted and of the rest only a shrinking
+     * truncate's zeroing of the tail of its block reached the disk (its size lost), p at most
+     * {@link #SIZE_AHEAD} operations before it. Outcome 0 is everything persisted. At most
+     * {@link #SIZE_AHEAD} + 1 outcomes per operation: linear in the file's operations.
      */
     private static java.util.Optional<Choice> sizeAhead(TraceFacts facts, List<Integer> ops) {
         List<Map<Integer, Fate>> outcomes = new ArrayList<>();
@@ -127,8 +128,16 @@ public final class Ext4Like implements PersistenceModel {
                 }
                 outcomes.add(lostAfter(ops, p, q, k -> sizeOnly(facts, ops.get(k))));
             }
-            if (p < ops.size() && Replay.zeroesATail(facts, facts.op(ops.get(p)), WeakestPosix.DEFAULT_SECTOR_SIZE)) {
-                outcomes.add(lostAfter(ops, p, p + 1, k -> TAIL_ZEROED));
+        }
+        for (int t = 0; t < ops.size(); t++) {
+            if (!Replay.zeroesATail(facts, facts.op(ops.get(t)), WeakestPosix.DEFAULT_SECTOR_SIZE)) {
+                continue;
+            }
+            // The zeroed page reaches the disk whatever size the journal last committed: the
+            // operations between the persisted prefix and the truncate may all be lost.
+            for (int p = t; p >= 0 && t - p <= SIZE_AHEAD; p--) {
+                int truncate = t;
+                outcomes.add(lostAfter(ops, p, ops.size(), k -> k == truncate ? TAIL_ZEROED : Fate.DROPPED));
             }
         }
         return outcomes.size() < 2 ? java.util.Optional.empty() : java.util.Optional.of(new Choice(outcomes));
