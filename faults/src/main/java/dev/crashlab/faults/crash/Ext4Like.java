@@ -115,9 +115,11 @@ public final class Ext4Like implements PersistenceModel {
      * A file's unsynced writes and truncates: the first p persisted, the size changes of the next
      * ones up to q persisted too (a truncate whole; a write past the end as its new size, its bytes
      * zeros), the rest are lost; or the first p persisted and of the rest only a shrinking
-     * truncate's zeroing of the tail of its block reached the disk (its size lost), p at most
+     * truncate's zeroing of the tail of its block reached the disk (its size lost), with up to
+     * {@link #SIZE_AHEAD} operations after it whose bytes went in the same page, p at most
      * {@link #SIZE_AHEAD} operations before it. Outcome 0 is everything persisted. At most
-     * {@link #SIZE_AHEAD} + 1 outcomes per operation: linear in the file's operations.
+     * {@link #SIZE_AHEAD} + 1 outcomes per operation, and 17 x 17 more per shrinking truncate:
+     * linear in the file's operations.
      */
     private static java.util.Optional<Choice> sizeAhead(TraceFacts facts, List<Integer> ops) {
         List<Map<Integer, Fate>> outcomes = new ArrayList<>();
@@ -134,10 +136,15 @@ public final class Ext4Like implements PersistenceModel {
                 continue;
             }
             // The zeroed page reaches the disk whatever size the journal last committed: the
-            // operations between the persisted prefix and the truncate may all be lost.
+            // operations between the persisted prefix and the truncate may all be lost, and the
+            // next ones' bytes may reach it in the same page, under the old size.
             for (int p = t; p >= 0 && t - p <= SIZE_AHEAD; p--) {
-                int truncate = t;
-                outcomes.add(lostAfter(ops, p, ops.size(), k -> k == truncate ? TAIL_ZEROED : Fate.DROPPED));
+                for (int u = t + 1; u <= ops.size() && u - t <= SIZE_AHEAD + 1; u++) {
+                    int truncate = t;
+                    int written = u;
+                    outcomes.add(lostAfter(ops, p, ops.size(),
+                            k -> k == truncate ? TAIL_ZEROED : k > truncate && k < written ? Fate.PERSISTED : Fate.DROPPED));
+                }
             }
         }
         return outcomes.size() < 2 ? java.util.Optional.empty() : java.util.Optional.of(new Choice(outcomes));

@@ -174,6 +174,13 @@ class Ext4LikeTest {
     }
 
     @Test
+    void aWriteAfterATruncateCanReachTheDiskInTheZeroedPageUnderTheOldSize() {
+        // measured on ext4: the page written with the new bytes and the zeros, the size still the old one
+        IoTrace trace = oneOld().write("a", 4, bytes("xy")).truncate("a", 1).write("a", 1, bytes("z")).build();
+        assertEquals(true, afterTheLast(trace).contains("{a=oz00}"), () -> afterTheLast(trace).toString());
+    }
+
+    @Test
     void aTruncateToABlockBoundaryZeroesNothing() {
         byte[] two = new byte[2 * WeakestPosix.DEFAULT_SECTOR_SIZE];
         java.util.Arrays.fill(two, (byte) 'x');
