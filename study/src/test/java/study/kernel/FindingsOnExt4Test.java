@@ -140,7 +140,7 @@ class FindingsOnExt4Test {
             delete(work);
         }
         String table = table(outcomes, noAutoDaAlloc);
-        Path out = Path.of("target", "kernel-findings.md");
+        Path out = reports.resolveSibling("kernel-findings.md");
         Files.writeString(out, table, StandardCharsets.UTF_8);
         System.out.println(table);
         return outcomes.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey().describe(),
