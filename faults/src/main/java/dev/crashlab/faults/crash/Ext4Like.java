@@ -23,8 +23,13 @@ import java.util.TreeMap;
  *     A file's size, though, is journaled: it may be ahead of its data. Of a file's unsynced
  *     operations a prefix persisted whole, and after it the size changes of some more did (a
  *     truncate; a write past the end, whose new bytes then read as zeros: an append within an
- *     allocated block, or a write before a growing truncate, measured by the kernel oracle).
- *     Blocks a write newly allocates are never exposed before their data (data=ordered).</li>
+ *     allocated block, a write before a growing truncate, and a write into blocks it newly
+ *     allocates, which ext4 maps as unwritten extents (dioread_nolock, the default) in the
+ *     transaction of the size and converts only once their I/O completed, in a later one; all
+ *     measured by the kernel oracle). Newly allocated blocks never show stale bytes, only zeros.
+ *     A shrinking truncate zeroes the rest of the block the new end falls in, in the page cache,
+ *     and the flusher may write that block before the journal commits the new size: the old size
+ *     with zeros from the new end to that block's end.</li>
  * <li>With auto_da_alloc ({@code new Ext4Like(true)}, "ext4-like/auto_da_alloc": ext4's default
  *     mount option), a rename over an existing file is the exception: ext4 allocates the renamed
  *     file's delayed blocks before the rename, and data=ordered writes newly allocated blocks
@@ -109,45 +114,65 @@ public final class Ext4Like implements PersistenceModel {
     /**
      * A file's unsynced writes and truncates: the first p persisted, the size changes of the next
      * ones up to q persisted too (a truncate whole; a write past the end as its new size, its bytes
-     * zeros), the rest are lost. Outcome 0 is everything persisted.
+     * zeros), the rest are lost; or the first p persisted and of the rest only a shrinking
+     * truncate's zeroing of the tail of its block reached the disk (its size lost), with up to
+     * {@link #SIZE_AHEAD} operations after it whose bytes went in the same page, p at most
+     * {@link #SIZE_AHEAD} operations before it. Outcome 0 is everything persisted. At most
+     * {@link #SIZE_AHEAD} + 1 outcomes per operation, and 17 x 17 more per shrinking truncate:
+     * linear in the file's operations.
      */
     private static java.util.Optional<Choice> sizeAhead(TraceFacts facts, List<Integer> ops) {
         List<Map<Integer, Fate>> outcomes = new ArrayList<>();
         for (int p = ops.size(); p >= 0; p--) {
-            // Only the block the file ended in when its data stopped can hold a size without data:
-            // a write past it allocates, and data=ordered writes allocated blocks before their size.
-            long tail = p == ops.size() ? 0 : roundUp(facts.sizeBefore(ops.get(p)));
             for (int q = p; q <= ops.size() && q - p <= SIZE_AHEAD; q++) {
-                if (q > p && (sizeOnly(facts, ops.get(q - 1)) == Fate.DROPPED
-                        || facts.op(ops.get(q - 1)).kind() == dev.crashlab.faults.trace.OpKind.WRITE
-                        && facts.op(ops.get(q - 1)).offset() >= tail)) {
-                    continue;
+                if (q > p && sizeOnly(facts, ops.get(q - 1)) == Fate.DROPPED) {
+                    continue; // the same state as q - 1
                 }
-                Map<Integer, Fate> outcome = new java.util.HashMap<>();
-                for (int k = p; k < ops.size(); k++) {
-                    outcome.put(ops.get(k), k < q ? sizeOnly(facts, ops.get(k)) : Fate.DROPPED);
+                outcomes.add(lostAfter(ops, p, q, k -> sizeOnly(facts, ops.get(k))));
+            }
+        }
+        for (int t = 0; t < ops.size(); t++) {
+            if (!Replay.zeroesATail(facts, facts.op(ops.get(t)), WeakestPosix.DEFAULT_SECTOR_SIZE)) {
+                continue;
+            }
+            // The zeroed page reaches the disk whatever size the journal last committed: the
+            // operations between the persisted prefix and the truncate may all be lost, and the
+            // next ones' bytes may reach it in the same page, under the old size.
+            for (int p = t; p >= 0 && t - p <= SIZE_AHEAD; p--) {
+                for (int u = t + 1; u <= ops.size() && u - t <= SIZE_AHEAD + 1; u++) {
+                    int truncate = t;
+                    int written = u;
+                    outcomes.add(lostAfter(ops, p, ops.size(),
+                            k -> k == truncate ? TAIL_ZEROED : k > truncate && k < written ? Fate.PERSISTED : Fate.DROPPED));
                 }
-                outcomes.add(Map.copyOf(outcome));
             }
         }
         return outcomes.size() < 2 ? java.util.Optional.empty() : java.util.Optional.of(new Choice(outcomes));
     }
 
-    private static long roundUp(long size) {
-        int block = WeakestPosix.DEFAULT_SECTOR_SIZE;
-        return (size + block - 1) / block * block;
+    /** Operations p to q-1 of a file's list met {@code fate}, those after were lost; those before p persisted. */
+    private static Map<Integer, Fate> lostAfter(List<Integer> ops, int p, int q, java.util.function.IntFunction<Fate> fate) {
+        Map<Integer, Fate> outcome = new java.util.HashMap<>();
+        for (int k = p; k < ops.size(); k++) {
+            outcome.put(ops.get(k), k < q ? fate.apply(k) : Fate.DROPPED);
+        }
+        return Map.copyOf(outcome);
     }
 
-    /** What is left of an operation whose size change persisted but whose bytes did not. */
+    /**
+     * A shrinking truncate whose new size was lost but whose zeroing of the rest of its block
+     * reached the disk: as a tear of that one block with nothing of it kept ({@link Replay} zeroes
+     * from the new end to the block's end, within the old size, and keeps the old size).
+     */
+    private static final Fate TAIL_ZEROED = Fate.torn(new Tear(WeakestPosix.DEFAULT_SECTOR_SIZE, 1, 0, 0, Tear.Fill.ZERO));
+
+    /** What is left of an operation whose size change persisted but whose bytes did not: zeros where it wrote. */
     private static Fate sizeOnly(TraceFacts facts, int index) {
         dev.crashlab.faults.trace.IoOp op = facts.op(index);
         if (op.kind() != dev.crashlab.faults.trace.OpKind.WRITE) {
             return Fate.PERSISTED;
         }
-        long allocated = roundUp(facts.sizeBefore(index));
-        // Bytes in blocks the write allocates are written before their size commits: only the
-        // rest of a block the file already had can read as zeros.
-        if (!facts.changesSize(index) || op.length() == 0 || op.offset() >= allocated) {
+        if (!facts.changesSize(index) || op.length() == 0) {
             return Fate.DROPPED;
         }
         int sectors = Replay.sectors(op.offset(), op.length(), WeakestPosix.DEFAULT_SECTOR_SIZE);

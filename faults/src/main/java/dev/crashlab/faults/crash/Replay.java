@@ -215,7 +215,13 @@ final class Replay {
                     tear(op, tear, contents.file(inode));
                 }
             }
-            case TRUNCATE -> contents.file(inode).setSize(op.length());
+            case TRUNCATE -> {
+                if (tear == null) {
+                    contents.file(inode).setSize(op.length());
+                } else {
+                    zeroTail(op, tear, contents.file(inode));
+                }
+            }
             default -> entry(op, inode, ns);
         }
     }
@@ -270,6 +276,26 @@ final class Replay {
         }
         if (covered < length) {
             file.put(start + covered, data, covered, length - covered); // bytes no sector of the tear names
+        }
+    }
+
+    /**
+     * Whether a truncate's tail can be torn ({@link #zeroTail}): it shrinks the file to an end inside
+     * a block, whose rest ext4 zeroes in the page cache and may write before the new size commits.
+     */
+    static boolean zeroesATail(TraceFacts facts, IoOp op, int block) {
+        return op.kind() == OpKind.TRUNCATE && op.length() < facts.sizeBefore(op.index()) && op.length() % block != 0;
+    }
+
+    /**
+     * A shrinking truncate torn by a power failure (ext4-like): its size was lost, but the zeros it
+     * put in the rest of the block its new end falls in reached the disk; the old size stays.
+     */
+    private static void zeroTail(IoOp op, Tear tear, Extents file) {
+        long block = tear.sectorSize();
+        long end = Math.min(file.size(), (op.length() + block - 1) / block * block);
+        if (end > op.length()) {
+            file.put(op.length(), null, 0, (int) (end - op.length()));
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.Map;
  * directory the entries changed in it before it. An unsynced write may also be torn at sector
  * boundaries: the size persisted, some sectors did not. A lost sector keeps its old bytes where
  * the file had been synced that far (a drive writes a sector whole or not at all); beyond the
- * synced size, in blocks the write allocated, it reads as zeros or garbage.
+ * synced size, in blocks the write allocated, it reads as zeros or garbage. A truncate that
+ * shrinks a file to an end inside a block may also leave the old size with the rest of that block
+ * zeroed (ext4 writes the zeroed page before it commits the size).
  *
  * <p>Tears per write follow ALICE's partial-write and LazyFS's torn-op shapes rather than every
  * subset of sectors: a leading run of sectors written, a trailing run written, or none, each with
@@ -79,6 +81,10 @@ public final class WeakestPosix implements PersistenceModel {
         boolean overwrite = op.offset() + op.length() <= facts.syncedSize(op.index());
         Tear.Fill[] fills = k == 0 ? new Tear.Fill[0]
                 : overwrite ? new Tear.Fill[] {Tear.Fill.OLD} : new Tear.Fill[] {Tear.Fill.ZERO, Tear.Fill.GARBAGE};
+        if (Replay.zeroesATail(facts, op, sectorSize)) {
+            // the old size, the rest of the new end's block zeroed: measured on ext4 (docs/kernel-oracle.md)
+            outcomes.add(torn(op, new Tear(sectorSize, 1, 0, 0, Tear.Fill.ZERO)));
+        }
         for (Tear.Fill fill : fills) {
             outcomes.add(torn(op, new Tear(sectorSize, k, 0, 0, fill)));
             for (int j : boundaries(k)) {

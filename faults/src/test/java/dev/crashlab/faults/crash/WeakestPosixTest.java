@@ -25,6 +25,14 @@ class WeakestPosixTest {
     }
 
     @Test
+    void aShrinkingTruncateCanLeaveTheOldSizeWithItsBlockTailZeroed() {
+        // as measured on ext4: the zeroed page written before the new size committed
+        IoTrace trace = Traces.on(new dev.crashlab.faults.trace.Snapshot(new java.util.TreeSet<>(),
+                new java.util.TreeMap<>(java.util.Map.of("a", bytes("abcdef"))))).truncate("a", 2).build();
+        assertEquals(Set.of("{a=abcdef}", "{a=ab}", "{a=ab0000}"), States.render(at(trace, model, trace.size())));
+    }
+
+    @Test
     void withoutADirectoryFsyncAReturnedPutCanLoseItsRename() {
         IoTrace trace = Traces.empty().put(NO_DIR_FSYNC, "a", bytes("v1")).build();
         assertEquals(Set.of("{}", "{.a.0.tmp=v1}", "{a.entry=v1}"), States.render(at(trace, model, 4)));

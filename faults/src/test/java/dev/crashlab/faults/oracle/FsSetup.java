@@ -26,12 +26,12 @@ import java.util.Map;
  * @param flushCentisecs vm.dirty_writeback_centisecs while it runs, or -1 to leave the kernel's
  * @param idioms which idioms it runs (a regular expression on their names)
  */
-record FsSetup(String name, String type, int megabytes, List<String> mkfs, Map<String, String> mkfsEnvironment,
+public record FsSetup(String name, String type, int megabytes, List<String> mkfs, Map<String, String> mkfsEnvironment,
                String mountOptions, String copyMountOptions, int expireCentisecs, int flushCentisecs,
                List<Cut> cuts, int writtenBackMillis, int timerMillis, int timerEvery, PersistenceModel model,
                String idioms) {
 
-    enum Cut { NOW, COMMITTED, WRITTEN_BACK, TIMER }
+    public enum Cut { NOW, COMMITTED, WRITTEN_BACK, TIMER }
 
     /** The file systems and regimes the oracle runs, in order. */
     static List<FsSetup> all() {
@@ -48,12 +48,40 @@ record FsSetup(String name, String type, int megabytes, List<String> mkfs, Map<S
                         // xfsprogs refuses a file system under 300 MB unless it is told it is a test's.
                         Map.of("QA_CHECK_FS", "1", "TEST_DIR", "/tmp", "TEST_DEV", "crashlab"),
                         "defaults", "nouuid", -1, -1, List.of(Cut.NOW, Cut.COMMITTED), 0, 0, 1, new Ext4Like(), ".*"),
-                new FsSetup("btrfs", "btrfs", 112, List.of("mkfs.btrfs", "-q", "-f"), Map.of(),
-                        "commit=1", "defaults", 2, 1, List.of(Cut.NOW, Cut.WRITTEN_BACK, Cut.TIMER), 30, 1200, 16,
-                        new WeakestPosix(), ".*"),
+                btrfs(Integer.getInteger("crashlab.kernel.btrfsMegabytes", 24)),
                 // The kernel on its own short clocks: data written back within 20 ms, a commit each second.
                 ext4("ext4-fast-writeback", "commit=1", List.of(Cut.NOW, Cut.WRITTEN_BACK, Cut.TIMER), 2, 1, ".*",
                         new Ext4Like(true)));
+    }
+
+    /**
+     * ext4 exactly as a machine mounts it by default (data=ordered, the kernel's 5 s journal commit and
+     * writeback clocks, auto_da_alloc): where the study's findings are taken again on a real kernel.
+     * Its cuts are taken by the caller, at the delays it chooses.
+     */
+    public static FsSetup ext4Defaults(int megabytes) {
+        return ext4Study("ext4-defaults", "data=ordered", megabytes, new Ext4Like(true));
+    }
+
+    /** As {@link #ext4Defaults} but mounted {@code noauto_da_alloc}: what ext4 does without its rescue of replaced files. */
+    public static FsSetup ext4NoAutoDaAlloc(int megabytes) {
+        return ext4Study("ext4-noauto_da_alloc", "data=ordered,noauto_da_alloc", megabytes, new Ext4Like());
+    }
+
+    private static FsSetup ext4Study(String name, String options, int megabytes, PersistenceModel model) {
+        return new FsSetup(name, "ext4", megabytes, List.of("mkfs.ext4", "-q", "-F"), Map.of(), options, "defaults", -1, -1,
+                List.of(Cut.NOW), 0, 0, 1, model, ".*");
+    }
+
+    /**
+     * btrfs in mixed block groups ({@code -M}), which fit it in 24 MiB instead of the 112 its separate
+     * data and metadata groups need: every cut copies, compares and writes the whole device, so its
+     * size is most of btrfs's time. {@code -Dcrashlab.kernel.btrfsMegabytes=112} runs the separate groups again.
+     */
+    private static FsSetup btrfs(int megabytes) {
+        List<String> mkfs = megabytes < 100 ? List.of("mkfs.btrfs", "-q", "-f", "-M") : List.of("mkfs.btrfs", "-q", "-f");
+        return new FsSetup("btrfs", "btrfs", megabytes, mkfs, Map.of(), "commit=1", "defaults", 2, 1,
+                List.of(Cut.NOW, Cut.WRITTEN_BACK, Cut.TIMER), 30, 1200, 16, new WeakestPosix(), ".*");
     }
 
     private static FsSetup ext4(String name, String options, List<Cut> cuts, int expire, int flush, String idioms,

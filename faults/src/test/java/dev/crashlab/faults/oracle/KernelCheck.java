@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Whether the kernel oracle can run here, and if not, exactly why. */
-final class KernelCheck {
+public final class KernelCheck {
 
     private KernelCheck() {
     }
 
     /** Null when this process is root on Linux with loop devices; else what is missing and what to do. */
-    static String unavailable() {
+    public static String unavailable() {
         if (!System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
             return "the kernel oracle needs Linux (loop devices, ext4/xfs/btrfs); this is " + System.getProperty("os.name");
         }
@@ -37,7 +37,7 @@ final class KernelCheck {
     }
 
     /** Null when the setup's tools are here; else which is missing and its Debian package. */
-    static String missingTool(FsSetup setup) {
+    public static String missingTool(FsSetup setup) {
         String mkfs = setup.mkfs().get(0);
         if (onPath(mkfs)) {
             return null;

@@ -31,17 +31,6 @@ final class KernelJudge {
                String problem, String failure) {
     }
 
-    /**
-     * Setups whose states outside their model are reported (as skipped tests, with every state and
-     * the model's nearest) but do not fail the build, each with the reason: what ext4-like does not
-     * model yet. The cuts there depend on the kernel's timing, so which idioms show it varies from
-     * run to run, and a list of idioms would be flaky both ways.
-     */
-    static final Map<String, String> KNOWN_GAPS = Map.of("ext4-fast-writeback",
-            "ext4-like does not model yet two things ext4 does when its flusher runs before the journal commits:"
-            + " a shrinking truncate's zeroed tail reaching the disk before its new size, and (dioread_nolock's"
-            + " unwritten extents) a new file's size persisting with zeros where its first write was");
-
     private final FsSetup setup;
     private final Map<String, Row> rows = new LinkedHashMap<>();
 
@@ -75,10 +64,6 @@ final class KernelJudge {
         Row row = rows.get(idiom);
         if (row.problem() != null) {
             Assumptions.abort(row.problem());
-        }
-        if (row.failure() != null && KNOWN_GAPS.containsKey(setup.name())) {
-            Assumptions.abort("known gap of " + setup.model().name() + " on " + setup.name() + " ("
-                    + KNOWN_GAPS.get(setup.name()) + "):\n" + row.failure());
         }
         if (row.failure() != null) {
             fail(row.failure());

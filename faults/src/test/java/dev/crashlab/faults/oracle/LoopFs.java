@@ -25,7 +25,7 @@ import java.util.List;
  * <p>Each copy is mounted on a loop device of its own (journal or log recovery runs, as after a
  * reboot) and the directory asked for is read, then it is unmounted and forgotten.
  */
-final class LoopFs implements AutoCloseable {
+public final class LoopFs implements AutoCloseable {
 
     private final FsSetup setup;
     private final Path dir;
@@ -36,7 +36,7 @@ final class LoopFs implements AutoCloseable {
     private final byte[] second;
     private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
 
-    LoopFs(FsSetup setup, Path dir) throws IOException {
+    public LoopFs(FsSetup setup, Path dir) throws IOException {
         this.setup = setup;
         this.dir = dir;
         this.image = dir.resolve("device.img");
@@ -60,12 +60,12 @@ final class LoopFs implements AutoCloseable {
         second = new byte[size];
     }
 
-    Path mountPoint() {
+    public Path mountPoint() {
         return mountPoint;
     }
 
     /** Every block the device holds now: the state a power cut at this instant leaves. */
-    byte[] cut() throws IOException {
+    public byte[] cut() throws IOException {
         read(first);
         for (int tries = 0; tries < 100; tries++) {
             read(second);
@@ -95,7 +95,7 @@ final class LoopFs implements AutoCloseable {
     }
 
     /** Keeps a cut as an image file of its own until {@link #read} has mounted it. */
-    Path keep(byte[] cut) throws IOException {
+    public Path keep(byte[] cut) throws IOException {
         Path copy = dir.resolve("cut-" + kept.incrementAndGet() + ".img");
         Files.write(copy, cut);
         return copy;
@@ -107,12 +107,27 @@ final class LoopFs implements AutoCloseable {
      * own image, loop device and mount point.
      */
     Snapshot read(Path copy, String directory) throws IOException {
+        return onCopy(copy, at -> Files.isDirectory(at.resolve(directory)) ? Snapshot.of(at.resolve(directory)) : Snapshot.empty());
+    }
+
+    /** What is done with a mounted cut: its mount point in, a finding out. */
+    @FunctionalInterface
+    public interface OnCopy<T> {
+        T at(Path mountPoint) throws IOException;
+    }
+
+    /**
+     * Mounts a kept cut read-write on a loop device of its own (journal or log recovery runs, as after
+     * a reboot), hands its mount point to {@code use}, then unmounts it and deletes the image. What
+     * {@code use} changes there (a store's own recovery) changes only this copy.
+     */
+    public <T> T onCopy(Path copy, OnCopy<T> use) throws IOException {
         Path at = Files.createDirectories(dir.resolve(copy.getFileName() + ".mnt"));
         try {
             // mount -o loop sets the loop device up and frees it again at umount: two commands, not four.
             Shell.run("mount", "-t", setup.type(), "-o", "loop," + setup.copyMountOptions(), copy.toString(), at.toString());
             try {
-                return Files.isDirectory(at.resolve(directory)) ? Snapshot.of(at.resolve(directory)) : Snapshot.empty();
+                return use.at(at);
             } finally {
                 Shell.run("umount", at.toString());
             }

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One command of the kernel oracle's setup (mkfs, losetup, mount, sysctl): its output, or why it failed. */
-final class Shell {
+public final class Shell {
 
     private Shell() {
     }
 
-    static String run(String... command) {
+    public static String run(String... command) {
         return run(Map.of(), command);
     }
 
