@@ -184,7 +184,7 @@ public final class CrashCheck {
         if (!target.rivals().isEmpty() && contexts.test(Context.RACE)) {
             RaceJudge.judge(target, fault, counter.attempts(), roots, cells, notes);
         }
-        CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells);
+        CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells, notes);
         return recorded;
     }
 }

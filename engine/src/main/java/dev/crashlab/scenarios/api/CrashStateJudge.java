@@ -3,20 +3,21 @@ package dev.crashlab.scenarios.api;
 import dev.crashlab.reports.Context;
 import dev.crashlab.faults.crash.CrashState;
 import dev.crashlab.faults.crash.CrashStates;
-import dev.crashlab.faults.crash.Materialized;
-import dev.crashlab.faults.crash.Materializer;
 import dev.crashlab.faults.crash.PersistenceModel;
 import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.reports.Guarantee;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
  * G2 and G3 under each persistence model: every crash state the model allows for the writer's
  * trace is written out and read by the target's reader. G2: the reader finds the value from before
  * the write or the one after it. G3: a power failure right after the writer returned leaves the
- * one after it. States go to disk, not Jimfs, because a user's reader may use java.io.File.
+ * one after it. States go to disk, not Jimfs, because a user's reader may use java.io.File; they
+ * are read on every core ({@link StateReaders}) and judged in the exploration's order.
  */
 final class CrashStateJudge {
 
@@ -24,50 +25,117 @@ final class CrashStateJudge {
     }
 
     static void judge(CrashTarget target, int fault, WriterRun run, Roots roots, Predicate<Context> contexts,
-                      Cells cells) {
-        CrashStates states = new CrashStates(run.trace());
-        Expectation expected = target.expectation();
-        for (PersistenceModel model : target.models()) {
-            Context context = Context.fromWireName(model.name());
-            if (!contexts.test(context)) {
-                continue;
+                      Cells cells, List<String> notes) {
+        try (StateReaders readers = new StateReaders(target, roots, notes)) {
+            for (PersistenceModel model : target.models()) {
+                Context context = Context.fromWireName(model.name());
+                if (contexts.test(context)) {
+                    new ModelJudge(target, fault, run, roots, cells, readers, model, context).judge();
+                }
             }
+        }
+    }
+
+    /**
+     * One model's states, judged one by one in the exploration's order. Once the readers run on
+     * other threads, the exploration goes on while they read, a few states ahead; a state read past
+     * the one that decided the model is dropped unjudged, so the verdicts and counts are those of a
+     * single thread that judged up to that state and stopped.
+     */
+    private static final class ModelJudge {
+        private final CrashTarget target;
+        private final int fault;
+        private final WriterRun run;
+        private final Roots roots;
+        private final Cells cells;
+        private final StateReaders readers;
+        private final PersistenceModel model;
+        private final Context context;
+        private final G3Ahead g3Ahead;
+        private final int points;
+        private final Deque<Pending> ahead = new ArrayDeque<>();
+        private int ordinal;
+        private boolean decided;
+        private boolean ranOut;
+
+        private record Pending(CrashState state, Future<StateReaders.Read> read) {
+        }
+
+        ModelJudge(CrashTarget target, int fault, WriterRun run, Roots roots, Cells cells, StateReaders readers,
+                   PersistenceModel model, Context context) {
+            this.target = target;
+            this.fault = fault;
+            this.run = run;
+            this.roots = roots;
+            this.cells = cells;
+            this.readers = readers;
+            this.model = model;
+            this.context = context;
+            this.g3Ahead = new G3Ahead(run, target.expectation());
+            this.points = run.trace().size() + 1;
+        }
+
+        void judge() {
             cells.declare(fault, Guarantee.G2, context);
             cells.declare(fault, Guarantee.G3, context);
-            cells.visited(run.trace().size() + 1L);
-            int[] ordinal = {0};
-            G3Ahead g3Ahead = new G3Ahead(run, expected);
-            boolean[] ranOut = {false};
-            int points = run.trace().size() + 1;
+            cells.visited(points);
             cells.clock().begin(model.name() + Scenario.faultSuffixOf(target, fault));
-            Materializer disk = Materializer.incremental(roots.fresh());
-            states.explore(model, target.exploration(), state -> {
-                g3Ahead.at(state.provenance().crashPoint());
-                cells.clock().judged((points - state.provenance().crashPoint()) / (double) points);
-                Scenario s = new Scenario(target, fault, context, ordinal[0]++, run.trace());
-                try (Materialized m = disk.materialize(state)) {
-                    Reading saw = Reading.afterRecovery(target, m.root(), CrashTarget.Where.CRASH_STATE);
-                    CrashTarget.Acknowledged nothing = CrashTarget.Acknowledged.NOTHING;
-                    cells.judge(fault, Guarantee.G2, context, expected.admits(saw, nothing),
-                            () -> Counterexamples.crash(s, state, saw, expected, nothing),
-                            () -> Explanations.crash(target, run, state, model, false, roots, cells.explaining()));
-                    CrashTarget.Acknowledged promised = run.acknowledgedAt(state.provenance().crashPoint());
-                    if (promised.returned() && afterReturn(state, run)
-                            || expected.judgesAcknowledgements() && !promised.labels().isEmpty()) {
-                        cells.judge(fault, Guarantee.G3, context, expected.admits(saw, promised),
-                                () -> Counterexamples.crash(s, state, saw, expected, promised),
-                                () -> Explanations.crash(target, run, state, model, true, roots, cells.explaining()));
+            new CrashStates(run.trace()).explore(model, target.exploration(), state -> {
+                if (readers.parallel()) {
+                    ahead.add(new Pending(state, readers.submit(state)));
+                    while (ahead.size() > readers.window() || !ahead.isEmpty() && ahead.peek().read().isDone()) {
+                        judgeNext();
                     }
+                } else {
+                    judge(state, readers.read(state));
                 }
-            }, () -> cells.broken(fault, Guarantee.G2, context)
-                    && (!g3Ahead.judged() || cells.broken(fault, Guarantee.G3, context))
-                    || (ranOut[0] = cells.clock().over()));
-            if (ranOut[0]) {
+            }, this::stopped);
+            while (!ahead.isEmpty()) {
+                judgeNext();
+            }
+            if (ranOut) {
                 cells.unexplored(fault, Guarantee.G2, context);
                 cells.unexplored(fault, Guarantee.G3, context);
             }
             cells.clock().end();
-            close(disk);
+        }
+
+        /**
+         * With G2 broken and G3 broken or behind (see {@link G3Ahead}), no state left can change the
+         * model's verdicts; past the budget, none is judged.
+         */
+        private boolean stopped() {
+            return decided || (ranOut = cells.clock().over());
+        }
+
+        private void judgeNext() {
+            Pending next = ahead.poll();
+            if (stopped()) {
+                next.read().cancel(false);
+                return;
+            }
+            judge(next.state(), StateReaders.get(next.read()));
+        }
+
+        private void judge(CrashState state, StateReaders.Read read) {
+            g3Ahead.at(state.provenance().crashPoint());
+            cells.clock().judged((points - state.provenance().crashPoint()) / (double) points);
+            Scenario s = new Scenario(target, fault, context, ordinal++, run.trace());
+            Reading saw = read.saw();
+            Expectation expected = read.expected();
+            CrashTarget.Acknowledged nothing = CrashTarget.Acknowledged.NOTHING;
+            cells.judge(fault, Guarantee.G2, context, expected.admits(saw, nothing),
+                    () -> Counterexamples.crash(s, state, saw, expected, nothing),
+                    () -> Explanations.crash(target, run, state, model, false, roots, cells.explaining()));
+            CrashTarget.Acknowledged promised = run.acknowledgedAt(state.provenance().crashPoint());
+            if (promised.returned() && afterReturn(state, run)
+                    || expected.judgesAcknowledgements() && !promised.labels().isEmpty()) {
+                cells.judge(fault, Guarantee.G3, context, expected.admits(saw, promised),
+                        () -> Counterexamples.crash(s, state, saw, expected, promised),
+                        () -> Explanations.crash(target, run, state, model, true, roots, cells.explaining()));
+            }
+            decided = cells.broken(fault, Guarantee.G2, context)
+                    && (!g3Ahead.judged() || cells.broken(fault, Guarantee.G3, context));
         }
     }
 
@@ -106,13 +174,5 @@ final class CrashStateJudge {
     /** States are explored latest crash point first, so one reachable after the writer returned carries that point. */
     private static boolean afterReturn(CrashState state, WriterRun run) {
         return state.provenance().crashPoint() == run.trace().size();
-    }
-
-    private static void close(Materializer disk) {
-        try {
-            disk.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -23,6 +23,6 @@ final class SyscallJudge {
         if (!target.rivals().isEmpty() && contexts.test(Context.RACE)) {
             notes.add(target.name() + ": racing writers not judged: the writer was recorded at the system calls");
         }
-        CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells);
+        CrashStateJudge.judge(target, fault, recorded, roots, contexts, cells, notes);
     }
 }

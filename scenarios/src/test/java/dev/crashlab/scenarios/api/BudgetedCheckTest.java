@@ -39,6 +39,11 @@ class BudgetedCheckTest {
     private static final List<String> RECORDS = List.of("r1", "r2", "r3", "r4");
 
     private static CrashTarget log(boolean fsync) {
+        return log(fsync, BudgetedCheckTest::read);
+    }
+
+    /** A log of four records appended one by one, each fsynced or not, acknowledged as written. */
+    static CrashTarget log(boolean fsync, CrashTarget.Reader<List<String>> read) {
         return CrashTarget.builder(fsync ? "fsynced-log" : "unsynced-log")
                 .setUp(dir -> {
                     Files.createFile(dir.resolve("log"));
@@ -58,14 +63,14 @@ class BudgetedCheckTest {
                         }
                     }
                 })
-                .oracle(BudgetedCheckTest::read, "a prefix of the records holding every one acknowledged",
+                .oracle(read, "a prefix of the records holding every one acknowledged",
                         (List<String> found, CrashTarget.Acknowledged acked) -> found.size() <= RECORDS.size()
                                 && RECORDS.subList(0, found.size()).equals(found) && found.containsAll(acked.labels()))
                 .claims(Guarantee.G1, Guarantee.G2, Guarantee.G3)
                 .build();
     }
 
-    private static List<String> read(Path dir) throws IOException {
+    static List<String> read(Path dir) throws IOException {
         String text = Files.readString(dir.resolve("log"), StandardCharsets.ISO_8859_1);
         int end = text.lastIndexOf('\n');
         return end < 0 ? List.of() : Arrays.asList(text.substring(0, end).split("\n"));
