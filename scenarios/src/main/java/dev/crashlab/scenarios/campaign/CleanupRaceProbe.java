@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
+import static dev.crashlab.scenarios.grade.CellTable.FAULT_FREE;
+
+import dev.crashlab.scenarios.grade.CellTable;
 import dev.crashlab.faults.crash.Roots;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
@@ -29,13 +32,13 @@ record CleanupRaceProbe(Supplier<Path> freshRoot, FaultPlan base, long seed) imp
     static final int ORDINALS = 3000;
 
     @Override
-    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) throws Exception {
+    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, CellTable cells) throws Exception {
         if (!(workload.size() == 1 && workload.steps().get(0) instanceof Step.Put p && p.value().size() < 1024)) {
             return;
         }
         Step mine = workload.steps().get(0);
         String key = mine.writtenKey();
-        for (int point = 0; point < fresh.trace().size() && !tally.decided(target, Guarantee.G5, Context.RACE); point++) {
+        for (int point = 0; point < fresh.trace().size() && !cells.broken(FAULT_FREE, Guarantee.G5, Context.RACE); point++) {
             Path root = freshRoot.get();
             String[] cleanup = {""};
             Recording rec = Recording.run(target, workload, root, base.and(FaultPlan.pauseAt(point, () -> {
@@ -67,20 +70,21 @@ record CleanupRaceProbe(Supplier<Path> freshRoot, FaultPlan base, long seed) imp
             boolean saysNothing = !step.acknowledged() && String.valueOf(step.error()).contains("Nothing was published");
             boolean lied = step.acknowledged() && !holds || saysNothing && !(end instanceof Observation.Absent);
             if (!cleanup[0].startsWith("cleanup failed") && !lied) {
-                tally.held(target, Guarantee.G5, Context.RACE);
+                cells.held(FAULT_FREE, Guarantee.G5, Context.RACE);
                 continue;
             }
             String seen = cleanup[0] + "; " + mine + " " + (step.acknowledged() ? "acknowledged" : "failed: " + step.error())
                     + "; then " + key + ": " + end;
             int at = point;
-            tally.broken(target, Guarantee.G5, Context.RACE, () -> new Evidence(
+            cells.failed(FAULT_FREE, Guarantee.G5, Context.RACE, () -> new Evidence(
                     new CellKey(target.id(), Guarantee.G5, Context.RACE), workload,
                     "writer paused before operation #" + at + " while removeAbandonedTempFiles(0) ran beside a dangling"
                             + " link and a directory with temp-like names",
                     fresh.trace(), at, true, null, "", seen,
                     "the cleanup finishes, leaves the directory alone, and the put's outcome is true of what "
                             + key + " holds", fresh.trace().get(at).site(),
-                    ReplayToken.seeded(seed, target.id(), w, Context.RACE, ORDINALS + at).toString(), ""));
+                    ReplayToken.seeded(seed, target.id(), w, Context.RACE, ORDINALS + at).toString(), "").toCounterexample(),
+                () -> null);
             return;
         }
     }

@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
+import static dev.crashlab.scenarios.grade.CellTable.FAULT_FREE;
+
+import dev.crashlab.scenarios.grade.CellTable;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.reports.Context;
@@ -82,12 +85,12 @@ final class CorruptionProbe {
         this.seed = seed;
     }
 
-    void explore(StoreTarget target, Tally tally) throws Exception {
-        explore(target, tally, 0, DAMAGES.size() + ODDITIES.size());
+    void explore(StoreTarget target, CellTable cells) throws Exception {
+        explore(target, cells, 0, DAMAGES.size() + ODDITIES.size());
     }
 
     /** The damages numbered {@code from} (inclusive) to {@code to}: first {@link #DAMAGES}, then {@link #ODDITIES}. */
-    void explore(StoreTarget target, Tally tally, int from, int to) throws Exception {
+    void explore(StoreTarget target, CellTable cells, int from, int to) throws Exception {
         Workload workload = Workload.of(new Step.Put("k1", Value.small("small-a")));
         for (int d = from; d < Math.min(to, DAMAGES.size()); d++) {
             Damage damage = DAMAGES.get(d);
@@ -98,7 +101,7 @@ final class CorruptionProbe {
                     Files.write(f, damage.apply().apply(Files.readAllBytes(f)));
                 }
             }
-            judge(target, root, workload, damage.name(), d, tally);
+            judge(target, root, workload, damage.name(), d, cells);
         }
         for (int o = Math.max(0, from - DAMAGES.size()); o < Math.min(ODDITIES.size(), to - DAMAGES.size()); o++) {
             Oddity odd = ODDITIES.get(o);
@@ -110,7 +113,7 @@ final class CorruptionProbe {
             } catch (java.io.IOException | UnsupportedOperationException cannot) {
                 continue; // no FIFOs or links on this machine: nothing to check
             }
-            judge(target, root, workload, odd.name(), DAMAGES.size() + o, tally);
+            judge(target, root, workload, odd.name(), DAMAGES.size() + o, cells);
         }
     }
 
@@ -118,7 +121,7 @@ final class CorruptionProbe {
      * The reader must report the entry with its dedicated error, within the watchdog's cap; then a
      * put of another value must store it or refuse with the store's own error, never hang or fail raw.
      */
-    private void judge(StoreTarget target, Path root, Workload workload, String damage, int ordinal, Tally tally)
+    private void judge(StoreTarget target, Path root, Workload workload, String damage, int ordinal, CellTable cells)
             throws java.io.IOException {
         Runnable unjam = () -> unjam(root);
         Watchdog.Outcome<Observation> read = Watchdog.call(() -> target.read(root, "k1"), unjam);
@@ -138,16 +141,17 @@ final class CorruptionProbe {
             }
         }
         if (seen == null) {
-            tally.held(target, Guarantee.G5, Context.CORRUPT_ENTRY);
+            cells.held(FAULT_FREE, Guarantee.G5, Context.CORRUPT_ENTRY);
             return;
         }
         String shown = seen;
-        tally.broken(target, Guarantee.G5, Context.CORRUPT_ENTRY, () -> new Evidence(
+        cells.failed(FAULT_FREE, Guarantee.G5, Context.CORRUPT_ENTRY, () -> new Evidence(
                 new CellKey(target.id(), Guarantee.G5, Context.CORRUPT_ENTRY), workload,
                 "the entry file " + damage + " after the put", null, -1, false, null, "", shown,
                 "k1: the invalid-entry error naming the file and how to recover; then a put that stores its value or"
                         + " says why not", null,
-                ReplayToken.seeded(seed, target.id(), 0, Context.CORRUPT_ENTRY, ordinal).toString(), ""));
+                ReplayToken.seeded(seed, target.id(), 0, Context.CORRUPT_ENTRY, ordinal).toString(), "").toCounterexample(),
+                () -> null);
     }
 
     /** Frees a call stuck on what stands at an entry's path: a writer for a FIFO's reader, then removal. */

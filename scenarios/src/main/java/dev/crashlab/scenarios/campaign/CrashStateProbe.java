@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
+import static dev.crashlab.scenarios.grade.CellTable.FAULT_FREE;
+
+import dev.crashlab.scenarios.grade.CellTable;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.reports.Context;
@@ -46,7 +49,7 @@ final class CrashStateProbe implements Probe {
     }
 
     @Override
-    public void explore(StoreTarget target, int w, Workload workload, Recording rec, Tally tally) {
+    public void explore(StoreTarget target, int w, Workload workload, Recording rec, CellTable cells) {
         if (workload.steps().stream().anyMatch(s -> s instanceof Step.Clear)) {
             return; // the crash checkers' expectations assume write-once keys; clears are judged live
         }
@@ -63,13 +66,13 @@ final class CrashStateProbe implements Probe {
             for (PersistenceModel model : models) {
                 Context context = Context.fromWireName(model.name());
                 List<Checker> checkers = CrashChecks.checkersFor(model);
-                if (checkers.stream().allMatch(c -> tally.decidedBefore(target, c.guarantee(), context, w))) {
+                if (checkers.stream().allMatch(c -> cells.brokenBefore(FAULT_FREE, c.guarantee(), context, w))) {
                     continue;
                 }
-                tally.visited(trace.size() + 1L);
+                cells.visited(trace.size() + 1L);
                 int[] ordinal = {0};
                 states.explore(model, exploration, state -> judge(target, w, rec, expected, model, checkers,
-                        materializer, memo, state, ordinal[0]++, tally));
+                        materializer, memo, state, ordinal[0]++, cells));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,22 +81,23 @@ final class CrashStateProbe implements Probe {
 
     private void judge(StoreTarget target, int w, Recording rec, Expectations expected, PersistenceModel model,
                        List<Checker> checkers, Materializer materializer, ReadingMemo memo, CrashState state, int ordinal,
-                       Tally tally) {
+                       CellTable cells) {
         Context context = Context.fromWireName(model.name());
         try (Materialized m = materializer.materialize(state)) {
             CrashCase crashCase = new CrashCase(m.root(), state, expected, rec.trace().before(), memo);
             for (Checker checker : checkers) {
-                if (tally.decidedBefore(target, checker.guarantee(), context, w)) {
+                if (cells.brokenBefore(FAULT_FREE, checker.guarantee(), context, w)) {
                     continue; // an earlier, shorter workload broke it; this one cannot give a smaller example
                 }
                 CheckResult r = checker.check(crashCase);
                 Guarantee g = r.guarantee();
                 if (r.passed()) {
-                    tally.held(target, g, context);
+                    cells.held(FAULT_FREE, g, context);
                 } else {
                     Provenance p = state.provenance();
                     long rank = (long) p.crashPoint() << 20 | Math.min(p.persisted().size(), (1 << 20) - 1);
-                    tally.brokenAt(target, g, context, w, rank, () -> example(target, g, model, w, rec, state, ordinal, r),
+                    cells.judge(FAULT_FREE, g, context, false, w, rank,
+                            () -> example(target, g, model, w, rec, state, ordinal, r).toCounterexample(),
                             () -> StoreExplainer.crashState(rec.trace(), state, model, exploration, expected, checker));
                 }
             }

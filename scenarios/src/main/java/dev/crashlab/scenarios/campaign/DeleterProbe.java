@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
+import static dev.crashlab.scenarios.grade.CellTable.FAULT_FREE;
+
+import dev.crashlab.scenarios.grade.CellTable;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
@@ -34,8 +37,8 @@ final class DeleterProbe implements Probe {
     }
 
     @Override
-    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) {
-        if (tally.decided(target, Guarantee.G1, Context.CONCURRENT_READER)
+    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, CellTable cells) {
+        if (cells.broken(FAULT_FREE, Guarantee.G1, Context.CONCURRENT_READER)
                 || workload.steps().stream().anyMatch(s -> s instanceof Step.Clear)
                 || !keysRead.add(Set.copyOf(workload.keys()))) {
             return; // what the race depends on is which keys hold entries: once per set of keys
@@ -56,14 +59,15 @@ final class DeleterProbe implements Probe {
             Observation o = seen[0];
             Allowed allowed = Allowed.at(fresh, key, fresh.trace().size()).orAbsent();
             if (o != null && allowed.admits(o)) {
-                tally.held(target, Guarantee.G1, Context.CONCURRENT_READER);
+                cells.held(FAULT_FREE, Guarantee.G1, Context.CONCURRENT_READER);
             } else {
                 int at = fresh.trace().size();
-                tally.broken(target, Guarantee.G1, Context.CONCURRENT_READER, () -> new Evidence(
+                cells.failed(FAULT_FREE, Guarantee.G1, Context.CONCURRENT_READER, () -> new Evidence(
                         new CellKey(target.id(), Guarantee.G1, Context.CONCURRENT_READER), workload,
                         "after the workload, a reader of " + key + " paused before its open while a deleter cleared the store",
                         fresh.trace(), at, true, null, "", key + ": " + o, key + ": " + allowed, null,
-                        ReplayToken.seeded(seed, target.id(), w, Context.CONCURRENT_READER, token).toString(), ""));
+                        ReplayToken.seeded(seed, target.id(), w, Context.CONCURRENT_READER, token).toString(), "").toCounterexample(),
+                () -> null);
                 return;
             }
         }

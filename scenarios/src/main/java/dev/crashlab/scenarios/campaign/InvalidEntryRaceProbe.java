@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
+import static dev.crashlab.scenarios.grade.CellTable.FAULT_FREE;
+
+import dev.crashlab.scenarios.grade.CellTable;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
@@ -47,7 +50,7 @@ final class InvalidEntryRaceProbe implements Probe {
     }
 
     @Override
-    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) throws Exception {
+    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, CellTable cells) throws Exception {
         if (!(workload.size() == 1 && workload.steps().get(0) instanceof Step.Put p && p.key().equals(KEY)
                 && p.value().size() < 1024)) {
             return; // the race is in the protocol's steps, not in the value: one small put stands for all
@@ -56,8 +59,8 @@ final class InvalidEntryRaceProbe implements Probe {
             Path first = freshRoot.get();
             Damaged.entry(target, first, KEY);
             Recording unpaused = Recording.run(target, workload, first, base);
-            for (int point = 0; point < unpaused.trace().size() && !tally.decided(target, Guarantee.G4, Context.RACE); point++) {
-                if (raceAt(target, w, workload, unpaused, point, deleted, tally)) {
+            for (int point = 0; point < unpaused.trace().size() && !cells.broken(FAULT_FREE, Guarantee.G4, Context.RACE); point++) {
+                if (raceAt(target, w, workload, unpaused, point, deleted, cells)) {
                     return;
                 }
             }
@@ -66,7 +69,7 @@ final class InvalidEntryRaceProbe implements Probe {
 
     /** True when the race at {@code point} broke G4 (the cell then has its counterexample). */
     private boolean raceAt(StoreTarget target, int w, Workload workload, Recording unpaused, int point, boolean deleted,
-                           Tally tally) throws Exception {
+                           CellTable cells) throws Exception {
         Step mine = workload.steps().get(0);
         Path root = freshRoot.get();
         Path entry = Damaged.entry(target, root, KEY);
@@ -89,19 +92,20 @@ final class InvalidEntryRaceProbe implements Probe {
         Value winner = mineAcked ? mine.writtenValue() : rivalAcked ? RIVAL : null;
         boolean holdsWinner = winner == null || end instanceof Observation.Found f && winner.sameBytes(f.value());
         if (!(mineAcked && rivalAcked) && holdsWinner) {
-            tally.held(target, Guarantee.G4, Context.RACE);
+            cells.held(FAULT_FREE, Guarantee.G4, Context.RACE);
             return false;
         }
         String seen = mine + " " + (mineAcked ? "acknowledged" : "refused") + "; " + rival[0] + "; then " + KEY + ": " + end;
         String what = deleted ? "the invalid entry deleted by hand, then a second writer put " : "a second writer put ";
         int ordinal = (deleted ? OVER_DELETED : OVER_INVALID) + point;
-        tally.broken(target, Guarantee.G4, Context.RACE, () -> new Evidence(
+        cells.failed(FAULT_FREE, Guarantee.G4, Context.RACE, () -> new Evidence(
                 new CellKey(target.id(), Guarantee.G4, Context.RACE), workload,
                 KEY + "'s entry truncated before the run (an invalid entry); writer paused before operation #" + point
                         + " while " + what + RIVAL + " to " + KEY,
                 unpaused.trace(), point, true, null, "", seen,
                 "at most one of the two acknowledged, and " + KEY + " holding its value", unpaused.trace().get(point).site(),
-                ReplayToken.seeded(seed, target.id(), w, Context.RACE, ordinal).toString(), ""));
+                ReplayToken.seeded(seed, target.id(), w, Context.RACE, ordinal).toString(), "").toCounterexample(),
+                () -> null);
         return true;
     }
 }

@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
+import static dev.crashlab.scenarios.grade.CellTable.FAULT_FREE;
+
+import dev.crashlab.scenarios.grade.CellTable;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.reports.Context;
@@ -28,8 +31,8 @@ final class LiveProbe implements Probe {
     }
 
     @Override
-    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) throws Exception {
-        if (tally.decided(target, Guarantee.G4, Context.LIVE)) {
+    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, CellTable cells) throws Exception {
+        if (cells.broken(FAULT_FREE, Guarantee.G4, Context.LIVE)) {
             return;
         }
         Path root = freshRoot.get();
@@ -53,10 +56,11 @@ final class LiveProbe implements Probe {
                 Observation before = shown.get(key);
                 if (before != null && !before.equals(now)) {
                     String seen = key + " showed " + before + ", then " + now + " after step " + i;
-                    tally.broken(target, Guarantee.G4, Context.LIVE, () -> new Evidence(
+                    cells.failed(FAULT_FREE, Guarantee.G4, Context.LIVE, () -> new Evidence(
                             new CellKey(target.id(), Guarantee.G4, Context.LIVE), workload, "none (the workload ran to completion)",
                             fresh.trace(), -1, false, null, "", seen, key + " keeps " + before + " until a clear",
-                            null, ReplayToken.seeded(seed, target.id(), w, Context.LIVE, 0).toString(), history.toString()));
+                            null, ReplayToken.seeded(seed, target.id(), w, Context.LIVE, 0).toString(), history.toString()).toCounterexample(),
+                () -> null);
                     return;
                 }
                 if (now instanceof Observation.Found) {
@@ -64,6 +68,6 @@ final class LiveProbe implements Probe {
                 }
             }
         }
-        tally.held(target, Guarantee.G4, Context.LIVE);
+        cells.held(FAULT_FREE, Guarantee.G4, Context.LIVE);
     }
 }

@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
+import static dev.crashlab.scenarios.grade.CellTable.FAULT_FREE;
+
+import dev.crashlab.scenarios.grade.CellTable;
 import dev.crashlab.scenarios.target.StoreTarget;
 import dev.crashlab.scenarios.workload.Workload;
 
@@ -7,5 +10,5 @@ import dev.crashlab.scenarios.workload.Workload;
 interface Probe {
 
     /** Explores {@code workload} (index {@code w} in the campaign's order) on {@code target}. */
-    void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) throws Exception;
+    void explore(StoreTarget target, int w, Workload workload, Recording fresh, CellTable cells) throws Exception;
 }

@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
+import static dev.crashlab.scenarios.grade.CellTable.FAULT_FREE;
+
+import dev.crashlab.scenarios.grade.CellTable;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import com.google.common.jimfs.Configuration;
@@ -46,7 +49,7 @@ final class RaceProbe {
         return List.of(CACHE_AHEAD, SEED_002_FIX, STALE_PAGE, SEED_003_FIX);
     }
 
-    void explore(CacheTarget target, long seed, Tally tally) {
+    void explore(CacheTarget target, long seed, CellTable cells) {
         Supplier<Path> dirs = () -> {
             try {
                 return Files.createDirectories(Jimfs.newFileSystem(Configuration.unix()).getPath("/cache"));
@@ -60,14 +63,15 @@ final class RaceProbe {
         for (int i = 0; i < outcomes.size(); i++) {
             G7Outcome o = outcomes.get(i);
             if (o.held()) {
-                tally.held(target, Guarantee.G7, Context.RACE);
+                cells.held(FAULT_FREE, Guarantee.G7, Context.RACE);
             } else {
                 int ordinal = i;
-                tally.broken(target, Guarantee.G7, Context.RACE, () -> new Evidence(
+                cells.failed(FAULT_FREE, Guarantee.G7, Context.RACE, () -> new Evidence(
                         new CellKey(target.id(), Guarantee.G7, Context.RACE), new Workload(List.of()),
                         o.race() + ", actor paused at '" + o.pausePoint() + "'", null, -1, true, null, "",
                         "a reader was served " + o.seen(), o.expected(), null,
-                        ReplayToken.seeded(seed, target.id(), 0, Context.RACE, ordinal).toString(), o.describe()));
+                        ReplayToken.seeded(seed, target.id(), 0, Context.RACE, ordinal).toString(), o.describe()).toCounterexample(),
+                () -> null);
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
+import static dev.crashlab.scenarios.grade.CellTable.FAULT_FREE;
+
+import dev.crashlab.scenarios.grade.CellTable;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
@@ -35,13 +38,13 @@ final class ReaderProbe implements Probe {
     }
 
     @Override
-    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) {
+    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, CellTable cells) {
         boolean clears = workload.steps().stream().anyMatch(s -> s instanceof Step.Clear);
         if (!clears && !judged.add(TraceShape.of(fresh.trace(), fresh.expectations(target)))) {
             return; // expectations do not describe deletes, so a workload with a clear is always read
         }
-        tally.visited(fresh.trace().size() + 1L);
-        for (int point = 0; point <= fresh.trace().size() && !tally.decided(target, Guarantee.G1, Context.CONCURRENT_READER); point++) {
+        cells.visited(fresh.trace().size() + 1L);
+        for (int point = 0; point <= fresh.trace().size() && !cells.broken(FAULT_FREE, Guarantee.G1, Context.CONCURRENT_READER); point++) {
             Path root = freshRoot.get();
             List<String> seen = new ArrayList<>();
             List<String> allowed = new ArrayList<>();
@@ -63,15 +66,15 @@ final class ReaderProbe implements Probe {
                 Recording.run(target, workload, root, base.and(FaultPlan.pauseAt(point, reader)));
             }
             if (ok[0]) {
-                tally.held(target, Guarantee.G1, Context.CONCURRENT_READER);
+                cells.held(FAULT_FREE, Guarantee.G1, Context.CONCURRENT_READER);
             } else {
-                tally.broken(target, Guarantee.G1, Context.CONCURRENT_READER, () -> new Evidence(
+                cells.failed(FAULT_FREE, Guarantee.G1, Context.CONCURRENT_READER, () -> new Evidence(
                         new CellKey(target.id(), Guarantee.G1, Context.CONCURRENT_READER), workload,
                         "writer paused before operation #" + at + " while a reader read every key",
                         fresh.trace(), at, true, null, "", String.join("; ", seen), String.join("; ", allowed),
                         at < fresh.trace().size() ? fresh.trace().get(at).site() : null,
-                        ReplayToken.seeded(seed, target.id(), w, Context.CONCURRENT_READER, at).toString(), ""),
-                        () -> clears ? null : StoreExplainer.paused(fresh.trace(), at, fresh.expectations(target)));
+                        ReplayToken.seeded(seed, target.id(), w, Context.CONCURRENT_READER, at).toString(), "").toCounterexample(),
+                () -> clears ? null : StoreExplainer.paused(fresh.trace(), at, fresh.expectations(target)));
             }
         }
     }

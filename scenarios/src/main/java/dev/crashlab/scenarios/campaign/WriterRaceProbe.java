@@ -1,5 +1,8 @@
 package dev.crashlab.scenarios.campaign;
 
+import static dev.crashlab.scenarios.grade.CellTable.FAULT_FREE;
+
+import dev.crashlab.scenarios.grade.CellTable;
 import dev.crashlab.scenarios.grade.ReplayToken;
 import dev.crashlab.scenarios.grade.CellKey;
 import dev.crashlab.faults.plan.FaultPlan;
@@ -35,14 +38,14 @@ final class WriterRaceProbe implements Probe {
     }
 
     @Override
-    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, Tally tally) {
+    public void explore(StoreTarget target, int w, Workload workload, Recording fresh, CellTable cells) {
         if (workload.size() != 1 || workload.steps().get(0).writtenKey() == null) {
             return; // one put against one rival: every longer race is this one with more around it
         }
         Step mine = workload.steps().get(0);
         String key = mine.writtenKey();
         Step rival = new Step.Put(key, RIVAL);
-        for (int point = 0; point < fresh.trace().size() && !tally.decided(target, Guarantee.G4, Context.RACE); point++) {
+        for (int point = 0; point < fresh.trace().size() && !cells.broken(FAULT_FREE, Guarantee.G4, Context.RACE); point++) {
             Path root = freshRoot.get();
             String[] rivalOutcome = {null};
             Recording rec = Recording.run(target, workload, root, base.and(FaultPlan.pauseAt(point, () -> {
@@ -70,18 +73,19 @@ final class WriterRaceProbe implements Probe {
                     ? mayHold.stream().anyMatch(v -> v.sameBytes(f.value()))
                     : winners.isEmpty() && end instanceof Observation.Absent;
             if (!bothWon && holdsWinner) {
-                tally.held(target, Guarantee.G4, Context.RACE);
+                cells.held(FAULT_FREE, Guarantee.G4, Context.RACE);
                 continue;
             }
             String seen = mine + " " + (mineAcked ? "acknowledged" : "refused") + ", rival " + rival + " "
                     + rivalOutcome[0] + "; then " + key + ": " + end;
             String allowed = "at most one of the two acknowledged, and " + key + " holding its value";
             int at = point;
-            tally.broken(target, Guarantee.G4, Context.RACE, () -> new Evidence(
+            cells.failed(FAULT_FREE, Guarantee.G4, Context.RACE, () -> new Evidence(
                     new CellKey(target.id(), Guarantee.G4, Context.RACE), workload,
                     "writer paused before operation #" + at + " while a second writer put " + RIVAL + " to " + key,
                     fresh.trace(), at, true, null, "", seen, allowed, fresh.trace().get(at).site(),
-                    ReplayToken.seeded(seed, target.id(), w, Context.RACE, at).toString(), ""));
+                    ReplayToken.seeded(seed, target.id(), w, Context.RACE, at).toString(), "").toCounterexample(),
+                () -> null);
             return;
         }
     }

@@ -1,6 +1,7 @@
 package dev.crashlab.scenarios.campaign;
 
 import dev.crashlab.faults.crash.Roots;
+import dev.crashlab.scenarios.grade.CellTable;
 import dev.crashlab.scenarios.grade.Verdict;
 import dev.crashlab.reports.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +44,7 @@ class HostileContextsTest {
     }
 
     interface Scenario {
-        void run(Roots roots, Tally tally) throws Exception;
+        void run(Roots roots, CellTable cells) throws Exception;
     }
 
     static Stream<Arguments> scenarios() {
@@ -65,25 +66,25 @@ class HostileContextsTest {
     }
 
     private static Scenario race(java.util.function.Function<Roots, Probe> probe) {
-        return (roots, tally) -> {
+        return (roots, cells) -> {
             Recording fresh = Recording.run(TARGET, ONE_PUT, roots.fresh(), Campaign.NON_ATOMIC_MOVES);
-            probe.apply(roots).explore(TARGET, 0, ONE_PUT, fresh, tally);
+            probe.apply(roots).explore(TARGET, 0, ONE_PUT, fresh, cells);
         };
     }
 
     private static Arguments corrupt(String name, int index) {
-        Scenario s = (roots, tally) -> new CorruptionProbe(roots::fresh, 1).explore(TARGET, tally, index, index + 1);
+        Scenario s = (roots, cells) -> new CorruptionProbe(roots::fresh, 1).explore(TARGET, cells, index, index + 1);
         return Arguments.of(name, Guarantee.G5, Context.CORRUPT_ENTRY, s);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void holdsOnTheReferenceStore(String name, Guarantee g, Context context, Scenario scenario) throws Exception {
-        Tally tally = new Tally();
+        CellTable cells = new CellTable(TARGET.id(), List.of(Verdict.NO_FAULT), TARGET::claims, false);
         try (Roots roots = new Roots("hostile")) {
-            scenario.run(roots, tally);
+            scenario.run(roots, cells);
         }
-        Verdict v = tally.verdicts().stream().filter(x -> x.cell().guarantee() == g && x.cell().context().equals(context))
+        Verdict v = cells.verdicts().stream().filter(x -> x.cell().guarantee() == g && x.cell().context().equals(context))
                 .findFirst().orElseThrow(() -> new AssertionError(name + ": nothing was checked"));
         assertEquals(Status.HELD, v.status(), () -> name + ":\n" + v.describe());
     }
