@@ -166,7 +166,7 @@ final class StateReaders implements AutoCloseable {
             } finally {
                 synchronized (handOver) {
                     if (closed) {
-                        made.lanes().forEach(Lane::close);
+                        made.lanes().forEach(StateReaders::closeLate);
                     } else {
                         ready = made;
                     }
@@ -184,6 +184,15 @@ final class StateReaders implements AutoCloseable {
 
     /** The readers made, and why no more could be: one note at most. */
     private record Copies(List<Lane> lanes, List<String> why) {
+    }
+
+    /** A reader made after the check's judging ended: its directory may already be gone with the check's roots. */
+    private static void closeLate(Lane lane) {
+        try {
+            lane.close();
+        } catch (RuntimeException e) {
+            // nothing of it is left to keep
+        }
     }
 
     /** Starts reading on every reader once they are made. */
@@ -277,7 +286,14 @@ final class StateReaders implements AutoCloseable {
             }
         }
         if (pool != null) {
+            // a state read past the one that decided its model may still be in a reader's hands: its
+            // directory goes only once the reader is done with it
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         lanes.forEach(Lane::close);
     }
