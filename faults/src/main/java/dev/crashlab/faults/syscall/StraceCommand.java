@@ -40,17 +40,27 @@ final class StraceCommand {
     // cost SQLite's writer 34 s instead of 0.7 s: the source line is the call and its program.
     private final List<String> options;
 
+    // strace does not come or go while a JVM runs, and each probe starts two processes (7 to 30 ms on
+    // two shared cores): a check asked up to four times per writer (can it switch, the recording, the
+    // held run). A failed probe is not kept, so its reason is current when a refusal quotes it.
+    private static volatile StraceCommand found;
+
     private StraceCommand(List<String> options) {
         this.options = options;
     }
 
     /** A working strace, or why there is none. */
     static StraceCommand find() throws IOException {
+        StraceCommand known = found;
+        if (known != null) {
+            return known;
+        }
         String why = null;
         for (List<String> options : List.of(List.of("--seccomp-bpf"), List.<String>of())) {
             String problem = probe(options);
             if (problem == null) {
-                return new StraceCommand(options);
+                found = new StraceCommand(options);
+                return found;
             }
             why = why == null ? problem : why;
         }
