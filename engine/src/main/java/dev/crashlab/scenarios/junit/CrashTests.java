@@ -6,6 +6,8 @@ import dev.crashlab.reports.Status;
 import dev.crashlab.scenarios.api.CrashCheck;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
+import dev.crashlab.scenarios.api.CrashTargetProvider;
+import dev.crashlab.scenarios.api.ProviderLoader;
 import dev.crashlab.scenarios.sequence.SequenceResult;
 import dev.crashlab.scenarios.sequence.Sequences;
 import dev.crashlab.reports.Context;
@@ -52,7 +54,26 @@ public final class CrashTests {
     }
 
     public static Stream<DynamicTest> of(CrashTarget target) {
-        Supplier<CrashResult> result = once(() -> report(CrashCheck.run(target)));
+        return of(target, once(() -> report(CrashCheck.run(target))));
+    }
+
+    /**
+     * As {@link #of(CrashTarget)}, for the target {@code provider} makes, loaded from the test's class
+     * path as {@code crashlab check --target} loads it: its crash states are then read on every core,
+     * each reader with an instance of the target of its own (docs/scaling.md), which a target built
+     * inside the test method cannot have.
+     */
+    public static Stream<DynamicTest> of(Class<? extends CrashTargetProvider> provider) {
+        ProviderLoader loader = ProviderLoader.open(System.getProperty("java.class.path"));
+        CrashTarget target = loader.target(provider.getName());
+        return of(target, once(() -> {
+            try (loader) {
+                return report(CrashCheck.run(target));
+            }
+        }));
+    }
+
+    private static Stream<DynamicTest> of(CrashTarget target, Supplier<CrashResult> result) {
         List<DynamicTest> tests = new ArrayList<>();
         for (var fault : target.faults()) {
             String f = fault.toString();

@@ -154,4 +154,15 @@ class ParallelJudgingTest {
                 && n.contains("depends on something the writer left in memory")), two.notes().toString());
         assertFalse(one.notes().stream().anyMatch(n -> n.contains("one thread")), one.notes().toString());
     }
+
+    @Test
+    void aProviderGivenToJUnitIsReadOnEveryCore() throws Throwable {
+        System.setProperty(StateReaders.PROPERTY, "2");
+        List<org.junit.jupiter.api.DynamicTest> tests = dev.crashlab.scenarios.junit.CrashTests.of(Log.class).toList();
+        assertFalse(tests.isEmpty());
+        for (org.junit.jupiter.api.DynamicTest t : tests) {
+            t.getExecutable().execute(); // every claimed guarantee holds: none throws
+        }
+        assertTrue(READ_ON.contains(READER_THREAD), "the readers' threads read states: " + READ_ON);
+    }
 }
