@@ -38,7 +38,15 @@ final class StableNames {
         return changed ? new IoTrace(trace.before(), ops) : trace;
     }
 
+    /** Most paths are no temp file, and a temp file's every operation names it again: the pattern is the last resort. */
     private static String rename(String path, Map<String, String> names) {
+        String known = names.get(path);
+        if (known != null) {
+            return known;
+        }
+        if (!path.endsWith(".tmp")) {
+            return path;
+        }
         Matcher m = TEMP.matcher(path);
         if (!m.matches()) {
             return path;
