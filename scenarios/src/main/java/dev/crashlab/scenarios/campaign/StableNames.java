@@ -51,6 +51,10 @@ final class StableNames {
         if (!m.matches()) {
             return path;
         }
-        return names.computeIfAbsent(path, p -> String.format("%s.%s.%016x.tmp", m.group(1), m.group(2), names.size() + 1));
+        // Not String.format: parsing its pattern, once per temp file of every recording, was most of this class's cost.
+        String number = Long.toHexString(names.size() + 1L);
+        String stable = m.group(1) + "." + m.group(2) + "." + "0".repeat(16 - number.length()) + number + ".tmp";
+        names.put(path, stable);
+        return stable;
     }
 }
