@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The reports module's entry points: write a campaign result in every format, read report.json
@@ -21,8 +23,53 @@ public final class Reports {
      * missing), each replaced atomically.
      */
     public static void write(CampaignResult result, Path dir) throws IOException {
-        for (Format f : Format.values()) {
-            render(result, f, dir.resolve(f.fileName()));
+        // report.html (its charts) costs about what the other four cost together, and the command
+        // line writes the reports once the check is over, with a core free: it renders beside them.
+        FutureTask<Void> html = new FutureTask<>(() -> {
+            render(result, Format.HTML, dir.resolve(Format.HTML.fileName()));
+            return null;
+        });
+        Thread beside = new Thread(html, "crashlab-report-html");
+        beside.setDaemon(true);
+        beside.start();
+        try {
+            for (Format f : Format.values()) {
+                if (f != Format.HTML) {
+                    render(result, f, dir.resolve(f.fileName()));
+                }
+            }
+        } finally {
+            awaitRendered(html);
+        }
+    }
+
+    private static void awaitRendered(FutureTask<Void> rendering) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    rendering.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the file is being written: wait for it, keep the flag
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

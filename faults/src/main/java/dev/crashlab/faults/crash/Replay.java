@@ -308,18 +308,25 @@ final class Replay {
     private byte[] garbage(IoOp op, int sectorSize) {
         byte[] g = garbage[op.index()];
         if (g == null || garbageSectorSize[op.index()] != sectorSize) {
-            g = new byte[written[op.index()].length];
-            long firstSector = op.offset() / sectorSize;
-            for (int s = 0; s < sectors(op.offset(), g.length, sectorSize); s++) {
-                int from = (int) Math.max(0, (firstSector + s) * sectorSize - op.offset());
-                int to = (int) Math.min(g.length, (firstSector + s + 1) * sectorSize - op.offset());
-                SplittableRandom random = new SplittableRandom(op.index() * 1_000_003L + s);
-                for (int b = from; b < to; b++) {
-                    g[b] = (byte) random.nextInt(256);
-                }
-            }
+            int length = written[op.index()].length;
+            g = GarbageCache.get(op.index(), (int) (op.offset() % sectorSize), length, sectorSize,
+                    () -> garbage(op.index(), op.offset(), length, sectorSize));
             garbage[op.index()] = g;
             garbageSectorSize[op.index()] = sectorSize;
+        }
+        return g;
+    }
+
+    private static byte[] garbage(int index, long offset, int length, int sectorSize) {
+        byte[] g = new byte[length];
+        long firstSector = offset / sectorSize;
+        for (int s = 0; s < sectors(offset, length, sectorSize); s++) {
+            int from = (int) Math.max(0, (firstSector + s) * sectorSize - offset);
+            int to = (int) Math.min(length, (firstSector + s + 1) * sectorSize - offset);
+            SplittableRandom random = new SplittableRandom(index * 1_000_003L + s);
+            for (int b = from; b < to; b++) {
+                g[b] = (byte) random.nextInt(256);
+            }
         }
         return g;
     }

@@ -15,6 +15,8 @@ final class ActiveRuns {
     /** Inherited by the threads a run's thread starts: they work for the same run. */
     private static final InheritableThreadLocal<ActiveRun> OWNER = new InheritableThreadLocal<>();
     private static final List<ActiveRun> RUNS = new CopyOnWriteArrayList<>();
+    /** Threads whose calls outside their own runs are no run's (not inherited: only the worker itself). */
+    private static final ThreadLocal<Boolean> KEPT_OUT = new ThreadLocal<>();
 
     private ActiveRuns() {
     }
@@ -82,6 +84,16 @@ final class ActiveRuns {
             }
         }
         return null;
+    }
+
+    /** See {@link Run#keepOutOfOthersRuns()}. */
+    static void keepOut() {
+        KEPT_OUT.set(Boolean.TRUE);
+    }
+
+    /** Whether a call of this thread, working for no run, is offered to the runs in progress. */
+    static boolean offeredToOthers() {
+        return KEPT_OUT.get() == null;
     }
 
     /** The run a thread that works for none acknowledges into: the only run in progress, if there is one only. */

@@ -5,7 +5,9 @@ import dev.crashlab.faults.trace.OpKind;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Appends the operations that happened, each with its thread and the target's source line. */
 final class Recorder {
@@ -78,9 +80,27 @@ final class Recorder {
         return WALKER.walk(frames -> frames
                 .filter(f -> IS_TARGET.get(f.getDeclaringClass()) && !mine(f.getClassName()))
                 .findFirst()
-                .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":"
-                        + f.getLineNumber() + ")")
+                .map(f -> SITES.get(f.getDeclaringClass()).computeIfAbsent(
+                        new Frame(f.getMethodName(), f.getDescriptor(), f.getByteCodeIndex()),
+                        k -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":"
+                                + f.getLineNumber() + ")"))
                 .orElse(null));
+    }
+
+    /**
+     * A call site's text by its method and bytecode index, per class: a frame's file and line cost
+     * the JVM a lookup of its line table each time, for each of the hundreds of thousands of
+     * operations a campaign records from a few dozen sites.
+     */
+    private static final ClassValue<Map<Frame, String>> SITES = new ClassValue<>() {
+        @Override
+        protected Map<Frame, String> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    /** A place in a method: overloads share a name, not a descriptor. */
+    private record Frame(String method, String descriptor, int bytecodeIndex) {
     }
 
     private boolean mine(String className) {

@@ -38,6 +38,9 @@ final class Router implements IoDispatch.Hook {
         if (own != null) {
             return own.enter(method, self, args);
         }
+        if (!ActiveRuns.offeredToOthers()) {
+            return null;
+        }
         for (Interceptor i : interceptors) {
             IoDispatch.Token token = i.enter(method, self, args);
             if (token != null) {
@@ -52,6 +55,9 @@ final class Router implements IoDispatch.Hook {
         Interceptor own = own();
         if (own != null) {
             return own.enterConstructor(type, args);
+        }
+        if (!ActiveRuns.offeredToOthers()) {
+            return null;
         }
         for (Interceptor i : interceptors) {
             IoDispatch.Token token = i.enterConstructor(type, args);

@@ -121,6 +121,18 @@ public final class Run {
     }
 
     /**
+     * From now on the calling thread's I/O belongs to no run but the ones it starts itself: outside
+     * them its calls pass untouched, where a thread no run started has each call offered to every
+     * run in progress (a pool's thread may be doing a target's work). For a harness's own worker
+     * that judges crash states while other workers record: its thousands of calls per second were
+     * each decoded by the other workers' runs, only to be found outside their roots. The thread
+     * must not do I/O a run of another thread should see.
+     */
+    public static void keepOutOfOthersRuns() {
+        ActiveRuns.keepOut();
+    }
+
+    /**
      * How replaying {@code trace} onto its snapshot differs from the directory under {@code root}, one
      * line per file: empty when the trace is complete. For recordings made another way (the system calls).
      */

@@ -98,6 +98,44 @@ class ConcurrentRunsTest {
         }
     }
 
+    /**
+     * A worker kept out of others' runs (a harness's lane judging states while another lane records)
+     * has its calls under a run's root pass untouched, where a thread no run started has them
+     * recorded; its own run still records its own calls.
+     */
+    @Test
+    void aThreadKeptOutOfOthersRunsIsInNoneButItsOwn() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("recorded"));
+        Path own = Files.createDirectories(tmp.resolve("own"));
+        CountDownLatch inRun = new CountDownLatch(1);
+        CountDownLatch othersDone = new CountDownLatch(1);
+        ExecutorService kept = Executors.newSingleThreadExecutor();
+        ExecutorService recording = Executors.newSingleThreadExecutor();
+        try {
+            kept.submit(Run::keepOutOfOthersRuns).get();
+            Future<RunResult> run = recording.submit(() -> Run.in(root).go(() -> {
+                Files.createDirectory(root.resolve("by-run"));
+                inRun.countDown();
+                if (!othersDone.await(60, TimeUnit.SECONDS)) { // a watchdog, not an ordering by time
+                    throw new IllegalStateException("the other threads never wrote");
+                }
+            }));
+            inRun.await(60, TimeUnit.SECONDS);
+            kept.submit(() -> Files.createDirectory(root.resolve("by-kept-out"))).get();
+            foreign.submit(() -> Files.createDirectory(root.resolve("by-pool"))).get();
+            othersDone.countDown();
+            RunResult r = run.get(60, TimeUnit.SECONDS);
+            assertEquals(List.of("by-run", "by-pool"), r.trace().ops().stream().map(IoOp::path).toList(),
+                    r.trace().listing());
+            RunResult mine = kept.submit(() -> Run.in(own).go(() -> Files.createDirectory(own.resolve("by-itself"))))
+                    .get(60, TimeUnit.SECONDS);
+            assertEquals(List.of("by-itself"), mine.trace().ops().stream().map(IoOp::path).toList());
+        } finally {
+            kept.shutdownNow();
+            recording.shutdownNow();
+        }
+    }
+
     /** Runs on overlapping roots still take turns: the second begins only once the first is over. */
     @Test
     void runsOnOverlappingRootsTakeTurns() throws Exception {

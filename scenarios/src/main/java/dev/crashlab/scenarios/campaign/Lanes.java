@@ -1,5 +1,6 @@
 package dev.crashlab.scenarios.campaign;
 
+import dev.crashlab.faults.run.Run;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class Lanes {
             Deque<Callable<T>> own = i % 2 == 0 ? heavy : light;
             Deque<Callable<T>> other = own == heavy ? light : heavy;
             Thread lane = new Thread(() -> {
+                // A lane judges states while the other records: its own calls are no other lane's run's.
+                Run.keepOutOfOthersRuns();
                 for (Callable<T> job = next(own, other); job != null; job = next(own, other)) {
                     try {
                         T result = job.call();

@@ -38,11 +38,23 @@ final class StableNames {
         return changed ? new IoTrace(trace.before(), ops) : trace;
     }
 
+    /** Most paths are no temp file, and a temp file's every operation names it again: the pattern is the last resort. */
     private static String rename(String path, Map<String, String> names) {
+        String known = names.get(path);
+        if (known != null) {
+            return known;
+        }
+        if (!path.endsWith(".tmp")) {
+            return path;
+        }
         Matcher m = TEMP.matcher(path);
         if (!m.matches()) {
             return path;
         }
-        return names.computeIfAbsent(path, p -> String.format("%s.%s.%016x.tmp", m.group(1), m.group(2), names.size() + 1));
+        // Not String.format: parsing its pattern, once per temp file of every recording, was most of this class's cost.
+        String number = Long.toHexString(names.size() + 1L);
+        String stable = m.group(1) + "." + m.group(2) + "." + "0".repeat(16 - number.length()) + number + ".tmp";
+        names.put(path, stable);
+        return stable;
     }
 }

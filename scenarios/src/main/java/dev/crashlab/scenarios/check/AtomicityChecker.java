@@ -34,7 +34,7 @@ public final class AtomicityChecker implements Checker {
     @Override
     public CheckResult check(CrashCase c) throws IOException {
         Findings findings = new Findings();
-        for (String key : c.expected().keys()) {
+        for (String key : c.keys()) {
             KeyReading r = c.onDisk(stores, key);
             List<ExpectedPut> started = c.expected().startedPuts(key, c.crashPoint());
             findings.add(r.describe(), key + ": absent" + (started.isEmpty() ? "" : " or " + KeyReading.values(started)),

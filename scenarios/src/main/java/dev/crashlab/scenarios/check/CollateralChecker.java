@@ -2,7 +2,6 @@ package dev.crashlab.scenarios.check;
 
 import dev.crashlab.reports.Guarantee;
 import dev.crashlab.store.KeyCollisionException;
-import dev.crashlab.store.WriteOnceStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * G6: a crash during one put damages no other entry. Entries that existed before the workload and
@@ -30,9 +28,7 @@ final class CollateralChecker implements Checker {
 
     @Override
     public CheckResult check(CrashCase c) throws IOException {
-        WriteOnceStore<byte[]> names = stores.reader(c.root(), dev.crashlab.store.ReaderProtocol.REFERENCE);
-        Set<String> workloadFiles = c.expected().keys().stream()
-                .map(k -> names.entryFile(k).getFileName().toString()).collect(Collectors.toSet());
+        Set<String> workloadFiles = c.entryFileNames(stores);
         List<String> damage = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : c.before().files().entrySet()) {
             String name = file.getKey();
@@ -46,7 +42,7 @@ final class CollateralChecker implements Checker {
                 damage.add(name + " changed");
             }
         }
-        for (String key : c.expected().keys()) {
+        for (String key : c.keys()) {
             KeyReading r = c.onDisk(stores, key);
             if (r.error() instanceof KeyCollisionException) {
                 damage.add(r.describe());

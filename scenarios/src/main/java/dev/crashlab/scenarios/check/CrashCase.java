@@ -10,8 +10,12 @@ import dev.crashlab.reports.Guarantee;
 import dev.crashlab.store.ReaderProtocol;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.crashlab.store.WriteOnceStore;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One crash state ready to judge: materialized at {@code root}, with how it came about, what the
@@ -68,6 +72,27 @@ public final class CrashCase {
 
     public Snapshot before() {
         return before;
+    }
+
+    /** The workload's keys, in first-put order: named once per exploration, not once per checker and state. */
+    List<String> keys() {
+        return memo == null ? expected.keys() : memo.keys(expected);
+    }
+
+    /** The names of the workload's keys' entry files (each named by a hash of its key). */
+    Set<String> entryFileNames(Stores stores) throws IOException {
+        if (memo != null && memo.entryFileNames(expected) != null) {
+            return memo.entryFileNames(expected);
+        }
+        WriteOnceStore<byte[]> names = stores.reader(root, ReaderProtocol.REFERENCE);
+        Set<String> files = new HashSet<>();
+        for (String key : keys()) {
+            files.add(names.entryFile(key).getFileName().toString());
+        }
+        if (memo != null) {
+            memo.entryFileNames(expected, files);
+        }
+        return files;
     }
 
     int crashPoint() {

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the reference reader made of entry files already read in earlier crash states of one
@@ -28,6 +29,37 @@ public final class ReadingMemo {
     private long recalled;
     /** Where each key's entry lies under a root: naming it hashes the key, which cost more than a small state's read. */
     private final Map<List<Object>, String> entryPaths = new HashMap<>();
+
+    /** The expectations whose keys and entry file names are kept: one exploration judges one workload's. */
+    private Expectations namedFor;
+    private List<String> keys;
+    private Set<String> entryFileNames;
+
+    List<String> keys(Expectations expected) {
+        name(expected);
+        if (keys == null) {
+            keys = expected.keys();
+        }
+        return keys;
+    }
+
+    Set<String> entryFileNames(Expectations expected) {
+        name(expected);
+        return entryFileNames;
+    }
+
+    void entryFileNames(Expectations expected, Set<String> names) {
+        name(expected);
+        entryFileNames = Set.copyOf(names);
+    }
+
+    private void name(Expectations expected) {
+        if (expected != namedFor) {
+            namedFor = expected;
+            keys = null;
+            entryFileNames = null;
+        }
+    }
 
     /** The entry's path relative to {@code root}, or null when not named yet. */
     String entryPath(Path root, String key) {

@@ -43,7 +43,7 @@ final class RecoverabilityChecker implements Checker {
     @Override
     public CheckResult check(CrashCase c) throws IOException {
         Findings findings = new Findings();
-        for (String key : c.expected().keys()) {
+        for (String key : c.keys()) {
             KeyReading onDisk = c.onDisk(stores, key);
             if (onDisk.invalid()) {
                 // The target's own reader, unless it is the reference reader that just read it.
@@ -52,7 +52,7 @@ final class RecoverabilityChecker implements Checker {
                 findings.add("reader " + r.describe(), "reader " + key + ": InvalidEntryException", r.invalid());
             }
         }
-        for (String key : c.expected().keys()) {
+        for (String key : c.keys()) {
             String outcome = freshPut(c, key);
             findings.add("fresh put " + key + ": " + outcome, "fresh put " + key + ": stored within " + bound,
                     outcome.equals("stored"));

@@ -19,7 +19,7 @@ final class WriteOnceChecker implements Checker {
     @Override
     public CheckResult check(CrashCase c) throws IOException {
         Findings findings = new Findings();
-        for (String key : c.expected().keys()) {
+        for (String key : c.keys()) {
             ExpectedPut first = c.expected().firstPut(key).orElseThrow();
             KeyReading r = c.onDisk(stores, key);
             findings.add(r.describe(), key + ": " + KeyReading.show(first.value()) + " if anything",
