@@ -58,7 +58,12 @@ final class CrashStateJudge {
         private boolean decided;
         private boolean ranOut;
 
-        private record Pending(CrashState state, Future<StateReaders.Read> read) {
+        private record Pending(CrashState state, Future<Judged> read) {
+        }
+
+        /** A state's reading with the oracle's answers, worked out on the thread that read it. */
+        private record Judged(Reading saw, Expectation expected, boolean atomic, boolean durabilityJudged,
+                              boolean durable, CrashTarget.Acknowledged promised) {
         }
 
         ModelJudge(CrashTarget target, int fault, WriterRun run, Roots roots, Cells cells, StateReaders readers,
@@ -82,12 +87,12 @@ final class CrashStateJudge {
             cells.clock().begin(model.name() + Scenario.faultSuffixOf(target, fault));
             new CrashStates(run.trace()).explore(model, target.exploration(), state -> {
                 if (readers.parallel()) {
-                    ahead.add(new Pending(state, readers.submit(state)));
+                    ahead.add(new Pending(state, readers.submit(state, (saw, expected) -> judged(state, saw, expected))));
                     while (ahead.size() > readers.window() || !ahead.isEmpty() && ahead.peek().read().isDone()) {
                         judgeNext();
                     }
                 } else {
-                    judge(state, readers.read(state));
+                    judge(state, readers.read(state, (saw, expected) -> judged(state, saw, expected)));
                 }
             }, this::stopped);
             while (!ahead.isEmpty()) {
@@ -117,21 +122,26 @@ final class CrashStateJudge {
             judge(next.state(), StateReaders.get(next.read()));
         }
 
-        private void judge(CrashState state, StateReaders.Read read) {
+        /** G2 against nothing acknowledged; G3, where it is judged, against what was acknowledged at the crash point. */
+        private Judged judged(CrashState state, Reading saw, Expectation expected) {
+            CrashTarget.Acknowledged promised = run.acknowledgedAt(state.provenance().crashPoint());
+            boolean durabilityJudged = promised.returned() && afterReturn(state, run)
+                    || expected.judgesAcknowledgements() && !promised.labels().isEmpty();
+            return new Judged(saw, expected, expected.admits(saw, CrashTarget.Acknowledged.NOTHING), durabilityJudged,
+                    durabilityJudged && expected.admits(saw, promised), promised);
+        }
+
+        private void judge(CrashState state, Judged j) {
             g3Ahead.at(state.provenance().crashPoint());
             cells.clock().judged((points - state.provenance().crashPoint()) / (double) points);
             Scenario s = new Scenario(target, fault, context, ordinal++, run.trace());
-            Reading saw = read.saw();
-            Expectation expected = read.expected();
             CrashTarget.Acknowledged nothing = CrashTarget.Acknowledged.NOTHING;
-            cells.judge(fault, Guarantee.G2, context, expected.admits(saw, nothing),
-                    () -> Counterexamples.crash(s, state, saw, expected, nothing),
+            cells.judge(fault, Guarantee.G2, context, j.atomic(),
+                    () -> Counterexamples.crash(s, state, j.saw(), j.expected(), nothing),
                     () -> Explanations.crash(target, run, state, model, false, roots, cells.explaining()));
-            CrashTarget.Acknowledged promised = run.acknowledgedAt(state.provenance().crashPoint());
-            if (promised.returned() && afterReturn(state, run)
-                    || expected.judgesAcknowledgements() && !promised.labels().isEmpty()) {
-                cells.judge(fault, Guarantee.G3, context, expected.admits(saw, promised),
-                        () -> Counterexamples.crash(s, state, saw, expected, promised),
+            if (j.durabilityJudged()) {
+                cells.judge(fault, Guarantee.G3, context, j.durable(),
+                        () -> Counterexamples.crash(s, state, j.saw(), j.expected(), j.promised()),
                         () -> Explanations.crash(target, run, state, model, true, roots, cells.explaining()));
             }
             decided = cells.broken(fault, Guarantee.G2, context)

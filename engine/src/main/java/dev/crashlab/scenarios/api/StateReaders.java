@@ -42,7 +42,7 @@ final class StateReaders implements AutoCloseable {
     static volatile long aloneNanos = 300_000_000L;
 
     /** What one reader found in a state, and the expectation of the target instance that read it. */
-    record Read(Reading saw, Expectation expected) {
+    private record Read(Reading saw, Expectation expected) {
     }
 
     private final CrashTarget target;
@@ -92,7 +92,7 @@ final class StateReaders implements AutoCloseable {
         throw new IllegalArgumentException("-D" + PROPERTY + "=" + set + " is not a number of threads: give 1 or more");
     }
 
-    /** Whether states are read on other threads ({@link #submit}) rather than on the caller's ({@link #read}). */
+    /** Whether states are read on other threads ({@link #submit}) rather than on the caller's ({@link #read(CrashState, Judging)}). */
     boolean parallel() {
         return pool != null;
     }
@@ -102,29 +102,39 @@ final class StateReaders implements AutoCloseable {
         return 4 * lanes.size();
     }
 
-    /** Reads a state on the caller's thread, with the check's own target instance. */
-    Read read(CrashState state) {
+    /**
+     * What the target's oracle makes of a reading, computed by the thread that read it: an oracle may
+     * cost as much as the reading (a list of acknowledged records compared whole).
+     */
+    interface Judging<R> {
+        R judge(Reading saw, Expectation expected);
+    }
+
+    /** Reads and judges a state on the caller's thread, with the check's own target instance. */
+    <R> R read(CrashState state, Judging<R> judging) {
         long start = System.nanoTime();
         lastRead = lanes.get(0).read(state);
         lastState = state;
+        R judged = judging.judge(lastRead.saw(), lastRead.expected());
         judgedAlone += System.nanoTime() - start;
         if (!settled && judgedAlone >= aloneNanos) {
             settled = true;
             addReaders();
         }
         takeReaders();
-        return lastRead;
+        return judged;
     }
 
-    /** Reads a state on whichever reader is free; only once {@link #parallel()}. */
-    Future<Read> submit(CrashState state) {
+    /** Reads and judges a state on whichever reader is free; only once {@link #parallel()}. */
+    <R> Future<R> submit(CrashState state, Judging<R> judging) {
         return pool.submit(() -> {
             Lane lane = free.take();
             Thread self = Thread.currentThread();
             ClassLoader saved = self.getContextClassLoader();
             self.setContextClassLoader(lane.loader() == null ? checkLoader : lane.loader().classLoader());
             try {
-                return lane.read(state);
+                Read read = lane.read(state);
+                return judging.judge(read.saw(), read.expected());
             } finally {
                 self.setContextClassLoader(saved);
                 free.put(lane);
