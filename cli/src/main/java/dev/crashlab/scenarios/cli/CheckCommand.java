@@ -6,6 +6,7 @@ import dev.crashlab.reports.Shard;
 import dev.crashlab.reports.Context;
 import dev.crashlab.reports.CampaignResult;
 import dev.crashlab.scenarios.api.CrashCheck;
+import dev.crashlab.scenarios.explain.ExplainBudget;
 import dev.crashlab.scenarios.api.CrashResult;
 import dev.crashlab.scenarios.api.CrashTarget;
 import dev.crashlab.scenarios.sequence.SequenceResult;
@@ -109,8 +110,25 @@ final class CheckCommand implements Callable<Integer> {
                     + "traced with strace, which also sees native code and child processes).")
     String record;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "How many threads judge: the campaign's lanes, or a --target's crash-state readers "
+                    + "(default: the machine's cores). The report is the same whatever the number.")
+    Integer threads;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (threads != null && threads < 1) {
+            throw OutDir.usage(spec, "--threads takes 1 or more, not " + threads);
+        }
+        if (threads != null) {
+            System.setProperty(CrashCheck.THREADS, threads.toString());
+        }
+        try {
+            CrashCheck.threads();
+            ExplainBudget.forCheck();
+        } catch (IllegalArgumentException e) {
+            throw OutDir.usage(spec, e.getMessage() + " (a JVM option, from CRASHLAB_JAVA_OPTS)");
+        }
         Path dir = OutDir.directory(spec, out, "--out");
         if (target != null || classpath != null || record != null) {
             return checkTarget(dir);

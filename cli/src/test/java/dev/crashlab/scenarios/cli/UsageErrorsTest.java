@@ -29,6 +29,8 @@ class UsageErrorsTest {
             "check --budget fortnight             | neither a workload count nor a duration",
             "check --targets reference/FSYNC      | unknown target 'reference/FSYNC'",
             "check --seed twelve                  | Invalid value for option '--seed'",
+            "check --threads 0                    | --threads takes 1 or more, not 0",
+            "check --threads many                 | Invalid value for option '--threads'",
             "replay 1:2                           | is not a replay token",
             "replay 1:nobody:0:process-crash:0    | it names no known target",
             "report --format pdf                  | unknown format 'pdf'",

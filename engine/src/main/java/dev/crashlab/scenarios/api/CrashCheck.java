@@ -42,7 +42,20 @@ import java.util.function.Predicate;
  */
 public final class CrashCheck {
 
+    /** The system property that sets how many threads judge: {@code -Dcrashlab.threads=N}. */
+    public static final String THREADS = StateReaders.PROPERTY;
+
     private CrashCheck() {
+    }
+
+    /**
+     * How many threads judge crash states: {@value #THREADS}, or the cores this JVM may use. The
+     * report is the same whatever the number.
+     *
+     * @throws IllegalArgumentException if {@value #THREADS} is set to anything but a number of 1 or more
+     */
+    public static int threads() {
+        return StateReaders.threads();
     }
 
     /**

@@ -137,7 +137,7 @@ final class StateReaders implements AutoCloseable {
                 return judging.judge(read.saw(), read.expected());
             } finally {
                 self.setContextClassLoader(saved);
-                free.put(lane);
+                free.add(lane);
             }
         });
     }

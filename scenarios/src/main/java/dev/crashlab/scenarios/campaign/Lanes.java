@@ -1,6 +1,7 @@
 package dev.crashlab.scenarios.campaign;
 
 import dev.crashlab.faults.run.Run;
+import dev.crashlab.scenarios.api.CrashCheck;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
 
 /**
- * Runs a campaign's jobs on the machine's cores, the expensive ones on one lane and the cheap ones
+ * Runs a campaign's jobs on the machine's cores (or {@link CrashCheck#threads()} lanes), the expensive ones on one lane and the cheap ones
  * beside them, each lane taking from the other once its own is empty. Two targets with unsynced
  * 1 MiB writes run half as fast side by side as alone (both copy megabytes per crash state, and
  * memory bandwidth is shared), so pairing an expensive job with cheap ones beats a plain queue.
@@ -24,7 +25,7 @@ public final class Lanes {
             throws Exception {
         Deque<Callable<T>> heavy = new ConcurrentLinkedDeque<>(expensive);
         Deque<Callable<T>> light = new ConcurrentLinkedDeque<>(cheap);
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int threads = CrashCheck.threads();
         List<Thread> lanes = new ArrayList<>();
         Exception[] failure = {null};
         for (int i = 0; i < threads; i++) {
