@@ -230,9 +230,10 @@ final class StateReaders implements AutoCloseable {
     /** A second instance of the target, kept if it reads {@code sample} exactly as the first did; else why not. */
     private void copy(CrashState sample, Read sampleRead, Copies made) {
         CrashTarget.Origin origin = target.origin();
-        ProviderLoader loader = ProviderLoader.open(origin.classpath());
+        ProviderLoader loader = null;
         Lane lane = null;
         try {
+            loader = ProviderLoader.open(origin.classpath());
             registerJdbcDrivers(loader.classLoader());
             CrashTarget again = loader.target(origin.providerClass()).recordedBy(target.recording());
             lane = new Lane(again, loader, Materializer.incremental(roots.fresh()));
@@ -258,7 +259,7 @@ final class StateReaders implements AutoCloseable {
         }
         if (lane != null) {
             lane.close();
-        } else {
+        } else if (loader != null) {
             loader.close();
         }
     }
